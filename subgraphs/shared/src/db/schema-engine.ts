@@ -12,6 +12,11 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
 type EngineModule = typeof import('@prisma/schema-engine-wasm');
+type WasmExports = Record<string, unknown>;
+// Node has WebAssembly at runtime; @types/node does not declare it without the DOM lib, so type the part we use.
+const wasmRuntime = (globalThis as unknown as {
+  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: WasmExports } }> };
+}).WebAssembly;
 let modulePromise: Promise<EngineModule> | undefined;
 
 /** Instantiates the WASM module once per process (the glue module keeps it in a module-level slot). */
@@ -19,13 +24,11 @@ async function loadEngineModule(): Promise<EngineModule> {
   modulePromise ??= (async () => {
     const require = createRequire(import.meta.url);
     const glue = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as EngineModule & {
-      __wbg_set_wasm(exports: WebAssembly.Exports): void;
+      __wbg_set_wasm(exports: WasmExports): void;
     };
     // The package does not export its .wasm file, so locate it next to the entry point.
     const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm');
-    const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
-      './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports,
-    });
+    const { instance } = await wasmRuntime.instantiate(await readFile(wasmPath), { './schema_engine_bg.js': glue });
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return glue;

@@ -1,0 +1,99 @@
+/**
+ * Resolves one upstream event into a client response by reusing @apollo/gateway's plan executor.
+ *
+ * executeQueryPlan refuses `Subscription` plan nodes, so each event runs the synthetic plan
+ * `Sequence[primary, rest]`: the owning subgraph's entry in the service map answers the primary fetch with the
+ * event itself (no network), everything else — the `_entities` fetches of `rest` — goes to the real HTTP data
+ * sources. The executor's post-processing (computeResponse against the API schema) then shapes the data exactly
+ * like the client's selection: aliases, fragments, __typename, @skip/@include, null propagation. It works on the
+ * operation's root kind, so a subscription operation is shaped against the Subscription type.
+ */
+import type { ExecutionResult } from 'graphql';
+import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
+import type { FetchNode, QueryPlan } from '@apollo/query-planner';
+import type { PlannedSubscription } from './supergraph.js';
+import { asGraphQLError } from './supergraph.js';
+import type { UpstreamEvent } from './upstream.js';
+
+type GatewayRequestContext = Parameters<typeof executeQueryPlan>[2];
+export type GatewayContext = GatewayRequestContext['context'];
+type Logger = GatewayRequestContext['logger'];
+
+/** executeQueryPlan only reads a cache for APQ-less data sources it does not use here; this satisfies the type. */
+const noCache: GatewayRequestContext['cache'] = {
+  get: async () => undefined,
+  set: async () => {},
+  delete: async () => true,
+};
+
+export async function executeEvent(
+  planned: PlannedSubscription,
+  services: ServiceMap,
+  context: GatewayContext,
+  event: UpstreamEvent,
+  logger: Logger,
+): Promise<ExecutionResult> {
+  const { primary, rest, state } = planned;
+  const serviceMap: ServiceMap = {
+    ...services,
+    [primary.serviceName]: answerPrimaryWithEvent(primary, event, services[primary.serviceName]),
+  };
+  const plan: QueryPlan = {
+    kind: 'QueryPlan',
+    node: rest ? { kind: 'Sequence', nodes: [primary, rest] } : primary,
+  };
+  try {
+    // Returned as the gateway returns query results (incl. extensions.valueCompletion), for parity with HTTP.
+    return await executeQueryPlan(
+      plan,
+      serviceMap,
+      requestContext(planned, context, logger),
+      planned.operationContext,
+      state.supergraphSchema,
+      state.apiSchema,
+    );
+  } catch (error) {
+    // One broken event must not end the subscription; the next one may well resolve.
+    return { data: null, errors: [asGraphQLError(error, 'Could not resolve subscription event')] };
+  }
+}
+
+/** The owner's data source for this one event: the primary fetch is answered from the event, the rest goes over HTTP. */
+function answerPrimaryWithEvent(
+  primary: FetchNode,
+  event: UpstreamEvent,
+  fallback: GraphQLDataSource | undefined,
+): GraphQLDataSource {
+  return {
+    async process(options) {
+      if (options.request.query === primary.operation) {
+        return { data: event.data ?? null, ...(event.errors ? { errors: event.errors } : {}) };
+      }
+      if (!fallback) throw new Error(`No data source for subgraph "${primary.serviceName}"`);
+      return fallback.process(options);
+    },
+  };
+}
+
+function requestContext(planned: PlannedSubscription, context: GatewayContext, logger: Logger): GatewayRequestContext {
+  return {
+    request: {
+      variables: planned.variables,
+      ...(planned.operationName ? { operationName: planned.operationName } : {}),
+    },
+    logger,
+    schema: planned.state.schema,
+    // Hashes only key the gateway's plan/APQ caches, which this path does not use.
+    schemaHash: '' as GatewayRequestContext['schemaHash'],
+    queryHash: '',
+    context,
+    cache: noCache,
+    document: planned.document,
+    source: '',
+    operationName: planned.operationName ?? null,
+    operation: planned.operationContext.operation,
+    // Fresh per event: the executor appends error paths to it.
+    metrics: {},
+    overallCachePolicy: undefined,
+  };
+}

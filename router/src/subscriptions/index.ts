@@ -1,0 +1,208 @@
+/**
+ * Federated subscriptions for a router built on @apollo/gateway (which refuses to execute subscriptions).
+ *
+ * A client subscription is validated against the API schema and planned by the federation query planner. The plan's
+ * `primary` fetch is subscribed to on the owning subgraph over graphql-ws (one upstream socket per client
+ * subscription, see upstream.ts); for every event the rest of the plan (entity fetches over HTTP) runs through the
+ * gateway's own executor and the result is shaped like a query response (see execute-event.ts).
+ *
+ * Wire `serverOptions` into graphql-ws' `useServer` next to the router's own `onConnect`; see the README in the
+ * report / tests for a full example.
+ */
+import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import type { Context, SubscribePayload } from 'graphql-ws';
+import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
+import { defaultDataSource, withHeaders, type BuildDataSource } from './datasources.js';
+import { executeEvent, type GatewayContext } from './execute-event.js';
+import { SubscriptionStream } from './stream.js';
+import { SupergraphState, asGraphQLError, type PlannedSubscription } from './supergraph.js';
+import { subscribeUpstream } from './upstream.js';
+
+export type { BuildDataSource } from './datasources.js';
+
+export interface SubgraphEndpoint {
+  readonly name: string;
+  /** HTTP URL of the subgraph's GraphQL endpoint; its graphql-ws endpoint is assumed at the same path. */
+  readonly url: string;
+}
+
+/** One GraphQL operation with the router's per-operation context (built by `options.context`). */
+export interface OperationRequest<TContext> {
+  readonly document: DocumentNode;
+  readonly operationName: string | undefined;
+  readonly variables: Record<string, unknown> | undefined;
+  readonly context: TContext;
+}
+
+export interface FederatedSubscriptionsOptions<TContext extends GatewayContext, TWsContext extends Context = Context> {
+  supergraphSdl: string;
+  /** Overrides the URLs recorded in the supergraph (join__graph url); subgraphs not listed keep those. */
+  subgraphs?: readonly SubgraphEndpoint[];
+  /** graphql-ws URL of a subgraph; default: the HTTP URL with http(s) replaced by ws(s). */
+  wsUrlFor?: (name: string, httpUrl: string) => string;
+  /** Data source for the HTTP entity fetches; default RemoteGraphQLDataSource. Built once per subgraph and URL. */
+  buildDataSource?: BuildDataSource;
+  /**
+   * Per-operation context from the graphql-ws connection context — typically what the router's `onConnect`
+   * verified (e.g. `{ authorization: ctx.connectionParams.authorization }`). It is handed to the hooks below and, as
+   * `context`, to the data sources (so a custom `willSendRequest` sees it too).
+   */
+  context: (ctx: TWsContext, id: string, payload: SubscribePayload) => TContext | Promise<TContext>;
+  /** connection_init payload for the upstream graphql-ws connection of a subscription (credentials forwarding). */
+  upstreamConnectionParams?: (context: TContext) => Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;
+  /** Headers added to every HTTP entity fetch made while resolving this subscriber's events. */
+  headersFor?: (context: TContext) => Record<string, string>;
+  /** Serves queries and mutations sent over the WebSocket (e.g. via the gateway); without it they are rejected. */
+  executeOperation?: (request: OperationRequest<TContext>) => Promise<ExecutionResult | FormattedExecutionResult>;
+  logger?: Parameters<typeof executeEvent>[4];
+}
+
+/** The graphql-ws `ServerOptions` this module provides; spread it into `useServer({ ...serverOptions, onConnect })`. */
+export interface GraphQLWsServerOptions<TWsContext extends Context> {
+  /** Current API schema; graphql-ws validates incoming operations against it. */
+  schema: () => GraphQLSchema;
+  context: (ctx: TWsContext, id: string, payload: SubscribePayload) => Promise<GatewayContext>;
+  subscribe: (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
+  execute: (args: ExecutionArgs) => Promise<ExecutionResult>;
+}
+
+export interface FederatedSubscriptions<TContext, TWsContext extends Context> {
+  readonly serverOptions: GraphQLWsServerOptions<TWsContext>;
+  /** Validates, plans and starts one subscription; errors come back as a single result, never as a throw. */
+  subscribe(request: OperationRequest<TContext>): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
+  /** Queries/mutations: delegated to `options.executeOperation`, else rejected with a GraphQL error. */
+  execute(request: OperationRequest<TContext>): Promise<ExecutionResult>;
+  /** API schema of the current supergraph. */
+  readonly schema: GraphQLSchema;
+  /** Number of client subscriptions currently holding an upstream subscription. */
+  readonly activeSubscriptions: number;
+  /** Swaps the supergraph for new subscriptions; running ones keep their plan until they end. Throws if invalid. */
+  update(supergraphSdl: string, subgraphs?: readonly SubgraphEndpoint[]): void;
+  /** Ends every running subscription (clients get a completion) and releases their upstream connections. */
+  dispose(): Promise<void>;
+}
+
+export function createFederatedSubscriptions<TContext extends GatewayContext, TWsContext extends Context = Context>(
+  options: FederatedSubscriptionsOptions<TContext, TWsContext>,
+): FederatedSubscriptions<TContext, TWsContext> {
+  let state = new SupergraphState(options.supergraphSdl);
+  let overrides = new Map((options.subgraphs ?? []).map(({ name, url }) => [name, url]));
+  const dataSources = new Map<string, GraphQLDataSource>();
+  const active = new Set<SubscriptionStream>();
+  const buildDataSource = options.buildDataSource ?? defaultDataSource;
+  const wsUrlFor = options.wsUrlFor ?? ((_name: string, httpUrl: string) => httpUrl.replace(/^http/i, 'ws'));
+  const logger = options.logger ?? console;
+
+  const urlOf = (name: string, planned: PlannedSubscription): string | undefined =>
+    overrides.get(name) ?? planned.state.subgraphUrls.get(name);
+
+  /** Shared data sources (connection pooling), wrapped per subscriber to carry its headers. */
+  function servicesFor(planned: PlannedSubscription, context: TContext): ServiceMap {
+    const services: ServiceMap = Object.create(null);
+    for (const name of planned.state.subgraphUrls.keys()) {
+      const url = urlOf(name, planned);
+      if (!url) continue;
+      const key = `${name}\n${url}`;
+      let source = dataSources.get(key);
+      if (!source) dataSources.set(key, (source = buildDataSource(name, url)));
+      services[name] = options.headersFor ? withHeaders(source, () => options.headersFor?.(context) ?? {}) : source;
+    }
+    return services;
+  }
+
+  async function subscribe(request: OperationRequest<TContext>): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+    const planned = state.plan(request.document, request.operationName, request.variables);
+    if (!('primary' in planned)) return { errors: planned };
+    const { primary } = planned;
+    const httpUrl = urlOf(primary.serviceName, planned);
+    if (!httpUrl) return { errors: [new GraphQLError(`No URL known for subgraph "${primary.serviceName}".`)] };
+
+    let connectionParams: Record<string, unknown> | undefined;
+    try {
+      connectionParams = await options.upstreamConnectionParams?.(request.context);
+    } catch (error) {
+      return { errors: [asGraphQLError(error, 'Could not prepare the upstream connection')] };
+    }
+    const upstream = subscribeUpstream({
+      subgraph: primary.serviceName,
+      url: wsUrlFor(primary.serviceName, httpUrl),
+      query: primary.operation,
+      operationName: primary.operationName,
+      variables: variablesFor(primary.variableUsages, planned.variables),
+      connectionParams,
+    });
+    const services = servicesFor(planned, request.context);
+    const stream = new SubscriptionStream(
+      upstream,
+      (event) => executeEvent(planned, services, request.context, event, logger),
+      () => active.delete(stream),
+    );
+    active.add(stream);
+    return stream;
+  }
+
+  async function execute(request: OperationRequest<TContext>): Promise<ExecutionResult> {
+    if (!options.executeOperation) {
+      return { errors: [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.')] };
+    }
+    try {
+      return toExecutionResult(await options.executeOperation(request));
+    } catch (error) {
+      return { errors: [asGraphQLError(error, 'Operation failed')] };
+    }
+  }
+
+  // graphql-ws passes our own `context` result back as contextValue (unless a router's onSubscribe builds its own
+  // ExecutionArgs, in which case it must put a TContext there), hence the assertion.
+  const fromArgs = (args: ExecutionArgs): OperationRequest<TContext> => ({
+    document: args.document,
+    operationName: args.operationName ?? undefined,
+    variables: args.variableValues ?? undefined,
+    context: args.contextValue as TContext,
+  });
+
+  return {
+    serverOptions: {
+      schema: () => state.schema,
+      context: async (ctx, id, payload) => options.context(ctx, id, payload),
+      subscribe: (args) => subscribe(fromArgs(args)),
+      execute: (args) => execute(fromArgs(args)),
+    },
+    subscribe,
+    execute,
+    get schema() {
+      return state.schema;
+    },
+    get activeSubscriptions() {
+      return active.size;
+    },
+    update(supergraphSdl, subgraphs) {
+      state = new SupergraphState(supergraphSdl);
+      if (subgraphs) overrides = new Map(subgraphs.map(({ name, url }) => [name, url]));
+    },
+    async dispose() {
+      await Promise.all([...active].map((stream) => stream.return()));
+    },
+  };
+}
+
+/** Same selection as executeQueryPlan: only variables the fetch uses and the client actually provided. */
+function variablesFor(usages: readonly string[] | undefined, provided: Record<string, unknown>): Record<string, unknown> {
+  const variables: Record<string, unknown> = {};
+  for (const name of usages ?? []) {
+    if (Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
+  }
+  return variables;
+}
+
+/** graphql-ws serialises errors with `toJSON()`, so plain (formatted) errors, e.g. from Apollo Server, are rebuilt. */
+function toExecutionResult(result: ExecutionResult | FormattedExecutionResult): ExecutionResult {
+  const { errors: formatted, ...rest } = result;
+  if (!formatted) return rest;
+  const errors = formatted.map((error) =>
+    error instanceof GraphQLError
+      ? error
+      : new GraphQLError(error.message, { ...(error.path ? { path: error.path } : {}), ...(error.extensions ? { extensions: error.extensions } : {}) }),
+  );
+  return { ...rest, errors };
+}

@@ -1,0 +1,107 @@
+/**
+ * One supergraph's worth of planning state: the API schema clients validate against, and a federation query planner.
+ * Immutable — `update()` in index.ts swaps in a new instance, so subscriptions already running keep the plan (and
+ * schema) they were started with while new ones use the new supergraph.
+ */
+import {
+  GraphQLError,
+  getOperationAST,
+  getVariableValues,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from 'graphql';
+import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
+import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
+import { buildOperationContext } from '@apollo/gateway';
+
+export type OperationContext = ReturnType<typeof buildOperationContext>;
+
+/** Everything needed to run one client subscription: what to subscribe to upstream, and how to finish each event. */
+export interface PlannedSubscription {
+  /** Fetch of the subgraph that owns the subscription root field; sent upstream over graphql-ws. */
+  readonly primary: FetchNode;
+  /** Entity fetches resolving the rest of the selection, run for every event; absent if the owner has it all. */
+  readonly rest: PlanNode | undefined;
+  readonly document: DocumentNode;
+  readonly operationName: string | undefined;
+  readonly variables: Record<string, unknown>;
+  readonly operationContext: OperationContext;
+  readonly state: SupergraphState;
+}
+
+export class SupergraphState {
+  /** graphql-js API schema (no join__/link machinery), what clients see and are validated against. */
+  readonly schema: GraphQLSchema;
+  /** Same API schema in federation-internals form; executeQueryPlan shapes responses with it. */
+  readonly apiSchema: Schema;
+  /** Full supergraph schema; executeQueryPlan needs it for @requires/@interfaceObject rewrites. */
+  readonly supergraphSchema: GraphQLSchema;
+  /** Subgraph name → HTTP URL as recorded in the supergraph (join__graph url). */
+  readonly subgraphUrls: ReadonlyMap<string, string>;
+  readonly #planner: QueryPlanner;
+
+  constructor(supergraphSdl: string) {
+    const supergraph = Supergraph.build(supergraphSdl);
+    this.apiSchema = supergraph.apiSchema();
+    this.schema = this.apiSchema.toGraphQLJSSchema();
+    this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
+    this.subgraphUrls = new Map(supergraph.subgraphsMetadata().map(({ name, url }) => [name, url]));
+    this.#planner = new QueryPlanner(supergraph);
+  }
+
+  /**
+   * Validates a client subscription and plans it. Every failure becomes GraphQL errors (never a throw), so that the
+   * client gets a regular error response instead of an internal-error close of its socket.
+   */
+  plan(
+    document: DocumentNode,
+    operationName: string | undefined,
+    variables: Record<string, unknown> | undefined,
+  ): PlannedSubscription | readonly GraphQLError[] {
+    const validationErrors = validate(this.schema, document);
+    if (validationErrors.length > 0) return validationErrors;
+
+    const operation = getOperationAST(document, operationName);
+    if (!operation) {
+      return [new GraphQLError(operationName ? `Unknown operation named "${operationName}".` : 'Unable to identify operation.')];
+    }
+    if (operation.operation !== 'subscription') {
+      return [new GraphQLError(`Expected a subscription operation, got a ${operation.operation}.`)];
+    }
+    // graphql-js would coerce variables inside its own subscribe(); we bypass it, so check them like the gateway does.
+    const variableErrors = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {}).errors;
+    if (variableErrors) return variableErrors;
+
+    try {
+      const operationContext = buildOperationContext({
+        schema: this.schema,
+        operationDocument: document,
+        ...(operationName ? { operationName } : {}),
+      });
+      const plan = this.#planner.buildQueryPlan(
+        operationFromDocument(this.apiSchema, document, operationName ? { operationName } : {}),
+      );
+      if (plan.node?.kind !== 'Subscription') {
+        return [new GraphQLError(`Query planner produced no subscription plan (got ${plan.node?.kind ?? 'an empty plan'}).`)];
+      }
+      return {
+        primary: plan.node.primary,
+        rest: plan.node.rest,
+        document,
+        operationName,
+        variables: variables ?? {},
+        operationContext,
+        state: this,
+      };
+    } catch (error) {
+      return [asGraphQLError(error, 'Could not plan the subscription')];
+    }
+  }
+}
+
+export function asGraphQLError(error: unknown, prefix: string): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new GraphQLError(`${prefix}: ${message}`, error instanceof Error ? { originalError: error } : {});
+}

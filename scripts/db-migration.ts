@@ -1,0 +1,21 @@
+/**
+ * Writes a new migration for each database whose schema.prisma changed: `npm run db:migration -- <name> [db...]`.
+ * Uses Prisma's WASM schema engine against a throw-away in-memory database (no server, no network), producing the
+ * same SQL and folder layout as `prisma migrate dev`.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { createMigration } from '../subgraphs/shared/src/db/migrations.js';
+import { prismaProject } from '../subgraphs/shared/src/paths.js';
+
+const [name = 'migration', ...only] = process.argv.slice(2);
+const databases = (only.length ? only : ['auth', 'plants', 'notifications']) as ('auth' | 'plants' | 'notifications')[];
+for (const db of databases) {
+  const pglite = new PGlite();
+  try {
+    const folder = await createMigration(prismaProject(db), new PrismaPGlite(pglite), name);
+    console.log(folder ? `${db}: wrote ${folder}` : `${db}: schema unchanged, no migration`);
+  } finally {
+    await pglite.close();
+  }
+}

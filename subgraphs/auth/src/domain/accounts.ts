@@ -1,0 +1,152 @@
+/** Signup, login, profile changes and passwords. */
+import { randomBytes } from 'node:crypto';
+import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
+import { badInput, conflict, forbidden, notFound, rateLimited, unauthenticated } from '@bloomzy/shared/errors';
+import type { Principal } from '@bloomzy/shared/auth/principal';
+import { Prisma } from '../db.js';
+import type { User } from '../../../../prisma/auth/generated/client.js';
+import type { AuthDeps } from './deps.js';
+import { checkPasswordPolicy, hashPassword, timingDummyHash, verifyPassword } from './passwords.js';
+import { revokeOtherSessions, startSession, type IssuedTokens } from './sessions.js';
+import { checkLanguage, checkText, checkTimeZone, checkUsername, normaliseEmail } from './validation.js';
+
+export interface SignupInput {
+  email: string;
+  password: string;
+  username?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  timezone?: string | null;
+  language?: string | null;
+}
+
+const isUniqueViolation = (error: unknown, field: string) =>
+  error instanceof Prisma.PrismaClientKnownRequestError &&
+  error.code === 'P2002' &&
+  JSON.stringify(error.meta ?? {}).includes(field);
+
+/** Tells plants and notifications about the settings they copy (timezone, hemisphere...). */
+export async function publishProfile(deps: AuthDeps, user: User): Promise<void> {
+  const event: UserProfileEvent = {
+    userId: user.id,
+    timezone: user.timezone,
+    hemisphere: user.hemisphere,
+    language: user.language,
+    notificationsEnabled: user.notificationsEnabled,
+    notifyInApp: user.notifyInApp,
+    changedAt: user.updatedAt.toISOString(),
+  };
+  await deps.events.publish(USER_PROFILE_STREAM, event);
+}
+
+async function availableUsername(deps: AuthDeps, email: string): Promise<string> {
+  const base = (email.split('@')[0] ?? 'user').replace(/[^A-Za-z0-9._-]/g, '').slice(0, 60).padEnd(3, '0');
+  if (!(await deps.db.user.findUnique({ where: { username: base } }))) return base;
+  return `${base}-${randomBytes(3).toString('hex')}`;
+}
+
+export async function signup(deps: AuthDeps, input: SignupInput): Promise<IssuedTokens> {
+  const email = normaliseEmail(input.email);
+  checkPasswordPolicy(input.password, 'input.password');
+  const username = input.username != null ? checkUsername(input.username) : await availableUsername(deps, email);
+  const data = {
+    email,
+    username,
+    firstName: checkText(input.firstName, 100, 'input.firstName') ?? null,
+    lastName: checkText(input.lastName, 100, 'input.lastName') ?? null,
+    timezone: input.timezone != null ? checkTimeZone(input.timezone) : 'UTC',
+    language: input.language != null ? checkLanguage(input.language) : 'en',
+    role: deps.config.adminEmails.includes(email) ? ('ADMIN' as const) : ('USER' as const),
+    passwordHash: await hashPassword(input.password),
+  };
+  let user: User;
+  try {
+    user = await deps.db.user.create({ data });
+  } catch (error) {
+    if (isUniqueViolation(error, 'email')) throw conflict('An account with this email already exists', 'input.email');
+    if (isUniqueViolation(error, 'username')) throw conflict('This username is taken', 'input.username');
+    throw error;
+  }
+  await publishProfile(deps, user);
+  return startSession(deps, user);
+}
+
+const LOGIN_WINDOW_SECONDS = 15 * 60;
+
+export async function login(deps: AuthDeps, emailInput: string, password: string): Promise<IssuedTokens> {
+  const email = emailInput.trim().toLowerCase();
+  const limitKey = `login:${email}`;
+  if ((await deps.rateLimiter.count(limitKey)) >= deps.config.loginAttemptsPer15Min) {
+    throw rateLimited('Too many failed sign-in attempts; try again in 15 minutes', LOGIN_WINDOW_SECONDS);
+  }
+  const user = await deps.db.user.findUnique({ where: { email } });
+  // Verify against a dummy hash for unknown emails so response time does not reveal which emails have accounts.
+  const ok = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
+  if (!user || !ok) {
+    await deps.rateLimiter.hit(limitKey, LOGIN_WINDOW_SECONDS);
+    throw unauthenticated('Invalid email or password');
+  }
+  if (!user.active) throw forbidden('This account is deactivated');
+  await deps.rateLimiter.reset(limitKey);
+  const role = deps.config.adminEmails.includes(user.email) ? 'ADMIN' : user.role;
+  const updated = await deps.db.user.update({ where: { id: user.id }, data: { lastLoginAt: deps.clock.now(), role } });
+  return startSession(deps, updated);
+}
+
+export interface ProfileInput {
+  username?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+  bio?: string | null;
+  location?: string | null;
+  timezone?: string | null;
+  hemisphere?: 'NORTHERN' | 'SOUTHERN' | null;
+  language?: string | null;
+  notificationSettings?: { enabled?: boolean | null; inApp?: boolean | null; email?: boolean | null; push?: boolean | null } | null;
+}
+
+/** Omitted (undefined) keeps the current value; null is refused for fields that cannot be empty. */
+function required<T>(value: T | null | undefined, field: string): T | undefined;
+function required<T, U>(value: T | null | undefined, field: string, check: (v: T) => U): U | undefined;
+function required<T, U>(value: T | null | undefined, field: string, check?: (v: T) => U): T | U | undefined {
+  if (value === null) throw badInput(field, 'Cannot be null');
+  if (value === undefined) return undefined;
+  return check ? check(value) : value;
+}
+
+export async function updateProfile(deps: AuthDeps, userId: string, input: ProfileInput): Promise<User> {
+  const settings = input.notificationSettings ?? {};
+  const data: Prisma.UserUpdateInput = {
+    username: required(input.username, 'input.username', (v) => checkUsername(v)),
+    firstName: checkText(input.firstName, 100, 'input.firstName'),
+    lastName: checkText(input.lastName, 100, 'input.lastName'),
+    bio: checkText(input.bio, 500, 'input.bio'),
+    location: checkText(input.location, 200, 'input.location'),
+    timezone: required(input.timezone, 'input.timezone', (v) => checkTimeZone(v)),
+    hemisphere: required(input.hemisphere, 'input.hemisphere'),
+    language: required(input.language, 'input.language', (v) => checkLanguage(v)),
+    notificationsEnabled: required(settings.enabled, 'input.notificationSettings.enabled'),
+    notifyInApp: required(settings.inApp, 'input.notificationSettings.inApp'),
+    notifyEmail: required(settings.email, 'input.notificationSettings.email'),
+    notifyPush: required(settings.push, 'input.notificationSettings.push'),
+  };
+  try {
+    const user = await deps.db.user.update({ where: { id: userId }, data });
+    await publishProfile(deps, user);
+    return user;
+  } catch (error) {
+    if (isUniqueViolation(error, 'username')) throw conflict('This username is taken', 'input.username');
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw notFound('User');
+    throw error;
+  }
+}
+
+export async function changePassword(deps: AuthDeps, principal: Principal, current: string, next: string): Promise<void> {
+  const user = await deps.db.user.findUnique({ where: { id: principal.userId } });
+  if (!user) throw notFound('User');
+  if (!(await verifyPassword(user.passwordHash, current))) throw badInput('currentPassword', 'Current password is wrong');
+  checkPasswordPolicy(next, 'newPassword');
+  if (current === next) throw badInput('newPassword', 'New password must differ from the current one');
+  await deps.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(next) } });
+  await revokeOtherSessions(deps, user.id, principal.sessionId, 'password changed');
+}

@@ -1,0 +1,97 @@
+/**
+ * Starts the auth subgraph: database (migrated when embedded), signing keys, GraphQL on /graphql, the JWKS other
+ * services verify tokens with, and the API-key introspection endpoint.
+ */
+import path from 'node:path';
+import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import { systemClock, type Clock } from '@bloomzy/shared/clock';
+import { openDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
+import { readBody, sendJson } from '@bloomzy/shared/http/apollo-handler';
+import type { Infrastructure } from '@bloomzy/shared/infrastructure';
+import type { Logger } from '@bloomzy/shared/logger';
+import { prismaProject } from '@bloomzy/shared/paths';
+import type { RunningService } from '@bloomzy/shared/service';
+import { startSubgraph } from '@bloomzy/shared/subgraph';
+import type { AuthConfig } from './config.js';
+import { contextFactory } from './context.js';
+import { createAuthDb } from './db.js';
+import { introspectApiKey } from './domain/api-keys.js';
+import type { AuthDeps } from './domain/deps.js';
+import { resolvers } from './resolvers/index.js';
+import { loadSigningKeys } from './tokens/signing-keys.js';
+
+export interface AuthServiceOptions {
+  config: AuthConfig;
+  infra: Infrastructure;
+  logger: Logger;
+  clock?: Clock;
+  /** An already-open database (tests); otherwise opened from config. */
+  database?: OpenedDatabase;
+}
+
+export interface RunningAuthService extends RunningService {
+  deps: AuthDeps;
+}
+
+export async function startAuthService(options: AuthServiceOptions): Promise<RunningAuthService> {
+  const { config, infra, logger } = options;
+  const database =
+    options.database ??
+    (await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), project: prismaProject('auth') }));
+  const db = createAuthDb(database.adapter);
+  const keys = await loadSigningKeys({ inline: config.signingKeys, file: config.signingKeysFile, dataDir: config.dataDir });
+  const deps: AuthDeps = {
+    db,
+    keys,
+    config,
+    revocations: infra.revocations,
+    rateLimiter: infra.rateLimiter,
+    events: infra.events,
+    clock: options.clock ?? systemClock,
+    logger,
+  };
+  const verifier = createCredentialVerifier({
+    jwks: keys.getKey,
+    apiKeyIntrospection: (key) => introspectApiKey(deps, key),
+    revocations: infra.revocations,
+  });
+  const subgraph = await startSubgraph({
+    name: 'auth',
+    host: config.host,
+    port: config.port,
+    production: config.production,
+    logger,
+    resolvers,
+    context: contextFactory(deps, verifier),
+    ready: async () => (await db.$queryRaw`SELECT 1`, true),
+    routes: {
+      'GET /.well-known/jwks.json': (_req, res) => {
+        res.setHeader('cache-control', 'public, max-age=300');
+        sendJson(res, 200, keys.jwks);
+      },
+      'POST /internal/api-keys/introspect': async (req, res) => {
+        let key: unknown;
+        try {
+          ({ key } = JSON.parse(await readBody(req, 10_000)) as { key?: unknown });
+        } catch {
+          sendJson(res, 400, { error: 'Body must be JSON {"key": "..."}' });
+          return;
+        }
+        if (typeof key !== 'string' || key.length > 200) return sendJson(res, 400, { error: 'key must be a string' });
+        sendJson(res, 200, await introspectApiKey(deps, key));
+      },
+    },
+  });
+  logger.info(`auth subgraph ready at ${subgraph.url} (database: ${database.kind}, ${database.location})`);
+  return {
+    name: 'auth',
+    url: subgraph.url,
+    port: subgraph.port,
+    deps,
+    stop: async () => {
+      await subgraph.stop();
+      await db.$disconnect();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * Reminder send-time maths: pure functions, no clock and no I/O (pass `now` in).
+ * Typical pipeline per reminder: computeSendTime → applyRateLimits → groupForDigest.
+ */
+export {
+  addLocalDays,
+  ceilToMinute,
+  FALLBACK_TIME_ZONE,
+  isValidTimeZone,
+  localParts,
+  resolveTimeZone,
+  zonedTimeToUtc,
+  type Disambiguation,
+  type LocalDate,
+  type LocalDateTime,
+  type LocalParts,
+} from './timezone.js';
+export { isInQuietHours, moveOutOfQuietHours, parseClockTime, type QuietHours } from './quietHours.js';
+export { computeSendTime, DEFAULT_PREFERRED_HOUR, type SendTimeInput } from './sendTime.js';
+export { applyRateLimits, DEFAULT_RATE_LIMITS, type RateLimitOptions, type RateLimits } from './rateLimit.js';
+export {
+  DEFAULT_DIGEST_WINDOW_MINUTES,
+  digestBody,
+  digestTitle,
+  groupForDigest,
+  MAX_NAMES_IN_BODY,
+  type DigestOptions,
+  type DigestReminder,
+  type ReminderGroup,
+} from './digest.js';

@@ -1,0 +1,102 @@
+/**
+ * Verifies credentials without calling auth for every request: access tokens are checked locally against the JWKS
+ * (fetched once and refreshed when an unknown `kid` appears, so key rotation needs no restart); API keys are
+ * introspected at the auth service and cached briefly. Both are checked against the revocation list on every request,
+ * so logout and key revocation take effect at once.
+ */
+import { createHash } from 'node:crypto';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { unauthenticated } from '../errors.js';
+import { readCredential, type Credential } from './credentials.js';
+import { SCOPES, type Principal, type Role, type Scope } from './principal.js';
+import type { RevocationStore } from './revocations.js';
+
+export const TOKEN_ISSUER = 'bloomzy-auth';
+export const TOKEN_AUDIENCE = 'bloomzy';
+/** How long an API key introspection result is reused; revocation bypasses it through the revocation list. */
+export const API_KEY_CACHE_SECONDS = 30;
+
+export interface VerifierOptions {
+  /** Key set: the auth service's JWKS URL, or a key getter (auth verifies with its own keys). */
+  jwks: string | JWTVerifyGetKey;
+  /** Auth's API-key introspection endpoint, or (inside auth) the introspection function itself. */
+  apiKeyIntrospection: string | ((key: string) => Promise<IntrospectionResult>);
+  revocations: RevocationStore;
+  /** Extra headers for introspection (the internal service secret). */
+  introspectionHeaders?: Record<string, string>;
+}
+
+export interface CredentialVerifier {
+  /** The caller behind these headers; null without credentials; throws UNAUTHENTICATED for bad ones. */
+  verifyHeaders(headers: Parameters<typeof readCredential>[0]): Promise<Principal | null>;
+  verify(credential: Credential): Promise<Principal>;
+}
+
+export interface IntrospectionResult {
+  active: boolean;
+  userId?: string;
+  role?: Role;
+  apiKeyId?: string;
+  scopes?: string[];
+}
+
+export function createCredentialVerifier(options: VerifierOptions): CredentialVerifier {
+  const getKey = typeof options.jwks === 'string' ? createRemoteJWKSet(new URL(options.jwks)) : options.jwks;
+  const source = options.apiKeyIntrospection;
+  const introspectRemote =
+    typeof source === 'function'
+      ? source
+      : async (key: string): Promise<IntrospectionResult> => {
+          const response = await fetch(source, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...options.introspectionHeaders },
+            body: JSON.stringify({ key }),
+          });
+          if (!response.ok) throw new Error(`API key introspection failed with HTTP ${response.status}`);
+          return (await response.json()) as IntrospectionResult;
+        };
+  const apiKeyCache = new Map<string, { until: number; result: IntrospectionResult }>();
+
+  async function verifyToken(token: string): Promise<Principal> {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, getKey, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['ES256'] }));
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Access token expired');
+      throw unauthenticated('Invalid access token');
+    }
+    const { sub, sid, role } = payload as { sub?: string; sid?: string; role?: string };
+    if (!sub || !sid || (role !== 'USER' && role !== 'ADMIN')) throw unauthenticated('Invalid access token');
+    if (await options.revocations.isRevoked(sid)) throw unauthenticated('Session has ended');
+    return { userId: sub, role, kind: 'session', sessionId: sid, scopes: null };
+  }
+
+  async function introspect(key: string): Promise<IntrospectionResult> {
+    const cacheKey = createHash('sha256').update(key).digest('hex');
+    const hit = apiKeyCache.get(cacheKey);
+    if (hit && hit.until > Date.now()) return hit.result;
+    const result = await introspectRemote(key);
+    if (apiKeyCache.size > 10_000) apiKeyCache.clear(); // bounded: a flood of bogus keys cannot grow memory
+    apiKeyCache.set(cacheKey, { until: Date.now() + API_KEY_CACHE_SECONDS * 1000, result });
+    return result;
+  }
+
+  async function verifyApiKey(key: string): Promise<Principal> {
+    const result = await introspect(key);
+    if (!result.active || !result.userId || !result.apiKeyId || !result.role) throw unauthenticated('Invalid API key');
+    if (await options.revocations.isRevoked(result.apiKeyId)) throw unauthenticated('API key revoked');
+    const scopes = (result.scopes ?? []).filter((s): s is Scope => (SCOPES as readonly string[]).includes(s));
+    return { userId: result.userId, role: result.role, kind: 'apiKey', apiKeyId: result.apiKeyId, scopes };
+  }
+
+  const verify = (credential: Credential) =>
+    credential.kind === 'token' ? verifyToken(credential.token) : verifyApiKey(credential.key);
+
+  return {
+    verify,
+    async verifyHeaders(headers) {
+      const credential = readCredential(headers);
+      return credential ? verify(credential) : null;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Opens a subgraph's database as a Prisma driver adapter: Postgres when a URL is configured (the production topology),
+ * otherwise an embedded PGlite database in a data directory, which survives restarts and needs no server.
+ */
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { applyMigrations, type PrismaProject } from './migrations.js';
+
+export interface OpenedDatabase {
+  kind: 'postgres' | 'pglite';
+  adapter: SqlMigrationAwareDriverAdapterFactory;
+  /** Where the data lives, for start-up messages (never includes a password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres:// URL; when absent an embedded database is used. */
+  url?: string | undefined;
+  /** Directory for the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+  project: PrismaProject;
+  /** Apply pending migrations on open. Always done for the embedded database. */
+  migrate?: boolean;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
+  if (options.url) {
+    const adapter = new PrismaPg({ connectionString: options.url });
+    if (options.migrate) await applyMigrations(options.project, adapter);
+    const u = new URL(options.url);
+    // PrismaPg creates its pool per connect(); each PrismaClient disposes its own on $disconnect.
+    return { kind: 'postgres', adapter, location: `${u.hostname}:${u.port || 5432}${u.pathname}`, close: async () => {} };
+  }
+  const inMemory = options.dataDir === 'memory://';
+  if (!inMemory) await mkdir(options.dataDir, { recursive: true });
+  const pglite = inMemory ? new PGlite() : new PGlite(options.dataDir);
+  await pglite.waitReady;
+  const adapter = new PrismaPGlite(pglite);
+  await applyMigrations(options.project, adapter);
+  return {
+    kind: 'pglite',
+    adapter,
+    location: inMemory ? 'in memory' : options.dataDir,
+    close: () => pglite.close(),
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The shared moving parts beside each service's own database: pub/sub for live subscriptions, the durable event bus
+ * and the revocation list. With REDIS_URL they live in Redis (production topology, several instances); without it in
+ * memory, shared by the services of one `npm start` process.
+ */
+import { Redis } from 'ioredis';
+import { MemoryRevocationStore, RedisRevocationStore, type RevocationStore } from './auth/revocations.js';
+import type { Logger } from './logger.js';
+import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-limit.js';
+import { MemoryEventBus, RedisEventBus, type EventBus } from './messaging/event-bus.js';
+import { MemoryPubSub, RedisPubSub, type PubSub } from './messaging/pubsub.js';
+
+export interface Infrastructure {
+  kind: 'memory' | 'redis';
+  redis: Redis | null;
+  pubsub: PubSub;
+  events: EventBus;
+  revocations: RevocationStore;
+  rateLimiter: RateLimiter;
+  close(): Promise<void>;
+}
+
+export async function createInfrastructure(options: { redisUrl?: string | undefined; logger: Logger }): Promise<Infrastructure> {
+  if (!options.redisUrl) {
+    const pubsub = new MemoryPubSub();
+    const events = new MemoryEventBus(options.logger);
+    return {
+      kind: 'memory',
+      redis: null,
+      pubsub,
+      events,
+      revocations: new MemoryRevocationStore(),
+      rateLimiter: new MemoryRateLimiter(),
+      close: async () => {
+        await events.close();
+        await pubsub.close();
+      },
+    };
+  }
+  const redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  await redis.connect();
+  const pubsub = new RedisPubSub(redis);
+  const events = new RedisEventBus(redis, options.logger);
+  return {
+    kind: 'redis',
+    redis,
+    pubsub,
+    events,
+    revocations: new RedisRevocationStore(redis),
+    rateLimiter: new RedisRateLimiter(redis),
+    close: async () => {
+      await events.close();
+      await pubsub.close();
+      redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Durable service-to-service events (the plants service's care-schedule changes, consumed by notifications).
+ * Delivery is at-least-once: a handler that throws sees the event again, so handlers must be idempotent.
+ * Redis Streams with consumer groups in production (events wait in the stream while the consumer is down, and an
+ * instance that crashed mid-event has it reclaimed by another); an in-process queue in `npm start`.
+ */
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+
+export type EventHandler<T> = (event: T) => Promise<void>;
+
+export interface Consumer {
+  stop(): Promise<void>;
+}
+
+export interface EventBus {
+  publish(stream: string, event: object): Promise<void>;
+  /** Every consumer group receives each event once (per group, at least once). */
+  consume<T>(stream: string, group: string, handler: EventHandler<T>): Consumer;
+  close(): Promise<void>;
+}
+
+const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
+
+export class MemoryEventBus implements EventBus {
+  readonly #groups = new Map<string, Map<string, EventHandler<unknown>>>();
+  readonly #pending = new Set<Promise<void>>();
+
+  constructor(private readonly logger?: Logger) {}
+
+  async publish(stream: string, event: object): Promise<void> {
+    const payload: unknown = JSON.parse(JSON.stringify(event));
+    for (const handler of this.#groups.get(stream)?.values() ?? []) {
+      const delivery = this.#deliver(handler, payload).finally(() => this.#pending.delete(delivery));
+      this.#pending.add(delivery);
+    }
+  }
+
+  async #deliver(handler: EventHandler<unknown>, payload: unknown): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await handler(payload);
+        return;
+      } catch (error) {
+        const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 5_000;
+        this.logger?.warn('event handler failed; retrying', { error, attempt, delay });
+        if (attempt >= 20) return;
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  }
+
+  consume<T>(stream: string, group: string, handler: EventHandler<T>): Consumer {
+    let groups = this.#groups.get(stream);
+    if (!groups) this.#groups.set(stream, (groups = new Map()));
+    groups.set(group, handler as EventHandler<unknown>);
+    return { stop: async () => void groups.delete(group) };
+  }
+
+  /** Waits for in-flight deliveries (tests and graceful shutdown). */
+  async drain(): Promise<void> {
+    while (this.#pending.size) await Promise.allSettled([...this.#pending]);
+  }
+
+  async close(): Promise<void> {
+    await this.drain();
+    this.#groups.clear();
+  }
+}
+
+export interface RedisEventBusOptions {
+  /** Events a stream keeps (approximate trim); consumers more than this far behind lose the oldest. */
+  maxLength?: number;
+  /** A delivery unacknowledged this long (its consumer crashed) is reclaimed by another consumer. */
+  claimIdleMs?: number;
+  blockMs?: number;
+  consumerName?: string;
+}
+
+export class RedisEventBus implements EventBus {
+  readonly #consumers = new Set<Consumer>();
+  constructor(
+    private readonly redis: Redis,
+    private readonly logger: Logger,
+    private readonly options: RedisEventBusOptions = {},
+    private readonly prefix = 'bloomzy:events:',
+  ) {}
+
+  async publish(stream: string, event: object): Promise<void> {
+    const max = String(this.options.maxLength ?? 100_000);
+    await this.redis.xadd(this.prefix + stream, 'MAXLEN', '~', max, '*', 'data', JSON.stringify(event));
+  }
+
+  consume<T>(stream: string, group: string, handler: EventHandler<T>): Consumer {
+    const key = this.prefix + stream;
+    const consumer = this.options.consumerName ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    // Blocking reads hold their connection; each consumer gets its own.
+    const conn = this.redis.duplicate();
+    let running = true;
+    const handle = async (id: string, fields: string[]) => {
+      const data = fields[fields.indexOf('data') + 1];
+      try {
+        if (data !== undefined) await handler(JSON.parse(data) as T);
+        await conn.xack(key, group, id);
+      } catch (error) {
+        // Left unacknowledged: reclaimed and retried after claimIdleMs.
+        this.logger.warn('event handler failed; will retry', { stream, id, error });
+      }
+    };
+    const loop = async () => {
+      await conn.xgroup('CREATE', key, group, '0', 'MKSTREAM').catch((e: Error) => {
+        if (!e.message.includes('BUSYGROUP')) throw e;
+      });
+      while (running) {
+        try {
+          const claimed = (await conn.xautoclaim(key, group, consumer, this.options.claimIdleMs ?? 30_000, '0-0', 'COUNT', 50)) as [string, [string, string[]][]];
+          for (const [id, fields] of claimed[1] ?? []) if (fields) await handle(id, fields);
+          const read = (await conn.xreadgroup('GROUP', group, consumer, 'COUNT', 50, 'BLOCK', this.options.blockMs ?? 1_000, 'STREAMS', key, '>')) as
+            | [string, [string, string[]][]][]
+            | null;
+          for (const [, entries] of read ?? []) for (const [id, fields] of entries) await handle(id, fields);
+        } catch (error) {
+          if (!running) break;
+          this.logger.error('event consumer error', { stream, error });
+          await new Promise((r) => setTimeout(r, 1_000));
+        }
+      }
+    };
+    const done = loop();
+    const handleObj: Consumer = {
+      stop: async () => {
+        running = false;
+        conn.disconnect();
+        await done.catch(() => undefined);
+        this.#consumers.delete(handleObj);
+      },
+    };
+    this.#consumers.add(handleObj);
+    return handleObj;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.#consumers].map((c) => c.stop()));
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The skeleton every subgraph runs on: SDL from schema/<name>.graphql, resolvers, a per-request context, Apollo
+ * Server with our error policy, and the shared HTTP service (/graphql, /health, /ready, extra routes).
+ */
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { parse, type GraphQLSchema } from 'graphql';
+import { createErrorFormatter } from './errors.js';
+import { apolloHandler } from './http/apollo-handler.js';
+import { startHttpService, type Handler, type HttpService } from './http/http-service.js';
+import type { Logger } from './logger.js';
+import { schemaFile } from './paths.js';
+
+export interface SubgraphOptions<Ctx extends BaseContext> {
+  name: string;
+  host: string;
+  port: number;
+  production: boolean;
+  logger: Logger;
+  resolvers: GraphQLResolverMap<Ctx>;
+  context(req: IncomingMessage): Promise<Ctx>;
+  routes?: Record<string, Handler>;
+  ready?: () => Promise<boolean>;
+  /** Attaches more protocol handlers (graphql-ws) to the HTTP server; returns their disposer. */
+  attach?(service: HttpService, schema: GraphQLSchema): Promise<() => Promise<void>>;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  schema: GraphQLSchema;
+  stop(): Promise<void>;
+}
+
+export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Promise<RunningSubgraph> {
+  const typeDefs = parse(readFileSync(schemaFile(options.name), 'utf8'));
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
+  const apollo = new ApolloServer<Ctx>({
+    schema,
+    // The router needs `_service { sdl }`, which is a field, not introspection; introspection helps local debugging.
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: !options.production,
+    formatError: createErrorFormatter({
+      production: options.production,
+      log: (error) => options.logger.error('unexpected error', { error }),
+    }),
+    // Inline tracing only serves Apollo's hosted studio, which we do not use.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+  const http = await startHttpService({
+    name: options.name,
+    host: options.host,
+    port: options.port,
+    logger: options.logger,
+    ready: options.ready,
+    routes: { '* /graphql': apolloHandler(apollo, options.context), ...options.routes },
+  });
+  const detach = options.attach ? await options.attach(http, schema) : async () => {};
+  return {
+    name: options.name,
+    url: `${http.url}/graphql`,
+    port: http.port,
+    schema,
+    stop: async () => {
+      await detach();
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}
