@@ -1,0 +1,72 @@
+/**
+ * The federation gateway: @apollo/gateway executing query plans over the subgraphs named in the supergraph, with the
+ * caller's credentials forwarded so every subgraph verifies them itself.
+ */
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { Supergraph } from '@apollo/federation-internals';
+
+/** The request context the router builds: only the credentials it forwards. */
+export interface RouterContext {
+  credentials: Record<string, string>;
+}
+
+/** Headers that carry a caller's identity; nothing else from the client reaches the subgraphs. */
+export const FORWARDED_HEADERS = ['authorization', 'x-api-key'] as const;
+
+export function credentialsFrom(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of FORWARDED_HEADERS) {
+    const value = headers[name];
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first) out[name] = first;
+  }
+  return out;
+}
+
+export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
+    // Health checks and internal requests run without a router context; they carry no credentials.
+    const credentials: Record<string, string> = (context as Partial<RouterContext>).credentials ?? {};
+    for (const [name, value] of Object.entries(credentials)) request.http?.headers.set(name, value);
+  }
+}
+
+export interface SubgraphInfo {
+  name: string;
+  url: string;
+}
+
+/** Subgraph names and URLs from the supergraph, with overrides applied. */
+export function subgraphsOf(supergraphSdl: string, overrides: Record<string, string>): SubgraphInfo[] {
+  return Supergraph.build(supergraphSdl)
+    .subgraphs()
+    .values()
+    .map((s) => ({ name: s.name, url: overrides[s.name.toLowerCase()] ?? s.url }));
+}
+
+export function createGateway(supergraphSdl: string, overrides: Record<string, string>): ApolloGateway {
+  return new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new ForwardingDataSource({ url: overrides[name.toLowerCase()] ?? url }),
+  });
+}
+
+/** Ready when every subgraph answers a trivial query (it works for any federation subgraph, not only ours). */
+export async function subgraphsAnswer(subgraphs: SubgraphInfo[], timeoutMs = 2_000): Promise<boolean> {
+  const results = await Promise.all(
+    subgraphs.map(async ({ url }) => {
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        return res.ok;
+      } catch {
+        return false;
+      }
+    }),
+  );
+  return results.every(Boolean);
+}

@@ -1,0 +1,69 @@
+/**
+ * The router process: Apollo Server over @apollo/gateway on /graphql (HTTP), federated subscriptions over graphql-ws
+ * on the same path, /health and /ready.
+ */
+import { readFile } from 'node:fs/promises';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
+import { createErrorFormatter } from '@bloomzy/shared/errors';
+import { apolloHandler } from '@bloomzy/shared/http/apollo-handler';
+import { startHttpService } from '@bloomzy/shared/http/http-service';
+import type { Logger } from '@bloomzy/shared/logger';
+import type { RunningService } from '@bloomzy/shared/service';
+import type { RouterConfig } from './config.js';
+import { createGateway, credentialsFrom, subgraphsAnswer, subgraphsOf, type RouterContext } from './gateway.js';
+import { attachSubscriptions } from './websocket.js';
+
+export interface RouterOptions {
+  config: RouterConfig;
+  logger: Logger;
+  revocations: RevocationStore;
+}
+
+export async function startRouter({ config, logger, revocations }: RouterOptions): Promise<RunningService> {
+  const supergraphSdl = await readFile(config.supergraphPath, 'utf8').catch(() => {
+    throw new Error(`Cannot read the supergraph at ${config.supergraphPath} (run \`npm run compose\`)`);
+  });
+  const subgraphs = subgraphsOf(supergraphSdl, config.subgraphUrls);
+  const gateway = createGateway(supergraphSdl, config.subgraphUrls);
+  const apollo = new ApolloServer<RouterContext>({
+    gateway,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: !config.production,
+    formatError: createErrorFormatter({ production: config.production, log: (error) => logger.error('router error', { error }) }),
+    plugins: [
+      config.production
+        ? ApolloServerPluginLandingPageDisabled()
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+    ],
+  });
+  await apollo.start();
+  let loaded = true;
+  const http = await startHttpService({
+    name: 'router',
+    host: config.host,
+    port: config.port,
+    logger,
+    ready: async () => loaded && (await subgraphsAnswer(subgraphs)),
+    routes: {
+      '* /graphql': apolloHandler(apollo, async (req) => ({ credentials: credentialsFrom(req.headers) })),
+      // The landing page (Apollo Sandbox) at the root URL too, so http://localhost:4000 opens it.
+      'GET /': apolloHandler(apollo, async (req) => ({ credentials: credentialsFrom(req.headers) })),
+    },
+  });
+  const detachWs = attachSubscriptions({ server: http.server, supergraphSdl, subgraphs, config, logger, revocations, apollo });
+  logger.info(`router ready at ${http.url}/graphql (${subgraphs.map((s) => `${s.name}: ${s.url}`).join(', ')})`);
+  return {
+    name: 'router',
+    url: `${http.url}/graphql`,
+    port: http.port,
+    stop: async () => {
+      loaded = false;
+      await detachWs();
+      await http.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { describe, expect, it } from 'vitest';
+import { pendingSchemaChanges } from '../subgraphs/shared/src/db/migrations.js';
+import { prismaProject } from '../subgraphs/shared/src/paths.js';
+
+describe.each(['auth', 'plants', 'notifications'] as const)('%s migrations', (name) => {
+  it('match schema.prisma (no drift)', async () => {
+    const pglite = new PGlite();
+    try {
+      const sql = await pendingSchemaChanges(prismaProject(name), new PrismaPGlite(pglite));
+      expect(sql, `prisma/${name}/schema.prisma changed without a migration: run \`npm run db:migration -- <name> ${name}\``).toBe('');
+    } finally {
+      await pglite.close();
+    }
+  });
+});

@@ -1,0 +1,35 @@
+/** Starts an auth service on a random port over a fresh test database (integration tests of auth and others). */
+import { MemoryRevocationStore } from '@bloomzy/shared/auth/revocations';
+import type { Clock } from '@bloomzy/shared/clock';
+import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
+import { createInfrastructure, type Infrastructure } from '@bloomzy/shared/infrastructure';
+import { createLogger } from '@bloomzy/shared/logger';
+import { prismaProject } from '@bloomzy/shared/paths';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadAuthConfig } from './config.js';
+import { startAuthService, type RunningAuthService } from './service.js';
+
+export interface TestAuthService extends RunningAuthService {
+  infra: Infrastructure;
+  revocations: MemoryRevocationStore;
+}
+
+export async function startTestAuthService(kind: TestDatabaseKind, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestAuthService> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-auth-'));
+  const config = loadAuthConfig({ AUTH_PORT: '0', AUTH_HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', ...options.env });
+  const logger = createLogger({ service: 'auth', level: 'error' });
+  const infra = await createInfrastructure({ logger });
+  const database = await createTestDatabase(prismaProject('auth'), kind);
+  const service = await startAuthService({ config, infra, logger, database, ...(options.clock ? { clock: options.clock } : {}) });
+  return {
+    ...service,
+    infra,
+    revocations: infra.revocations as MemoryRevocationStore,
+    stop: async () => {
+      await service.stop();
+      await infra.close();
+    },
+  };
+}

@@ -1,0 +1,24 @@
+/** A minimal GraphQL-over-HTTP client for tests: returns the parsed body, never throws on GraphQL errors. */
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; field?: string } & Record<string, unknown> }[];
+}
+
+export async function gql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as GraphQLResponse<T>;
+  return { ...body, status: res.status };
+}
+
+/** The `extensions.code` of the first error, for terse assertions. */
+export const errorCode = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions?.code;
