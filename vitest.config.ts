@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // graphql 16 ships CJS and ESM builds without an exports map: Node (and @apollo/*) load the CJS one, Vitest would
+  // load the ESM one for our sources, and schemas/errors crossing the two fail graphql's realm checks. One copy.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['subgraphs/*/src/**/*.test.ts', 'router/src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
     // Databases (PGlite boots in ~2 s) and real servers make these integration tests; give them room.

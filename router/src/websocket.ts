@@ -1,10 +1,21 @@
-/** graphql-ws on the router (federated subscriptions); wired once the subscriptions engine lands. */
+/**
+ * graphql-ws on the router's /graphql: authenticates each connection from its connectionParams (closing with 4401
+ * for missing, bad or expired credentials, 4403 for an API key without the notifications:read scope), then serves
+ * federated subscriptions — the primary subscription upstream over graphql-ws, every event's remaining fields from
+ * the other subgraphs — and queries/mutations through the same gateway as HTTP.
+ */
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
+import { CloseCode, type Context } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { hasScope } from '@bloomzy/shared/auth/principal';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
+import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RouterConfig } from './config.js';
-import type { RouterContext, SubgraphInfo } from './gateway.js';
+import { credentialsFrom, ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
+import { createFederatedSubscriptions } from './subscriptions/index.js';
 
 export interface AttachOptions {
   server: Server;
@@ -16,6 +27,74 @@ export interface AttachOptions {
   apollo: ApolloServer<RouterContext>;
 }
 
-export function attachSubscriptions(_options: AttachOptions): () => Promise<void> {
-  return async () => {};
+type WsExtra = { socket: WebSocket };
+type ConnectionContext = Context<Record<string, unknown> | undefined, WsExtra> & { credentials?: Record<string, string> };
+
+/** Credentials from connection_init: `{ authorization: "Bearer …" }` (any case) or `{ apiKey }` / `{ "x-api-key" }`. */
+function credentialsFromParams(params: Record<string, unknown> | undefined): Record<string, string> {
+  const lower: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(params ?? {})) if (typeof value === 'string') lower[key.toLowerCase()] = value;
+  const credentials = credentialsFrom({ authorization: lower.authorization, 'x-api-key': lower['x-api-key'] ?? lower.apikey });
+  if (!credentials.authorization && lower.token) credentials.authorization = `Bearer ${lower.token}`;
+  return credentials;
+}
+
+export function attachSubscriptions(options: AttachOptions): () => Promise<void> {
+  const { config, logger } = options;
+  const verifier = createCredentialVerifier({
+    jwks: config.jwksUrl,
+    apiKeyIntrospection: config.apiKeyIntrospectionUrl,
+    revocations: options.revocations,
+  });
+  const subscriptions = createFederatedSubscriptions<RouterContext, ConnectionContext>({
+    supergraphSdl: options.supergraphSdl,
+    subgraphs: options.subgraphs,
+    buildDataSource: (_name, url) => new ForwardingDataSource({ url }),
+    context: (ctx) => ({ credentials: ctx.credentials ?? {} }),
+    upstreamConnectionParams: ({ credentials }) => credentials,
+    headersFor: ({ credentials }) => credentials,
+    executeOperation: async ({ document, operationName, variables, context }) => {
+      const response = await options.apollo.executeOperation(
+        { query: document, ...(operationName ? { operationName } : {}), ...(variables ? { variables } : {}) },
+        { contextValue: context },
+      );
+      if (response.body.kind === 'single') return response.body.singleResult;
+      return { errors: [{ message: 'Incremental delivery (@defer) is not available over WebSocket' }] };
+    },
+    logger: { debug: () => {}, info: () => {}, warn: (m: unknown) => logger.warn(String(m)), error: (m: unknown) => logger.error(String(m)) },
+  });
+
+  const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
+  const wsServer = useServer<Record<string, unknown> | undefined, WsExtra>(
+    {
+      ...subscriptions.serverOptions,
+      context: (ctx, id, payload) => subscriptions.serverOptions.context(ctx as ConnectionContext, id, payload),
+      onConnect: async (ctx) => {
+        const credentials = credentialsFromParams(ctx.connectionParams);
+        try {
+          const principal = await verifier.verifyHeaders(credentials);
+          if (!principal) {
+            ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: send connectionParams { authorization: "Bearer <token>" }');
+            return false;
+          }
+          if (!hasScope(principal, 'notifications:read')) {
+            ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: this API key lacks the notifications:read scope');
+            return false;
+          }
+        } catch (error) {
+          const message = (error as Error).message || 'Invalid credentials';
+          ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${message}`.slice(0, 120));
+          return false;
+        }
+        (ctx as ConnectionContext).credentials = credentials;
+        return true;
+      },
+    },
+    wss,
+  );
+  return async () => {
+    await subscriptions.dispose();
+    await wsServer.dispose();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  };
 }

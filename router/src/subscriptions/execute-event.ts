@@ -17,7 +17,7 @@ import type { UpstreamEvent } from './upstream.js';
 
 type GatewayRequestContext = Parameters<typeof executeQueryPlan>[2];
 export type GatewayContext = GatewayRequestContext['context'];
-type Logger = GatewayRequestContext['logger'];
+export type Logger = GatewayRequestContext['logger'];
 
 /** executeQueryPlan only reads a cache for APQ-less data sources it does not use here; this satisfies the type. */
 const noCache: GatewayRequestContext['cache'] = {

@@ -6,14 +6,15 @@
  * subscription, see upstream.ts); for every event the rest of the plan (entity fetches over HTTP) runs through the
  * gateway's own executor and the result is shaped like a query response (see execute-event.ts).
  *
- * Wire `serverOptions` into graphql-ws' `useServer` next to the router's own `onConnect`; see the README in the
- * report / tests for a full example.
+ * Wire `serverOptions` into graphql-ws' `useServer` next to the router's own `onConnect`; test-router.ts shows the
+ * whole wiring next to an Apollo Server + @apollo/gateway HTTP endpoint on the same node:http server.
  */
-import { GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult, type FormattedExecutionResult, type GraphQLSchema } from 'graphql';
+import type { DocumentNode, ExecutionArgs, ExecutionResult, FormattedExecutionResult, GraphQLSchema } from 'graphql';
+import { GraphQLError } from './graphql.js';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
 import { defaultDataSource, withHeaders, type BuildDataSource } from './datasources.js';
-import { executeEvent, type GatewayContext } from './execute-event.js';
+import { executeEvent, type GatewayContext, type Logger } from './execute-event.js';
 import { SubscriptionStream } from './stream.js';
 import { SupergraphState, asGraphQLError, type PlannedSubscription } from './supergraph.js';
 import { subscribeUpstream } from './upstream.js';
@@ -54,7 +55,11 @@ export interface FederatedSubscriptionsOptions<TContext extends GatewayContext, 
   headersFor?: (context: TContext) => Record<string, string>;
   /** Serves queries and mutations sent over the WebSocket (e.g. via the gateway); without it they are rejected. */
   executeOperation?: (request: OperationRequest<TContext>) => Promise<ExecutionResult | FormattedExecutionResult>;
-  logger?: Parameters<typeof executeEvent>[4];
+  /** graphql-ws ping interval towards subgraphs, also the pong deadline; default 12 s, 0 disables. */
+  upstreamKeepAliveMs?: number;
+  /** Deadline for a subgraph to acknowledge the upstream connection; default 10 s, 0 waits forever. */
+  upstreamAckTimeoutMs?: number;
+  logger?: Logger;
 }
 
 /** The graphql-ws `ServerOptions` this module provides; spread it into `useServer({ ...serverOptions, onConnect })`. */
@@ -130,6 +135,8 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
       operationName: primary.operationName,
       variables: variablesFor(primary.variableUsages, planned.variables),
       connectionParams,
+      keepAliveMs: options.upstreamKeepAliveMs ?? 12_000,
+      ackTimeoutMs: options.upstreamAckTimeoutMs ?? 10_000,
     });
     const services = servicesFor(planned, request.context);
     const stream = new SubscriptionStream(

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FormattedExecutionResult } from 'graphql';
-import { createClient, type Client, type SubscribePayload } from 'graphql-ws';
+import { createClient, type Client, type FormattedExecutionResult, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
-import { compose, startRouter, type Router } from './test-router.js';
-import { startNotesSubgraph, startUsersSubgraph, type NotesSubgraph } from './test-subgraphs.js';
+import type { FederatedSubscriptionsOptions } from './index.js';
+import { compose, startRouter, type Router, type RouterContext } from './test-router.js';
+import { startFrozenGraphqlWs, startNotesSubgraph, startUsersSubgraph, type NotesSubgraph } from './test-subgraphs.js';
 
 interface Stack {
   users: Awaited<ReturnType<typeof startUsersSubgraph>>;
@@ -19,7 +19,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startStack(): Promise<Stack> {
+async function startStack(routerOptions: Partial<FederatedSubscriptionsOptions<RouterContext>> = {}): Promise<Stack> {
   const users = await startUsersSubgraph();
   cleanups.push(() => users.stop());
   const notes = await startNotesSubgraph();
@@ -31,7 +31,7 @@ async function startStack(): Promise<Stack> {
     await stopNotes();
   };
   cleanups.push(() => notes.stop());
-  const router = await startRouter(compose({ users: users.url, notes: notes.url }));
+  const router = await startRouter(compose({ users: users.url, notes: notes.url }), routerOptions);
   cleanups.push(() => router.stop());
   return {
     users,
@@ -53,7 +53,7 @@ async function startStack(): Promise<Stack> {
 
 /** A client subscription recorded for assertions. */
 function record(client: Client, payload: SubscribePayload) {
-  const results: FormattedExecutionResult[] = [];
+  const results: FormattedExecutionResult<Record<string, unknown>, unknown>[] = [];
   let settle: (outcome: { error?: unknown }) => void = () => {};
   const ended = new Promise<{ error?: unknown }>((resolve) => (settle = resolve));
   const unsubscribe = client.subscribe(payload, {
@@ -178,6 +178,21 @@ describe('federated subscriptions over graphql-ws', () => {
     expect(sub.results).toHaveLength(2);
     expect(sub.results[1]?.errors?.[0]?.message).toMatch(/connection to subgraph "notes" closed/);
     expect(sub.results[1]?.errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_UPSTREAM_FAILED', serviceName: 'notes' });
+  });
+
+  it.each([
+    { ack: true, options: { upstreamKeepAliveMs: 100 }, code: 4499 },
+    { ack: false, options: { upstreamAckTimeoutMs: 100 }, code: 4504 },
+  ])('does not hang on a subgraph that stopped answering (ack: $ack)', async ({ ack, options, code }) => {
+    const frozen = await startFrozenGraphqlWs({ ack });
+    cleanups.push(() => frozen.stop());
+    const { client } = await startStack({ ...options, wsUrlFor: () => frozen.url });
+    const sub = record(client(), { query: NOTE_ADDED });
+
+    expect(await sub.ended).toEqual({});
+    expect(sub.results).toMatchObject([
+      { errors: [{ message: expect.stringMatching(/connection to subgraph "notes" closed/), extensions: { closeCode: code } }] },
+    ]);
   });
 
   it('rejects invalid subscriptions with GraphQL errors, without subscribing upstream', async () => {

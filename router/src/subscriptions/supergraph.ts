@@ -3,14 +3,8 @@
  * Immutable — `update()` in index.ts swaps in a new instance, so subscriptions already running keep the plan (and
  * schema) they were started with while new ones use the new supergraph.
  */
-import {
-  GraphQLError,
-  getOperationAST,
-  getVariableValues,
-  validate,
-  type DocumentNode,
-  type GraphQLSchema,
-} from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, validate } from './graphql.js';
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
 import { buildOperationContext } from '@apollo/gateway';

@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { parse } from 'graphql';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { useServer } from 'graphql-ws/use/ws';
@@ -32,6 +33,7 @@ export const usersTypeDefs = parse(`
 export async function startUsersSubgraph(): Promise<RunningServer & { authorizations: (string | undefined)[] }> {
   const authorizations: (string | undefined)[] = [];
   const server = new ApolloServer({
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     schema: buildSubgraphSchema([{
       typeDefs: usersTypeDefs,
       resolvers: {
@@ -110,7 +112,7 @@ export async function startNotesSubgraph(): Promise<NotesSubgraph> {
     },
   }]);
 
-  const apollo = new ApolloServer<BaseContext>({ schema });
+  const apollo = new ApolloServer<BaseContext>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await apollo.start();
   const http = createServer((req, res) => void serveApollo(apollo, req, res, async () => ({})));
   const wss = new WebSocketServer({ server: http, path: '/graphql' });
@@ -183,4 +185,28 @@ export async function serveApollo<TContext extends BaseContext>(
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/**
+ * A graphql-ws endpoint that has stopped answering without closing its sockets (a frozen process or a host gone
+ * without FIN): it acknowledges the connection if `ack`, then ignores every message — pings included.
+ */
+export async function startFrozenGraphqlWs({ ack }: { ack: boolean }): Promise<RunningServer> {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', handleProtocols: () => 'graphql-transport-ws' });
+  wss.on('connection', (socket) => {
+    socket.on('message', (data) => {
+      const message: unknown = JSON.parse(String(data));
+      const isInit = typeof message === 'object' && message !== null && 'type' in message && message.type === 'connection_init';
+      if (ack && isInit) socket.send(JSON.stringify({ type: 'connection_ack' }));
+    });
+  });
+  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+  const { port } = wss.address() as AddressInfo;
+  return {
+    url: `ws://127.0.0.1:${port}/graphql`,
+    async stop() {
+      for (const socket of wss.clients) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
 }

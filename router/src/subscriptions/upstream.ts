@@ -5,7 +5,8 @@
  * the credentials of the subscriber, and "the socket closed" unambiguously means "this subscription is over".
  * Releasing the returned channel (`return()`) unsubscribes upstream and disposes the client.
  */
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from './graphql.js';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Channel } from './channel.js';
@@ -32,13 +33,19 @@ export interface UpstreamSubscription {
   readonly operationName: string | undefined;
   readonly variables: Record<string, unknown>;
   readonly connectionParams: Record<string, unknown> | undefined;
+  /** Ping interval, and how long a pong may take before the subgraph counts as gone (0 disables). */
+  readonly keepAliveMs: number;
+  /** How long the subgraph may take to acknowledge connection_init (0 waits forever). */
+  readonly ackTimeoutMs: number;
 }
 
 export function subscribeUpstream(request: UpstreamSubscription): Channel<UpstreamItem> {
   let client: Client | undefined;
   let unsubscribe: (() => void) | undefined;
+  let pongTimeout: NodeJS.Timeout | undefined;
 
   const channel = new Channel<UpstreamItem>(() => {
+    clearTimeout(pongTimeout);
     unsubscribe?.();
     // Not awaited: dispose waits for a connection attempt still in flight, and graphql-ws awaits our return().
     client?.dispose()?.catch(() => {});
@@ -56,10 +63,25 @@ export function subscribeUpstream(request: UpstreamSubscription): Channel<Upstre
     // A retry would silently re-subscribe and lose the events in between; the client decides whether to resubscribe.
     retryAttempts: 0,
     connectionParams: request.connectionParams,
+    connectionAckWaitTimeout: request.ackTimeoutMs,
+    keepAlive: request.keepAliveMs,
     on: {
+      // A host that vanished without closing TCP would otherwise leave the subscription silently hanging:
+      // terminate() reports a 4499 close, handled below like any other.
+      ping: (received) => {
+        if (received || request.keepAliveMs <= 0) return; // only our own pings expect a pong
+        clearTimeout(pongTimeout);
+        pongTimeout = setTimeout(() => client?.terminate(), request.keepAliveMs);
+      },
+      pong: (received) => {
+        if (received) clearTimeout(pongTimeout);
+      },
       // graphql-ws reconnects transparently after a 1000 close while subscriptions are active; for us any close of
       // this dedicated socket before we released it means the subgraph dropped the subscription.
-      closed: (event) => fail(upstreamError(request.subgraph, event)),
+      closed: (event) => {
+        clearTimeout(pongTimeout);
+        fail(upstreamError(request.subgraph, event));
+      },
     },
   });
   unsubscribe = client.subscribe<Record<string, unknown>>(

@@ -31,6 +31,10 @@ export function loadAuthConfig(env: Env): AuthConfig {
   const signingKeysFile = optional(env, 'AUTH_SIGNING_KEYS_FILE');
   const databaseUrl = url(env, 'AUTH_DATABASE_URL', ['postgres', 'postgresql']);
   if (production && !databaseUrl) throw new ConfigError('AUTH_DATABASE_URL', 'is required when NODE_ENV=production');
+  // Every auth instance must sign with the same keys; a per-instance generated key would break verification.
+  if (production && !signingKeys && !signingKeysFile) {
+    throw new ConfigError('AUTH_SIGNING_KEYS_FILE', '(or AUTH_SIGNING_KEYS) is required when NODE_ENV=production');
+  }
   return {
     host: str(env, 'AUTH_HOST', '0.0.0.0'),
     port: port(env, 'AUTH_PORT', 4001),

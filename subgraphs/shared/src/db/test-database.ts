@@ -11,7 +11,17 @@ export type TestDatabaseKind = 'pglite' | 'postgres';
 
 /** Which database kinds the integration suites should run against in this environment. */
 export function testDatabaseKinds(env: Record<string, string | undefined> = process.env): TestDatabaseKind[] {
-  return env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  if (env.TEST_DATABASE_URL) return ['pglite', 'postgres'];
+  // In CI a missing Postgres must fail the run, not silently shrink it to PGlite only.
+  if (env.CI === 'true') throw new Error('CI=true but TEST_DATABASE_URL is not set: Postgres tests cannot be skipped in CI');
+  return ['pglite'];
+}
+
+/** Redis URL for Redis-backed tests; undefined (skip) locally when unset, an error in CI. */
+export function testRedisUrl(env: Record<string, string | undefined> = process.env): string | undefined {
+  if (env.REDIS_URL) return env.REDIS_URL;
+  if (env.CI === 'true') throw new Error('CI=true but REDIS_URL is not set: Redis tests cannot be skipped in CI');
+  return undefined;
 }
 
 export async function createTestDatabase(project: PrismaProject, kind: TestDatabaseKind): Promise<OpenedDatabase> {

@@ -1,0 +1,127 @@
+/**
+ * Boots the whole supergraph for end-to-end tests: the three subgraphs and the router as real HTTP (and WebSocket)
+ * servers on random ports, each subgraph with a fresh database (Postgres when TEST_DATABASE_URL is set, else PGlite),
+ * and the router composing them from the committed supergraph. Tests talk to the router only, as a client would.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { Clock } from '../../subgraphs/shared/src/clock.js';
+import { createTestDatabase, type TestDatabaseKind } from '../../subgraphs/shared/src/db/test-database.js';
+import { createInfrastructure, type Infrastructure } from '../../subgraphs/shared/src/infrastructure.js';
+import { createLogger } from '../../subgraphs/shared/src/logger.js';
+import { prismaProject } from '../../subgraphs/shared/src/paths.js';
+import type { RunningService } from '../../subgraphs/shared/src/service.js';
+import { gql, type GraphQLResponse } from '../../subgraphs/shared/src/testing/graphql-client.js';
+import { loadAuthConfig } from '../../subgraphs/auth/src/config.js';
+import { startAuthService, type RunningAuthService } from '../../subgraphs/auth/src/service.js';
+import { loadPlantsConfig } from '../../subgraphs/plants/src/config.js';
+import { startPlantsService } from '../../subgraphs/plants/src/service.js';
+import { loadNotificationsConfig } from '../../subgraphs/notifications/src/config.js';
+import { startNotificationsService } from '../../subgraphs/notifications/src/service.js';
+import { loadRouterConfig } from '../../router/src/config.js';
+import { startRouter } from '../../router/src/server.js';
+
+export interface Stack {
+  routerUrl: string;
+  wsUrl: string;
+  auth: RunningAuthService;
+  plants: Awaited<ReturnType<typeof startPlantsService>>;
+  notifications: Awaited<ReturnType<typeof startNotificationsService>>;
+  infra: Infrastructure;
+  /** A GraphQL request to the router. */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** A graphql-ws client connected to the router with these connection params. */
+  wsClient(connectionParams?: Record<string, unknown>): Client;
+  stop(): Promise<void>;
+}
+
+export const e2eDatabaseKind = (): TestDatabaseKind => (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+
+export async function startStack(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<Stack> {
+  const logger = createLogger({ service: 'e2e', level: 'error' });
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-e2e-'));
+  const common = { NODE_ENV: 'test', DATA_DIR: dataDir, ...options.env };
+  const infra = await createInfrastructure({ logger });
+  const kind = e2eDatabaseKind();
+  const [authDb, plantsDb, notificationsDb] = await Promise.all([
+    createTestDatabase(prismaProject('auth'), kind),
+    createTestDatabase(prismaProject('plants'), kind),
+    createTestDatabase(prismaProject('notifications'), kind),
+  ]);
+  const clock = options.clock ? { clock: options.clock } : {};
+  const services: RunningService[] = [];
+  const auth = await startAuthService({
+    config: loadAuthConfig({ ...common, AUTH_HOST: '127.0.0.1', AUTH_PORT: '0' }),
+    infra,
+    logger,
+    database: authDb,
+    ...clock,
+  });
+  services.push(auth);
+  const AUTH_URL = auth.url.replace(/\/graphql$/, '');
+  const plants = await startPlantsService({
+    config: loadPlantsConfig({ ...common, AUTH_URL, PLANTS_HOST: '127.0.0.1', PLANTS_PORT: '0' }),
+    infra,
+    logger,
+    database: plantsDb,
+    ...clock,
+  });
+  services.push(plants);
+  const notifications = await startNotificationsService({
+    config: loadNotificationsConfig({ ...common, AUTH_URL, NOTIFICATIONS_HOST: '127.0.0.1', NOTIFICATIONS_PORT: '0', DISPATCH_INTERVAL_MS: '200' }),
+    infra,
+    logger,
+    database: notificationsDb,
+    ...clock,
+  });
+  services.push(notifications);
+  const router = await startRouter({
+    config: loadRouterConfig({
+      ...common,
+      ROUTER_HOST: '127.0.0.1',
+      ROUTER_PORT: '0',
+      AUTH_URL,
+      SUBGRAPH_AUTH_URL: auth.url,
+      SUBGRAPH_PLANTS_URL: plants.url,
+      SUBGRAPH_NOTIFICATIONS_URL: notifications.url,
+    }),
+    logger,
+    revocations: infra.revocations,
+  });
+  services.push(router);
+  const clients: Client[] = [];
+  return {
+    routerUrl: router.url,
+    wsUrl: router.url.replace(/^http/, 'ws'),
+    auth,
+    plants,
+    notifications,
+    infra,
+    query: (q, variables = {}, headers = {}) => gql(router.url, q, variables, headers),
+    wsClient(connectionParams = {}) {
+      const client = createClient({ url: router.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      await Promise.all(clients.map((c) => c.dispose()));
+      for (const service of services.reverse()) await service.stop();
+      await infra.close();
+    },
+  };
+}
+
+/** Signs up a fresh user through the router; returns tokens and a ready Authorization header. */
+export async function signupUser(stack: Stack, overrides: Record<string, unknown> = {}) {
+  const email = `e2e-${Math.random().toString(36).slice(2, 10)}@bloomzy.test`;
+  const res = await stack.query<{ signup: { accessToken: string; refreshToken: string; user: { id: string; email: string } } }>(
+    'mutation($input: SignupInput!) { signup(input: $input) { accessToken refreshToken user { id email } } }',
+    { input: { email, password: 'green-thumb-1', ...overrides } },
+  );
+  if (!res.data) throw new Error(`signup failed: ${JSON.stringify(res.errors)}`);
+  const { accessToken, refreshToken, user } = res.data.signup;
+  return { email, password: 'green-thumb-1', accessToken, refreshToken, user, headers: { authorization: `Bearer ${accessToken}` } };
+}
