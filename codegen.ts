@@ -31,6 +31,23 @@ const config: CodegenConfig = {
       User: '../mappers.js#UserModel',
       ApiKey: '../mappers.js#ApiKeyModel',
     }),
+    ...subgraph('plants', {
+      User: '../mappers.js#UserModel',
+      IndoorPlant: '../mappers.js#IndoorPlantModel',
+      IndoorPlantConnection: '../mappers.js#IndoorPlantConnectionModel',
+      UserPlant: '../mappers.js#UserPlantModel',
+      UserPlantConnection: '../mappers.js#UserPlantConnectionModel',
+      WateringStatus: '../mappers.js#WateringStatusModel',
+      Watering: '../mappers.js#WateringModel',
+      GrowthEntry: '../mappers.js#GrowthEntryModel',
+    }),
+    ...subgraph('notifications', {
+      User: '../mappers.js#UserRef',
+      UserPlant: '../mappers.js#UserPlantRef',
+      Notification: '../mappers.js#NotificationModel',
+      NotificationDeliveryAttempt: '../mappers.js#DeliveryAttemptModel',
+      NotificationPreferences: '../mappers.js#PreferencesModel',
+    }),
   },
 };
 

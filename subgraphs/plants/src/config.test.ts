@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '@bloomzy/shared/config';
+import { loadPlantsConfig } from './config.js';
+
+describe('loadPlantsConfig', () => {
+  it('has working defaults for npm start', () => {
+    const config = loadPlantsConfig({ DATA_DIR: '/tmp/bloomzy' });
+    expect(config).toMatchObject({ host: '0.0.0.0', port: 4002, production: false, databaseUrl: undefined, authUrl: 'http://localhost:4001' });
+    expect(config.dataDir).toBe('/tmp/bloomzy/plants');
+  });
+  it('requires a Postgres URL in production, naming the variable', () => {
+    expect(() => loadPlantsConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadPlantsConfig({ NODE_ENV: 'production' })).toThrow(/PLANTS_DATABASE_URL/);
+    expect(loadPlantsConfig({ NODE_ENV: 'production', PLANTS_DATABASE_URL: 'postgres://db/plants' }).logJson).toBe(true);
+  });
+  it.each([
+    ['PLANTS_PORT', '70000'],
+    ['PLANTS_DATABASE_URL', 'mysql://db/plants'],
+    ['AUTH_URL', 'ftp://auth'],
+    ['REDIS_URL', 'http://redis'],
+  ])('refuses a bad %s', (variable, value) => {
+    expect(() => loadPlantsConfig({ [variable]: value })).toThrow(new RegExp(variable));
+  });
+  it('trims a trailing slash from AUTH_URL', () => {
+    expect(loadPlantsConfig({ AUTH_URL: 'https://auth.internal:4001/' }).authUrl).toBe('https://auth.internal:4001');
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * Plants service configuration, read and validated once at start-up. The only place plants reads the environment.
+ */
+import path from 'node:path';
+import { bool, ConfigError, oneOf, port, str, url, type Env } from '@bloomzy/shared/config';
+import { defaultDataDir } from '@bloomzy/shared/paths';
+
+export interface PlantsConfig {
+  host: string;
+  port: number;
+  production: boolean;
+  /** Postgres URL; embedded PGlite under dataDir when unset. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  /** Base URL of the auth service: its JWKS verifies access tokens, its introspection endpoint API keys. */
+  authUrl: string;
+  logJson: boolean;
+}
+
+export function loadPlantsConfig(env: Env): PlantsConfig {
+  const production = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
+  const databaseUrl = url(env, 'PLANTS_DATABASE_URL', ['postgres', 'postgresql']);
+  if (production && !databaseUrl) throw new ConfigError('PLANTS_DATABASE_URL', 'is required when NODE_ENV=production');
+  return {
+    host: str(env, 'PLANTS_HOST', '0.0.0.0'),
+    port: port(env, 'PLANTS_PORT', 4002),
+    production,
+    databaseUrl,
+    dataDir: path.join(str(env, 'DATA_DIR', defaultDataDir), 'plants'),
+    redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
+    // The fallback is a valid URL, so `url` never returns undefined here; trailing slashes are trimmed for joining.
+    authUrl: (url(env, 'AUTH_URL', ['http', 'https'], 'http://localhost:4001') ?? 'http://localhost:4001').replace(/\/+$/, ''),
+    logJson: bool(env, 'LOG_JSON', production),
+  };
+}

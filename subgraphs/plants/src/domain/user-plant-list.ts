@@ -1,0 +1,77 @@
+/** `User.plants`: a user's collection, newest first, with keyset pagination and the needsWater filter. */
+import { badInput } from '@bloomzy/shared/errors';
+import type { UserPlant } from '../../../../prisma/plants/generated/client.js';
+import type { Prisma } from '../db.js';
+import { escapeLike } from '../db/escape-like.js';
+import type { Loaders } from '../loaders.js';
+import type { PlantsDeps } from './deps.js';
+import { connectionFrom, cursorDate, decodeCursor, pageSize, type Connection, type CursorKey } from './pagination.js';
+import { MAX_ACTIVE_PLANTS } from './user-plants.js';
+import { LOCATION_MAX } from './plant-input.js';
+
+export interface PlantListArgs {
+  first?: number | null;
+  after?: string | null;
+  location?: string | null;
+  needsWater?: boolean | null;
+  includeArchived?: boolean | null;
+}
+
+const cursorOf = (plant: UserPlant): CursorKey => ({ value: plant.createdAt.toISOString(), id: plant.id });
+const ORDER = [{ createdAt: 'desc' }, { id: 'desc' }] satisfies Prisma.UserPlantOrderByWithRelationInput[];
+
+/** Rows strictly after the cursor in (createdAt desc, id desc) order. */
+const afterCursor = (key: CursorKey, at: Date): Prisma.UserPlantWhereInput => ({
+  OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: key.id } }],
+});
+
+/** In-memory twin of afterCursor (uuid order in Postgres is the order of their lower-case hex strings). */
+const isAfter = (plant: UserPlant, key: CursorKey, at: Date) =>
+  plant.createdAt < at || (plant.createdAt.getTime() === at.getTime() && plant.id < key.id);
+
+/** Rows the needsWater scan reads at most: active plants are capped at MAX_ACTIVE_PLANTS, the rest leaves room for archived ones. */
+const SCAN_LIMIT = MAX_ACTIVE_PLANTS * 4;
+
+/** "Needs water" = due today or overdue in the owner's time zone: what a "water these now" list shows. */
+const needsWaterNow = (urgency: string) => urgency === 'OVERDUE' || urgency === 'DUE_TODAY';
+
+export async function listUserPlants(deps: PlantsDeps, loaders: Loaders, userId: string, args: PlantListArgs): Promise<Connection<UserPlant>> {
+  const size = pageSize(args.first);
+  const cursor = args.after ? decodeCursor(args.after) : null;
+  const cursorAt = cursor ? cursorDate(cursor) : null;
+  const location = args.location?.trim();
+  if (location && location.length > LOCATION_MAX) throw badInput('location', `Must be at most ${LOCATION_MAX} characters`);
+  const where: Prisma.UserPlantWhereInput = {
+    userId,
+    ...(args.includeArchived ? {} : { archivedAt: null }),
+    ...(location ? { location: { equals: escapeLike(location), mode: 'insensitive' } } : {}),
+  };
+  const prime = (rows: UserPlant[]) => rows.forEach((row) => loaders.userPlant.prime(row.id, row));
+
+  if (args.needsWater == null) {
+    const rows = await deps.db.userPlant.findMany({
+      where: cursor && cursorAt ? { AND: [where, afterCursor(cursor, cursorAt)] } : where,
+      orderBy: ORDER,
+      take: size + 1,
+    });
+    prime(rows);
+    return connectionFrom(rows, size, cursorOf, cursor !== null, () => deps.db.userPlant.count({ where }));
+  }
+
+  // The due date depends on the clock and season, so the filter runs on computed schedules: load the collection
+  // (bounded by MAX_ACTIVE_PLANTS; archived plants never need water), compute all schedules in one loader batch, then
+  // page in memory with the same keyset rule as the database would.
+  const all = await deps.db.userPlant.findMany({ where, orderBy: ORDER, take: SCAN_LIMIT });
+  prime(all);
+  const active = all.filter((p) => !p.archivedAt);
+  const schedules = await loaders.schedule.loadMany(active);
+  const due = new Set<string>();
+  schedules.forEach((schedule, i) => {
+    if (schedule instanceof Error) throw schedule;
+    const plant = active[i];
+    if (plant && needsWaterNow(schedule.status.urgency)) due.add(plant.id);
+  });
+  const matching = all.filter((p) => due.has(p.id) === args.needsWater);
+  const rest = cursor && cursorAt ? matching.filter((p) => isAfter(p, cursor, cursorAt)) : matching;
+  return connectionFrom(rest.slice(0, size + 1), size, cursorOf, cursor !== null, async () => matching.length);
+}

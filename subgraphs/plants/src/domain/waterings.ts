@@ -1,0 +1,103 @@
+/** The watering log: one plant, a whole room at once, corrections, and snoozing the next watering. */
+import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
+import type { UserPlant, Watering } from '../../../../prisma/plants/generated/client.js';
+import type { UpdateWateringInput, WaterPlantInput } from '../__generated__/resolvers-types.js';
+import { createLoaders } from '../loaders.js';
+import { ownedPlant, ownedWatering, requireActive } from './access.js';
+import { publishCareSchedule } from './care-events.js';
+import type { PlantsDeps } from './deps.js';
+import { intInRange, isUuid, notNull, optionalInt, optionalText, pastOrNow } from './validation.js';
+
+export const MAX_AMOUNT_ML = 10_000;
+export const WATERING_NOTES_MAX = 1000;
+/** A room at once, not a greenhouse: keeps one request's transaction and event burst small. */
+export const MAX_PLANTS_PER_WATERING = 100;
+/** A snooze is "remind me later", not "stop reminding": longer pauses are what the custom interval is for. */
+export const SNOOZE_MIN_DAYS = 1;
+export const SNOOZE_MAX_DAYS = 30;
+const MS_PER_DAY = 86_400_000;
+
+/** A watering ends any snooze: the user has dealt with the plant, so the plain schedule applies again. */
+const clearSnooze = { snoozedUntil: null, snoozedAt: null } as const;
+
+export async function waterPlant(deps: PlantsDeps, userId: string, input: WaterPlantInput): Promise<Watering> {
+  const wateredAt = pastOrNow(input.wateredAt, deps.clock.now(), 'input.wateredAt');
+  const amountMl = optionalInt(input.amountMl, 0, MAX_AMOUNT_ML, 'input.amountMl');
+  const notes = optionalText(input.notes, WATERING_NOTES_MAX, 'input.notes');
+  const plant = await ownedPlant(deps, userId, input.userPlantId);
+  requireActive(plant, 'input.userPlantId');
+  const watering = await deps.db.$transaction(async (tx) => {
+    const created = await tx.watering.create({ data: { userPlantId: plant.id, wateredAt, amountMl, waterType: input.waterType, notes } });
+    if (plant.snoozedUntil) await tx.userPlant.update({ where: { id: plant.id }, data: clearSnooze });
+    return created;
+  });
+  await publishCareSchedule(deps, [plant.id], 'WATERED');
+  return watering;
+}
+
+/**
+ * Waters several plants in one transaction, all or nothing: an id that is not one of the user's plants gives NOT_FOUND
+ * (and an archived one CONFLICT) before anything is written.
+ */
+export async function waterPlants(deps: PlantsDeps, userId: string, userPlantIds: readonly string[], wateredAtInput: Date | null | undefined): Promise<Watering[]> {
+  const ids = [...new Set(userPlantIds)];
+  if (ids.length < 1 || ids.length > MAX_PLANTS_PER_WATERING) {
+    throw badInput('userPlantIds', `Give 1–${MAX_PLANTS_PER_WATERING} plant ids`);
+  }
+  const wateredAt = pastOrNow(wateredAtInput, deps.clock.now(), 'wateredAt');
+  if (!ids.every(isUuid)) throw notFound('Plant');
+  const waterings = await deps.db.$transaction(async (tx) => {
+    const plants = await tx.userPlant.findMany({ where: { id: { in: ids }, userId } });
+    if (plants.length !== ids.length) throw notFound('Plant');
+    if (plants.some((p) => p.archivedAt)) throw conflict('One of these plants is archived', 'userPlantIds');
+    const created = await tx.watering.createManyAndReturn({ data: ids.map((userPlantId) => ({ userPlantId, wateredAt })) });
+    await tx.userPlant.updateMany({ where: { id: { in: ids }, snoozedUntil: { not: null } }, data: clearSnooze });
+    return created;
+  });
+  await publishCareSchedule(deps, ids, 'WATERED');
+  const byPlant = new Map(waterings.map((w) => [w.userPlantId, w]));
+  return ids.map((id) => byPlant.get(id)).filter((w): w is Watering => w !== undefined);
+}
+
+/**
+ * Postpones the next watering by `days` from the current due date, or from now when the plant is already due (so
+ * "remind me tomorrow" on an overdue plant means tomorrow). The interval is untouched; snoozes add up because the
+ * current due date already includes an active snooze; the next watering ends it.
+ */
+export async function snoozeWatering(deps: PlantsDeps, userId: string, userPlantId: string, days: number): Promise<UserPlant> {
+  intInRange(days, SNOOZE_MIN_DAYS, SNOOZE_MAX_DAYS, 'days');
+  const plant = await ownedPlant(deps, userId, userPlantId);
+  requireActive(plant, 'userPlantId');
+  const now = deps.clock.now();
+  const schedule = await createLoaders(deps.db, deps.clock).schedule.load(plant);
+  const from = Math.max(schedule.nextWateringAt.getTime(), now.getTime());
+  // The snooze counts only while it is newer than the last watering; never let it tie with one logged this instant.
+  const snoozedAt = new Date(Math.max(now.getTime(), (schedule.lastWateredAt?.getTime() ?? 0) + 1));
+  const snoozed = await deps.db.userPlant.update({
+    where: { id: plant.id },
+    data: { snoozedUntil: new Date(from + days * MS_PER_DAY), snoozedAt },
+  });
+  await publishCareSchedule(deps, [plant.id], 'SNOOZED');
+  return snoozed;
+}
+
+export async function updateWatering(deps: PlantsDeps, userId: string, id: string, input: UpdateWateringInput): Promise<Watering> {
+  const given = notNull(input.wateredAt, 'input.wateredAt');
+  const wateredAt = given === undefined ? undefined : pastOrNow(given, deps.clock.now(), 'input.wateredAt');
+  const amountMl = optionalInt(input.amountMl, 0, MAX_AMOUNT_ML, 'input.amountMl');
+  const notes = optionalText(input.notes, WATERING_NOTES_MAX, 'input.notes');
+  const before = await ownedWatering(deps, userId, id);
+  const updated = await deps.db.watering.update({ where: { id: before.id }, data: { wateredAt, amountMl, waterType: input.waterType, notes } });
+  if (updated.wateredAt.getTime() !== before.wateredAt.getTime() && !before.userPlant.archivedAt) {
+    await publishCareSchedule(deps, [before.userPlantId], 'WATERING_CHANGED');
+  }
+  return updated;
+}
+
+/** Deletes a logged watering; returns its plant, whose schedule falls back to the previous watering. */
+export async function deleteWatering(deps: PlantsDeps, userId: string, id: string): Promise<UserPlant> {
+  const watering = await ownedWatering(deps, userId, id);
+  await deps.db.watering.delete({ where: { id: watering.id } });
+  if (!watering.userPlant.archivedAt) await publishCareSchedule(deps, [watering.userPlantId], 'WATERING_CHANGED');
+  return watering.userPlant;
+}

@@ -1,0 +1,77 @@
+/**
+ * Per-request DataLoaders. Every entity lookup and every list field goes through one of these, so a query over 50
+ * plants costs a fixed handful of statements: one per loader batch, not one per plant.
+ */
+import DataLoader from 'dataloader';
+import type { Clock } from '@bloomzy/shared/clock';
+import type { GrowthEntry, IndoorPlant, UserPlant, Watering } from '../../../prisma/plants/generated/client.js';
+import type { PlantsDb } from './db.js';
+import { growthAggregates } from './db/growth-summary-query.js';
+import { growthPages, wateringPages, type GrowthPageKey, type PageKey } from './db/page-queries.js';
+import { growthSummary, type GrowthSummary } from './domain/growth-summary.js';
+import { defaultProfile, toProfile, type Profile } from './domain/profiles.js';
+import { computeSchedule, RECENT_WATERINGS } from './domain/schedule-of.js';
+import { isUuid } from './domain/validation.js';
+import type { WateringSchedule } from './schedule/index.js';
+
+export interface Loaders {
+  indoorPlant: DataLoader<string, IndoorPlant | null>;
+  userPlant: DataLoader<string, UserPlant | null>;
+  profile: DataLoader<string, Profile>;
+  /** A page of one plant's waterings; pages of many plants load in one statement. */
+  waterings: DataLoader<PageKey, Watering[], string>;
+  growthEntries: DataLoader<GrowthPageKey, GrowthEntry[], string>;
+  growthSummary: DataLoader<string, GrowthSummary>;
+  /** The care schedule of a plant row, computed once per request from the loaders above. */
+  schedule: DataLoader<UserPlant, WateringSchedule, string>;
+}
+
+/** Rows by id in key order; malformed ids cannot exist and would make Postgres reject the whole batch. */
+function byId<T extends { id: string }>(find: (ids: string[]) => Promise<T[]>) {
+  return async (ids: readonly string[]): Promise<(T | null)[]> => {
+    const rows = await find(ids.filter(isUuid));
+    const map = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => map.get(id) ?? null);
+  };
+}
+
+const pageCacheKey = (key: PageKey | GrowthPageKey) => JSON.stringify(key);
+
+export function createLoaders(db: PlantsDb, clock: Clock): Loaders {
+  const loaders: Loaders = {
+    indoorPlant: new DataLoader(byId((ids) => db.indoorPlant.findMany({ where: { id: { in: ids } } }))),
+    userPlant: new DataLoader(byId((ids) => db.userPlant.findMany({ where: { id: { in: ids } } }))),
+    profile: new DataLoader(async (userIds) => {
+      const rows = await db.userProfile.findMany({ where: { userId: { in: userIds.filter(isUuid) } } });
+      const map = new Map(rows.map((p) => [p.userId, p]));
+      return userIds.map((id) => {
+        const row = map.get(id);
+        return row ? toProfile(row) : defaultProfile(id);
+      });
+    }),
+    waterings: new DataLoader((keys) => wateringPages(db, keys), { cacheKeyFn: pageCacheKey }),
+    growthEntries: new DataLoader((keys) => growthPages(db, keys), { cacheKeyFn: pageCacheKey }),
+    growthSummary: new DataLoader(async (ids) => {
+      const aggregates = await growthAggregates(db, ids);
+      return ids.map((id) => growthSummary(aggregates.get(id)));
+    }),
+    schedule: new DataLoader(
+      (plants) => {
+        // One `now` for the whole batch: every plant in a response is judged at the same moment.
+        const now = clock.now();
+        return Promise.all(
+          plants.map(async (plant) => {
+            const [species, recent, profile] = await Promise.all([
+              loaders.indoorPlant.load(plant.plantId),
+              loaders.waterings.load({ userPlantId: plant.id, limit: RECENT_WATERINGS }),
+              loaders.profile.load(plant.userId),
+            ]);
+            return computeSchedule(plant, species, recent, profile, now);
+          }),
+        );
+      },
+      { cacheKeyFn: (plant) => plant.id },
+    ),
+  };
+  return loaders;
+}

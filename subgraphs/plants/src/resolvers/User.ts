@@ -1,0 +1,15 @@
+import { forbidden } from '@bloomzy/shared/errors';
+import type { UserResolvers } from '../__generated__/resolvers-types.js';
+import { canRead } from '../domain/access.js';
+import { listUserPlants } from '../domain/user-plant-list.js';
+
+export const User: UserResolvers = {
+  // Auth owns users; plants trusts the router's reference and only needs the id.
+  __resolveReference: (ref) => ({ id: ref.id }),
+  async plants(user, args, ctx) {
+    const principal = await ctx.auth.require('plants:read');
+    // The user object itself is visible (auth decides that), so its plants are refused outright rather than hidden.
+    if (!canRead(principal, user.id)) throw forbidden("Only the owner and admins can see a user's plants");
+    return listUserPlants(ctx.deps, ctx.loaders, user.id, args);
+  },
+};

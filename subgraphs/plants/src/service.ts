@@ -1,0 +1,82 @@
+/**
+ * Starts the plants subgraph: database (migrated when embedded), the species catalog seed, the consumer that keeps
+ * users' timezone and hemisphere current, and GraphQL on /graphql.
+ */
+import path from 'node:path';
+import { createCredentialVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import { systemClock, type Clock } from '@bloomzy/shared/clock';
+import { openDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
+import type { Infrastructure } from '@bloomzy/shared/infrastructure';
+import type { Logger } from '@bloomzy/shared/logger';
+import { prismaProject } from '@bloomzy/shared/paths';
+import type { RunningService } from '@bloomzy/shared/service';
+import { startSubgraph } from '@bloomzy/shared/subgraph';
+import type { PlantsConfig } from './config.js';
+import { contextFactory } from './context.js';
+import { createPlantsDb } from './db.js';
+import type { PlantsDeps } from './domain/deps.js';
+import { consumeProfileEvents } from './domain/profiles.js';
+import { seedCatalog } from './domain/seed.js';
+import { resolvers } from './resolvers/index.js';
+
+export interface PlantsServiceOptions {
+  config: PlantsConfig;
+  infra: Infrastructure;
+  logger: Logger;
+  clock?: Clock;
+  /** An already-open database (tests); otherwise opened from config. */
+  database?: OpenedDatabase;
+  /** Verifies callers' credentials (tests pass one over their own keys); otherwise auth's JWKS and introspection. */
+  verifier?: CredentialVerifier;
+  /** Sees every SQL statement (tests count them). */
+  onStatement?: (sql: string) => void;
+}
+
+export interface RunningPlantsService extends RunningService {
+  deps: PlantsDeps;
+}
+
+export async function startPlantsService(options: PlantsServiceOptions): Promise<RunningPlantsService> {
+  const { config, infra, logger } = options;
+  const database =
+    options.database ??
+    (await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), project: prismaProject('plants') }));
+  const db = createPlantsDb(database.adapter, { onStatement: options.onStatement });
+  const deps: PlantsDeps = { db, events: infra.events, clock: options.clock ?? systemClock, logger };
+  const inserted = await seedCatalog(db);
+  if (inserted > 0) logger.info(`seeded ${inserted} species into the catalog`);
+  const verifier =
+    options.verifier ??
+    createCredentialVerifier({
+      jwks: `${config.authUrl}/.well-known/jwks.json`,
+      apiKeyIntrospection: `${config.authUrl}/internal/api-keys/introspect`,
+      revocations: infra.revocations,
+    });
+  const profiles = consumeProfileEvents(deps);
+  const subgraph = await startSubgraph({
+    name: 'plants',
+    host: config.host,
+    port: config.port,
+    production: config.production,
+    logger,
+    resolvers,
+    context: contextFactory(deps, verifier),
+    ready: async () => (await db.$queryRaw`SELECT 1`, true),
+  }).catch(async (error: unknown) => {
+    await profiles.stop();
+    throw error;
+  });
+  logger.info(`plants subgraph ready at ${subgraph.url} (database: ${database.kind}, ${database.location})`);
+  return {
+    name: 'plants',
+    url: subgraph.url,
+    port: subgraph.port,
+    deps,
+    stop: async () => {
+      await profiles.stop();
+      await subgraph.stop();
+      await db.$disconnect();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The plants subgraph as its integration tests see it: a real HTTP server on a random port over a fresh database of
+ * the given kind, an in-memory event bus whose care-schedule events are collected, a manual clock, real ES256 tokens,
+ * and a count of the SQL statements sent.
+ */
+import { ManualClock } from '@bloomzy/shared/clock';
+import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
+import { createInfrastructure, type Infrastructure } from '@bloomzy/shared/infrastructure';
+import { createLogger } from '@bloomzy/shared/logger';
+import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
+import { CARE_SCHEDULE_STREAM, type CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
+import { prismaProject } from '@bloomzy/shared/paths';
+import type { Role } from '@bloomzy/shared/auth/principal';
+import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
+import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth';
+import type { OpenedDatabase } from '@bloomzy/shared/db/open';
+import { loadPlantsConfig } from '../config.js';
+import { startPlantsService, type RunningPlantsService } from '../service.js';
+
+/** A user the tests act as: their id and a client that sends their token. */
+export interface TestUser {
+  id: string;
+  headers: Record<string, string>;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+}
+
+export interface PlantsHarness {
+  url: string;
+  clock: ManualClock;
+  auth: TestAuth;
+  infra: Infrastructure;
+  service: RunningPlantsService;
+  database: OpenedDatabase;
+  /** Care-schedule events received so far (call `drain()` first). */
+  events: CareScheduleEvent[];
+  /** SQL statements sent since the last `statements.length = 0`. */
+  statements: string[];
+  /** A fresh user (or admin) with a valid token. */
+  user(role?: Role): Promise<TestUser>;
+  anonymous: TestUser;
+  /** Waits until published events are delivered. */
+  drain(): Promise<void>;
+  /** Starts a second service on the same database (seed idempotence); the caller stops it. */
+  startAnother(): Promise<RunningPlantsService>;
+  close(): Promise<void>;
+}
+
+export const START = '2026-04-15T09:00:00.000Z';
+
+export async function startPlantsHarness(kind: TestDatabaseKind, start = START): Promise<PlantsHarness> {
+  const logger = createLogger({ service: 'plants-test', level: 'error' });
+  const clock = new ManualClock(start);
+  const auth = await createTestAuth();
+  const infra = await createInfrastructure({ logger });
+  const database = await createTestDatabase(prismaProject('plants'), kind);
+  const statements: string[] = [];
+  const config = loadPlantsConfig({ NODE_ENV: 'test', PLANTS_HOST: '127.0.0.1', PLANTS_PORT: '0' });
+  // The database belongs to the harness: services must not close it when they stop.
+  const shared: OpenedDatabase = { ...database, close: async () => {} };
+  const launch = () =>
+    startPlantsService({ config, infra, logger, clock, database: shared, verifier: auth.verifier, onStatement: (sql) => statements.push(sql) });
+  const service = await launch();
+  const events: CareScheduleEvent[] = [];
+  infra.events.consume<CareScheduleEvent>(CARE_SCHEDULE_STREAM, 'test', async (event) => void events.push(event));
+  const client = (id: string, headers: Record<string, string>): TestUser => ({
+    id,
+    headers,
+    gql: (query, variables) => gql(service.url, query, variables, headers),
+  });
+  return {
+    url: service.url,
+    clock,
+    auth,
+    infra,
+    service,
+    database,
+    events,
+    statements,
+    anonymous: client('', {}),
+    async user(role = 'USER') {
+      const { authorization, userId } = await auth.headers(undefined, role);
+      return client(userId, { authorization });
+    },
+    drain: async () => {
+      if (infra.events instanceof MemoryEventBus) await infra.events.drain();
+    },
+    startAnother: launch,
+    async close() {
+      await service.stop();
+      await infra.close();
+      await database.close();
+    },
+  };
+}
+
+/** The data of a response, failing the test with the errors when there are any. */
+export function ok<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || !response.data) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
+  return response.data;
+}
