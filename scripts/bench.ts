@@ -1,0 +1,83 @@
+/**
+ * `npm run bench`: boots the whole supergraph in-process (as the e2e tests do) and prints figures:
+ *  - a collection query through the router (`me { plants(first: 50) { … wateringStatus, waterings(first: 3) } }`):
+ *    sequential latency, then throughput under concurrent load, and the SQL statements the plants subgraph ran;
+ *  - the same query straight to the plants subgraph, to show what the router's planning and fan-out costs;
+ *  - memory (RSS, heap) after the load.
+ * Figures, not assertions: nothing here fails on time. BENCH_SECONDS and BENCH_CONCURRENCY tune the load.
+ */
+import { performance } from 'node:perf_hooks';
+import { signupUser, startStack } from '../test/e2e/harness.js';
+import { fmt, latencyStats, load } from './bench/stats.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const PLANTS = 50;
+const COLLECTION = `{ me { plants(first: 50) { edges { node { plant { commonNames } wateringStatus { urgency }
+  waterings(first: 3) { edges { node { wateredAt } } } } } } } }`;
+
+const stack = await startStack();
+try {
+  const user = await signupUser(stack);
+  const catalog = await stack.query<{ indoorPlants: { edges: { node: { id: string } }[] } }>('{ indoorPlants(first: 50) { edges { node { id } } } }');
+  const species = catalog.data?.indoorPlants.edges.map((e) => e.node.id) ?? [];
+  const ids: string[] = [];
+  for (let i = 0; i < PLANTS; i++) {
+    const res = await stack.query<{ addUserPlant: { id: string } }>(
+      'mutation($input: AddUserPlantInput!) { addUserPlant(input: $input) { id } }',
+      { input: { plantId: species[i % species.length], nickname: `Plant ${i}`, location: i % 2 ? 'Kitchen' : 'Bedroom' } },
+      user.headers,
+    );
+    ids.push(res.data!.addUserPlant.id);
+  }
+  for (let day = 3; day >= 1; day--) {
+    const at = new Date(Date.now() - day * 86_400_000).toISOString();
+    await stack.query('mutation($ids: [ID!]!, $at: DateTime) { waterPlants(userPlantIds: $ids, wateredAt: $at) { id } }', { ids, at }, user.headers);
+  }
+  const check = await stack.query<{ me: { plants: { edges: unknown[] } } }>(COLLECTION, {}, user.headers);
+  if (check.errors || check.data?.me.plants.edges.length !== PLANTS) throw new Error(`bad response: ${JSON.stringify(check.errors)}`);
+
+  console.log(`Bloomzy benchmark — ${PLANTS} plants with 3 waterings each; Node ${process.version}`);
+  const run = () => stack.query(COLLECTION, {}, user.headers).then((r) => {
+    if (r.errors) throw new Error(r.errors[0]?.message);
+  });
+  for (let i = 0; i < 20; i++) await run(); // warm-up: JIT, connection pools, JWKS cache
+  const sequential: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const start = performance.now();
+    await run();
+    sequential.push(performance.now() - start);
+  }
+  const seq = latencyStats(sequential);
+  console.log(`\nCollection query through the router, sequential (n=${seq.count}):`);
+  console.log(`  p50 ${fmt(seq.p50)}  p95 ${fmt(seq.p95)}  p99 ${fmt(seq.p99)}  max ${fmt(seq.max)}`);
+
+  const loaded = await load(run, concurrency, seconds * 1000);
+  console.log(`\nCollection query through the router, ${concurrency} concurrent clients for ${seconds} s:`);
+  console.log(`  ${loaded.rps.toFixed(1)} req/s  p50 ${fmt(loaded.p50)}  p95 ${fmt(loaded.p95)}  p99 ${fmt(loaded.p99)}  errors ${loaded.errors}`);
+
+  const direct = await load(
+    async () => {
+      const res = await fetch(stack.plants.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...user.headers },
+        body: JSON.stringify({
+          query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { plants(first: 50) { edges { node {
+            plant { commonNames } wateringStatus { urgency } waterings(first: 3) { edges { node { wateredAt } } } } } } } } }`,
+          variables: { r: [{ __typename: 'User', id: user.user.id }] },
+        }),
+      });
+      if (!res.ok) throw new Error(String(res.status));
+      await res.json();
+    },
+    concurrency,
+    seconds * 1000,
+  );
+  console.log(`\nSame selection straight to the plants subgraph (no router), ${concurrency} concurrent:`);
+  console.log(`  ${direct.rps.toFixed(1)} req/s  p50 ${fmt(direct.p50)}  p95 ${fmt(direct.p95)}`);
+
+  const mem = process.memoryUsage();
+  console.log(`\nMemory of the whole stack (one process): RSS ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+} finally {
+  await stack.stop();
+}

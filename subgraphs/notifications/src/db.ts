@@ -1,0 +1,30 @@
+/** The notifications database's Prisma client (generated into prisma/notifications/generated; only this service imports it). */
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaClient } from '../../../prisma/notifications/generated/client.js';
+
+export type NotificationsDb = InstanceType<typeof PrismaClient>;
+/** A client or an interactive transaction: domain functions that run inside a caller's transaction take this. */
+export type Tx = Parameters<Parameters<NotificationsDb['$transaction']>[0]>[0];
+export { Prisma } from '../../../prisma/notifications/generated/client.js';
+export type {
+  DeliveryAttempt,
+  Notification,
+  NotificationChannel,
+  NotificationPreferences,
+  NotificationStatus,
+  NotificationType,
+  PlantSchedule,
+  TypePreference,
+  UserProfile,
+} from '../../../prisma/notifications/generated/client.js';
+
+export const createNotificationsDb = (adapter: SqlMigrationAwareDriverAdapterFactory): NotificationsDb =>
+  new PrismaClient({ adapter });
+
+/**
+ * Runs `fn` in an interactive transaction. The embedded database serialises transactions, so several may queue:
+ * waiting and running limits are generous rather than Prisma's 2 s / 5 s defaults.
+ */
+export function inTransaction<T>(db: NotificationsDb, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(fn, { maxWait: 15_000, timeout: 30_000 });
+}

@@ -1,0 +1,98 @@
+/**
+ * Claiming due work and recording its outcome: the two database steps that make delivery exactly-once per claim.
+ *
+ * claimDue is one statement: `FOR UPDATE SKIP LOCKED` picks due rows no other instance is claiming at this moment,
+ * and the UPDATE stamps them with this claim's token and a lease. A row is claimable when due and not under a live
+ * lease, so two instances never hold the same row, and a crashed instance's rows are retaken once its lease expires.
+ * The lease outlasts one delivery round (webhook timeout + margin), so a live instance always finishes in time.
+ *
+ * completeRound writes the outcome only while this claim still holds the row (`claimedBy = token`): SENT is written
+ * once, by the one instance that holds the claim, together with the IN_APP entry of the delivery log.
+ */
+import type { DeliveryAttempt, Notification, NotificationChannel, NotificationsDb } from '../db.js';
+import { inTransaction } from '../db.js';
+
+/** Webhook timeout plus room for the database round trips of one delivery round. */
+export const leaseMsFor = (webhookTimeoutMs: number): number => webhookTimeoutMs + 30_000;
+
+export async function claimDue(
+  db: NotificationsDb,
+  options: { now: Date; token: string; leaseMs: number; limit: number },
+): Promise<Notification[]> {
+  const { now, token, limit } = options;
+  const leaseUntil = new Date(now.getTime() + options.leaseMs);
+  // Paused users' notifications are simply not claimable until the pause ends, webhook retries included.
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH due AS MATERIALIZED (
+      SELECT n."id" FROM "Notification" n
+      WHERE n."dispatchAt" <= ${now}
+        AND (n."claimedUntil" IS NULL OR n."claimedUntil" <= ${now})
+        AND NOT EXISTS (
+          SELECT 1 FROM "NotificationPreferences" p WHERE p."userId" = n."userId" AND p."pausedUntil" > ${now})
+      ORDER BY n."dispatchAt", n."id"
+      LIMIT ${limit}
+      FOR UPDATE OF n SKIP LOCKED
+    )
+    UPDATE "Notification" AS n
+    SET "claimedBy" = ${token}, "claimedUntil" = ${leaseUntil}, "dispatchRounds" = n."dispatchRounds" + 1
+    FROM due WHERE n."id" = due."id"
+    RETURNING n."id"::text AS "id"`;
+  if (rows.length === 0) return [];
+  return db.notification.findMany({ where: { id: { in: rows.map((r) => r.id) }, claimedBy: token }, orderBy: { dispatchAt: 'asc' } });
+}
+
+export type AttemptRecord = Omit<DeliveryAttempt, 'id' | 'notificationId'>;
+
+export interface RoundOutcome {
+  /** Channels that delivered in this round. */
+  delivered: NotificationChannel[];
+  /** Channels that failed and will be tried again at `retryAt`. */
+  retry: NotificationChannel[];
+  retryAt: Date | null;
+  /** Log entries written atomically with the outcome (IN_APP: it is delivered exactly when SENT commits). */
+  attempts: AttemptRecord[];
+  lastError: string | null;
+  /** Cancel instead of delivering (the user turned notifications off). */
+  cancel: boolean;
+}
+
+/**
+ * Writes the round's outcome; returns the updated row, or null when the claim was lost (the lease expired and another
+ * instance took over), in which case nothing is written and the caller must not publish.
+ */
+export async function completeRound(
+  db: NotificationsDb,
+  claimed: Notification,
+  token: string,
+  outcome: RoundOutcome,
+  now: Date,
+): Promise<Notification | null> {
+  const firstSend = claimed.status === 'SCHEDULED';
+  const release = { claimedBy: null, claimedUntil: null, lastError: outcome.lastError };
+  const retryLater = { dispatchAt: outcome.retry.length > 0 ? outcome.retryAt : null, pendingChannels: outcome.retry };
+  let data;
+  if (!firstSend) {
+    // A retry round (e.g. a webhook after IN_APP already delivered): the status is the user's by now (they may have
+    // opened or dismissed it meanwhile), so only the delivery bookkeeping changes.
+    data = { ...release, ...retryLater };
+  } else if (outcome.cancel) {
+    data = { ...release, status: 'CANCELLED' as const, cancelledAt: now, dispatchAt: null, pendingChannels: [] };
+  } else if (outcome.delivered.length > 0) {
+    data = { ...release, ...retryLater, status: 'SENT' as const, sentAt: now };
+  } else if (outcome.retry.length > 0) {
+    data = { ...release, ...retryLater };
+  } else {
+    data = { ...release, status: 'FAILED' as const, failedAt: now, dispatchAt: null, pendingChannels: [] };
+  }
+  // While claimed, nobody else changes a SCHEDULED row (cancel is refused under a live lease), so the status guard
+  // only bites when our lease expired and the row moved on without us.
+  const where = firstSend ? { id: claimed.id, claimedBy: token, status: 'SCHEDULED' as const } : { id: claimed.id, claimedBy: token };
+  return inTransaction(db, async (tx) => {
+    const { count } = await tx.notification.updateMany({ where, data });
+    if (count !== 1) return null;
+    if (outcome.attempts.length > 0) {
+      await tx.deliveryAttempt.createMany({ data: outcome.attempts.map((a) => ({ ...a, notificationId: claimed.id })) });
+    }
+    return tx.notification.findUnique({ where: { id: claimed.id } });
+  });
+}

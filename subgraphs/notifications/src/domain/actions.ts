@@ -1,0 +1,57 @@
+/**
+ * What a recipient does to a notification: open, act, dismiss, cancel. Someone else's notification is reported as
+ * NOT_FOUND (it must not be possible to probe ids); a move the lifecycle forbids is CONFLICT and changes nothing.
+ */
+import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
+import type { Notification, Prisma } from '../db.js';
+import { UUID } from './ids.js';
+import type { NotificationsDeps } from './deps.js';
+import { transition, type UserAction } from './transitions.js';
+
+const ACTION_MAX = 100;
+
+function changes(action: UserAction, current: Notification, now: Date, actValue: string | undefined): Prisma.NotificationUpdateManyMutationInput {
+  switch (action) {
+    case 'open':
+      return { status: 'OPENED', openedAt: now };
+    case 'act':
+      // Acting implies having opened it; open rate counts it.
+      return { status: 'ACTED', actedAt: now, action: actValue ?? null, openedAt: current.openedAt ?? now };
+    case 'dismiss':
+      return { status: 'DISMISSED', dismissedAt: now };
+    case 'cancel':
+      return { status: 'CANCELLED', cancelledAt: now, dispatchAt: null, pendingChannels: [], claimedBy: null, claimedUntil: null };
+  }
+}
+
+export async function findOwnNotification(deps: Pick<NotificationsDeps, 'db'>, userId: string, id: string): Promise<Notification> {
+  const found = UUID.test(id) ? await deps.db.notification.findFirst({ where: { id, userId } }) : null;
+  if (!found) throw notFound('Notification');
+  return found;
+}
+
+export async function applyUserAction(
+  deps: Pick<NotificationsDeps, 'db' | 'clock'>,
+  userId: string,
+  id: string,
+  action: UserAction,
+  actValue?: string,
+): Promise<Notification> {
+  const value = actValue?.trim();
+  if (action === 'act' && (!value || value.length > ACTION_MAX)) throw badInput('action', `action must be 1–${ACTION_MAX} characters`);
+  // The update is conditional on the status we decided from; if someone changed it meanwhile we decide again.
+  for (let round = 0; round < 3; round++) {
+    const current = await findOwnNotification(deps, userId, id);
+    const now = deps.clock.now();
+    const decision = transition(current.status, action);
+    if (decision.kind === 'refused') throw conflict(decision.reason);
+    if (decision.kind === 'same') return current;
+    const underLease = current.claimedUntil !== null && current.claimedUntil > now;
+    if (action === 'cancel' && underLease) throw conflict('This notification cannot be cancelled: it is being delivered right now');
+    const where: Prisma.NotificationWhereInput = { id, userId, status: current.status };
+    if (action === 'cancel') where.OR = [{ claimedUntil: null }, { claimedUntil: { lte: now } }];
+    const { count } = await deps.db.notification.updateMany({ where, data: changes(action, current, now, value) });
+    if (count === 1) return findOwnNotification(deps, userId, id);
+  }
+  throw conflict('This notification changed while it was being updated; try again');
+}

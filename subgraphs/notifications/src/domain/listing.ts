@@ -1,0 +1,74 @@
+/**
+ * The recipient's notifications as a Relay connection, newest (latest scheduledFor) first. Keyset pagination on
+ * (scheduledFor, id): stable while new notifications arrive, and one indexed range scan per page.
+ */
+import { badInput } from '@bloomzy/shared/errors';
+import type { Notification, NotificationStatus, NotificationType, Prisma, Tx } from '../db.js';
+import { UUID } from './ids.js';
+
+export interface NotificationFilter {
+  status?: NotificationStatus[] | null;
+  type?: NotificationType[] | null;
+  unread?: boolean | null;
+}
+
+export interface NotificationPage {
+  edges: { cursor: string; node: Notification }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  totalCount: number;
+  unreadCount: number;
+}
+
+/** "Unread" = delivered and not yet opened, acted on or dismissed. */
+export const UNREAD: Prisma.NotificationWhereInput = { status: 'SENT' };
+
+const encodeCursor = (n: Notification): string => Buffer.from(`${n.scheduledFor.toISOString()}|${n.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { scheduledFor: Date; id: string } {
+  const [time = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const scheduledFor = new Date(time);
+  if (Number.isNaN(scheduledFor.getTime()) || !UUID.test(id)) throw badInput('after', 'after is not a cursor from this connection');
+  return { scheduledFor, id };
+}
+
+export function filterWhere(userId: string, filter: NotificationFilter | null | undefined): Prisma.NotificationWhereInput {
+  const and: Prisma.NotificationWhereInput[] = [{ userId }];
+  if (filter?.status) and.push({ status: { in: filter.status } });
+  if (filter?.type) and.push({ type: { in: filter.type } });
+  if (filter?.unread === true) and.push(UNREAD);
+  if (filter?.unread === false) and.push({ status: { not: 'SENT' } });
+  return { AND: and };
+}
+
+export async function listNotifications(
+  db: Tx,
+  userId: string,
+  args: { filter?: NotificationFilter | null; first?: number | null; after?: string | null },
+): Promise<NotificationPage> {
+  const first = args.first ?? 20;
+  if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be 1–100');
+  const where = filterWhere(userId, args.filter);
+  const page: Prisma.NotificationWhereInput[] = [where];
+  if (args.after) {
+    const c = decodeCursor(args.after);
+    page.push({ OR: [{ scheduledFor: { lt: c.scheduledFor } }, { scheduledFor: c.scheduledFor, id: { lt: c.id } }] });
+  }
+  const [rows, totalCount, unreadCount] = await Promise.all([
+    db.notification.findMany({ where: { AND: page }, orderBy: [{ scheduledFor: 'desc' }, { id: 'desc' }], take: first + 1 }),
+    db.notification.count({ where }),
+    db.notification.count({ where: { AND: [where, UNREAD] } }),
+  ]);
+  const nodes = rows.slice(0, first);
+  const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+    unreadCount,
+  };
+}

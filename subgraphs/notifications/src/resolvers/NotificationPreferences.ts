@@ -1,0 +1,12 @@
+import type { NotificationPreferencesResolvers } from '../__generated__/resolvers-types.js';
+import { availableChannels, NOTIFICATION_TYPES, typeSettings } from '../domain/settings.js';
+
+export const NotificationPreferences: NotificationPreferencesResolvers = {
+  types: (s) => NOTIFICATION_TYPES.map((type) => ({ type, ...typeSettings(s, type) })),
+  quietHours: (s) => s.quietHours,
+  digestEnabled: (s) => s.digestEnabled,
+  pausedUntil: (s) => s.pausedUntil,
+  webhookUrl: (s) => s.webhook?.url ?? null,
+  timezone: (s) => s.timezone,
+  availableChannels: (s) => availableChannels(s),
+};

@@ -1,0 +1,139 @@
+/**
+ * A real notifications service for integration tests: HTTP + graphql-ws on port 0, a fresh database of the given
+ * kind, test-signed tokens, in-memory (or given) infrastructure and a ManualClock. The dispatcher loop is off: tests
+ * move the clock and call `dispatcher.runOnce()`, so nothing depends on timing.
+ */
+import { randomUUID } from 'node:crypto';
+import { ManualClock } from '@bloomzy/shared/clock';
+import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
+import { createInfrastructure, type Infrastructure } from '@bloomzy/shared/infrastructure';
+import { createLogger } from '@bloomzy/shared/logger';
+import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
+import { CARE_SCHEDULE_STREAM, USER_PROFILE_STREAM, type CareScheduleEvent, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
+import { prismaProject } from '@bloomzy/shared/paths';
+import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth';
+import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
+import type { OpenedDatabase } from '@bloomzy/shared/db/open';
+import { loadNotificationsConfig } from '../config.js';
+import type { NotificationsDb } from '../db.js';
+import type { FetchLike } from '../dispatch/webhook.js';
+import { ObservedPubSub } from './observed-pubsub.js';
+import { startNotificationsService, type RunningNotificationsService } from '../service.js';
+
+export interface Harness {
+  service: RunningNotificationsService;
+  db: NotificationsDb;
+  clock: ManualClock;
+  auth: TestAuth;
+  infra: Infrastructure;
+  /** The infrastructure's pub/sub, observed: `waitForSubscribers` replaces sleeping in subscription tests. */
+  pubsub: ObservedPubSub;
+  url: string;
+  wsUrl: string;
+  /** A GraphQL request as `userId`. */
+  as<T = Record<string, unknown>>(userId: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Publishes a care-schedule event the way the plants service does, and waits until it is applied. */
+  careEvent(event: Partial<CareScheduleEvent> & Pick<CareScheduleEvent, 'userId' | 'userPlantId'>): Promise<CareScheduleEvent>;
+  profileEvent(event: Partial<UserProfileEvent> & Pick<UserProfileEvent, 'userId'>): Promise<void>;
+  settle(): Promise<void>;
+  /** Another instance over the same database, infrastructure and clock (stop it before the harness). */
+  startPeer(options?: { instanceId?: string; dispatchLoop?: boolean; fetch?: FetchLike; infra?: Infrastructure }): Promise<RunningNotificationsService>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  start?: string;
+  fetch?: FetchLike;
+  /** Shared infrastructure (Redis tests); the harness then leaves closing it to the caller. */
+  infra?: Infrastructure;
+  /** A database shared by several instances; closing it is left to the caller. */
+  database?: OpenedDatabase;
+  instanceId?: string;
+}
+
+export async function startHarness(kind: TestDatabaseKind, options: HarnessOptions = {}): Promise<Harness> {
+  const logger = createLogger({ service: 'notifications-test', level: 'error' });
+  const clock = new ManualClock(options.start ?? '2026-03-02T06:00:00Z');
+  const auth = await createTestAuth();
+  const baseInfra = options.infra ?? (await createInfrastructure({ logger }));
+  const pubsub = new ObservedPubSub(baseInfra.pubsub);
+  const infra: Infrastructure = { ...baseInfra, pubsub };
+  // The service closes the database it is given when it stops; a shared one must outlive each instance.
+  const database = options.database ? { ...options.database, close: async () => {} } : await createTestDatabase(prismaProject('notifications'), kind);
+  const configFor = (instanceId: string) =>
+    loadNotificationsConfig({
+      NODE_ENV: 'test',
+      NOTIFICATIONS_HOST: '127.0.0.1',
+      NOTIFICATIONS_PORT: '0',
+      WEBHOOK_TIMEOUT_MS: '2000',
+      INSTANCE_ID: instanceId,
+    });
+  const config = configFor(options.instanceId ?? `test-${randomUUID().slice(0, 8)}`);
+  const service = await startNotificationsService({ config, infra, logger, clock, database, verifier: auth.verifier, fetch: options.fetch, dispatchLoop: false });
+  // In-memory bus: wait for deliveries; Redis bus: the caller polls.
+  const settle = async () => {
+    if (infra.events instanceof MemoryEventBus) await infra.events.drain();
+  };
+  let eventCounter = 0;
+  return {
+    service,
+    db: service.deps.db,
+    clock,
+    auth,
+    infra,
+    pubsub,
+    url: service.url,
+    wsUrl: service.url.replace(/^http/, 'ws'),
+    async as(userId, query, variables = {}) {
+      return gql(service.url, query, variables, { authorization: `Bearer ${await auth.token(userId)}` });
+    },
+    async careEvent(partial) {
+      const event: CareScheduleEvent = {
+        eventId: randomUUID(),
+        nickname: 'Monty',
+        nextWateringAt: null,
+        reason: 'UPDATED',
+        // Strictly increasing, so consecutive events in a test are each newer than the last.
+        changedAt: new Date(clock.now().getTime() + ++eventCounter).toISOString(),
+        ...partial,
+      };
+      await infra.events.publish(CARE_SCHEDULE_STREAM, event);
+      await settle();
+      return event;
+    },
+    async profileEvent(partial) {
+      const event: UserProfileEvent = {
+        timezone: 'UTC',
+        hemisphere: 'NORTHERN',
+        language: 'en',
+        notificationsEnabled: true,
+        notifyInApp: true,
+        changedAt: new Date(clock.now().getTime() + ++eventCounter).toISOString(),
+        ...partial,
+      };
+      await infra.events.publish(USER_PROFILE_STREAM, event);
+      await settle();
+    },
+    settle,
+    startPeer: (peer = {}) =>
+      startNotificationsService({
+        config: configFor(peer.instanceId ?? `peer-${randomUUID().slice(0, 8)}`),
+        infra: peer.infra ?? infra,
+        logger,
+        clock,
+        database: { ...database, close: async () => {} },
+        verifier: auth.verifier,
+        fetch: peer.fetch,
+        dispatchLoop: peer.dispatchLoop ?? false,
+      }),
+    async stop() {
+      await service.stop();
+      if (!options.infra) await baseInfra.close();
+    },
+  };
+}
+
+/** Everything a test usually wants to read back about notifications. */
+export const NOTIFICATION_FIELDS = `id type status title body priority channels scheduledFor sentAt openedAt actedAt dismissedAt
+  cancelledAt action unread userPlant { id } userPlants { id } recipient { id }
+  deliveryAttempts { channel attempt outcome httpStatus error }`;
