@@ -40,7 +40,15 @@ export interface Stack {
 
 export const e2eDatabaseKind = (): TestDatabaseKind => (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
 
-export async function startStack(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<Stack> {
+export interface StackOptions {
+  /** Clock for every service (tokens are verified against real time, so keep it near now). */
+  clock?: Clock;
+  /** Clock for the notifications service only: moving it makes reminders fall due without touching tokens. */
+  notificationsClock?: Clock;
+  env?: Record<string, string>;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const logger = createLogger({ service: 'e2e', level: 'error' });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-e2e-'));
   const common = { NODE_ENV: 'test', DATA_DIR: dataDir, ...options.env };
@@ -75,7 +83,7 @@ export async function startStack(options: { clock?: Clock; env?: Record<string, 
     infra,
     logger,
     database: notificationsDb,
-    ...clock,
+    ...(options.notificationsClock ? { clock: options.notificationsClock } : clock),
   });
   services.push(notifications);
   const router = await startRouter({

@@ -1,0 +1,150 @@
+/**
+ * Issue 4 end to end: a user subscribed through the router receives their plant's reminder live, with fields from all
+ * three subgraphs, and never another user's. The reminder falls due by moving the notifications service's test clock
+ * (injected in code; no production switch exists).
+ */
+import { CloseCode, type Client, type ExecutionResult } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../subgraphs/shared/src/clock.js';
+import { signupUser, startStack, type Stack } from './harness.js';
+
+const SUBSCRIPTION = `subscription {
+  notificationReceived { id type title status userPlant { id nickname plant { commonNames } } recipient { id username } }
+}`;
+
+interface Received {
+  notificationReceived: {
+    id: string;
+    type: string;
+    title: string;
+    status: string;
+    userPlant: { id: string; nickname: string; plant: { commonNames: string[] } } | null;
+    recipient: { id: string; username: string } | null;
+  };
+}
+
+/** Subscribes and collects events; resolves `ready` once the router acknowledged the connection. */
+function collect(client: Client, query: string) {
+  const events: ExecutionResult<Received>[] = [];
+  const waiters: (() => void)[] = [];
+  let closed: unknown;
+  const dispose = client.subscribe<Received>({ query }, {
+    next: (value) => {
+      events.push(value);
+      for (const w of waiters.splice(0)) w();
+    },
+    error: (error) => {
+      closed = error;
+      for (const w of waiters.splice(0)) w();
+    },
+    complete: () => {},
+  });
+  const next = (timeoutMs: number) =>
+    new Promise<ExecutionResult<Received> | undefined>((resolve) => {
+      const seen = events.length;
+      const timer = setTimeout(() => resolve(events[seen]), timeoutMs);
+      const check = () => {
+        if (events.length > seen || closed) {
+          clearTimeout(timer);
+          resolve(events[seen]);
+        } else waiters.push(check);
+      };
+      check();
+    });
+  return { events, next, dispose, closedWith: () => closed };
+}
+
+async function addPlant(stack: Stack, headers: Record<string, string>, nickname: string) {
+  const species = await stack.query<{ indoorPlants: { edges: { node: { id: string } }[] } }>(
+    '{ indoorPlants(first: 1, filter: { text: "Monstera deliciosa" }) { edges { node { id } } } }',
+  );
+  const res = await stack.query<{ addUserPlant: { id: string } }>(
+    'mutation($input: AddUserPlantInput!) { addUserPlant(input: $input) { id } }',
+    { input: { plantId: species.data!.indoorPlants.edges[0]!.node.id, nickname, location: 'Living room' } },
+    headers,
+  );
+  if (!res.data) throw new Error(JSON.stringify(res.errors));
+  return res.data.addUserPlant.id;
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('live reminders through the router', () => {
+  let stack: Stack;
+  const clock = new ManualClock(new Date());
+  beforeAll(async () => {
+    stack = await startStack({ notificationsClock: clock });
+  });
+  afterAll(() => stack?.stop());
+
+  it('delivers a watering reminder live with data from all three subgraphs, only to its owner', async () => {
+    const alice = await signupUser(stack, { username: `alice_${Date.now()}` });
+    const bob = await signupUser(stack);
+    const plantId = await addPlant(stack, alice.headers, 'Monty');
+    await addPlant(stack, bob.headers, 'Bobs fern');
+
+    const aliceSub = collect(stack.wsClient({ authorization: `Bearer ${alice.accessToken}` }), SUBSCRIPTION);
+    const bobSub = collect(stack.wsClient({ authorization: `Bearer ${bob.accessToken}` }), SUBSCRIPTION);
+
+    // Water the plant: plants moves the next watering, publishes the schedule event, notifications re-plans.
+    const watered = await stack.query('mutation($input: WaterPlantInput!) { waterPlant(input: $input) { id } }', { input: { userPlantId: plantId, amountMl: 300 } }, alice.headers);
+    expect(watered.errors).toBeUndefined();
+    const scheduled = await waitFor(async () => {
+      const res = await stack.query<{ notifications: { edges: { node: { scheduledFor: string; userPlant: { id: string } | null } }[] } }>(
+        '{ notifications(filter: { status: [SCHEDULED] }) { edges { node { scheduledFor userPlant { id } } } } }',
+        {},
+        alice.headers,
+      );
+      return res.data?.notifications.edges.find((e) => e.node.userPlant?.id === plantId)?.node;
+    });
+    expect(new Date(scheduled.scheduledFor).getTime()).toBeGreaterThan(Date.now());
+
+    // Let the reminder fall due, then time how long it takes to reach the subscriber through the router.
+    await new Promise((r) => setTimeout(r, 300)); // both subscriptions are established upstream
+    clock.set(new Date(new Date(scheduled.scheduledFor).getTime() + 60_000));
+    const started = Date.now();
+    const event = await aliceSub.next(5_000);
+    const latencyMs = Date.now() - started;
+    expect(event?.errors).toBeUndefined();
+    expect(event?.data?.notificationReceived).toMatchObject({
+      type: 'WATERING_REMINDER',
+      status: 'SENT',
+      userPlant: { id: plantId, nickname: 'Monty', plant: { commonNames: expect.arrayContaining(['Swiss cheese plant']) } },
+      recipient: { id: alice.user.id, username: expect.stringMatching(/^alice_/) },
+    });
+    expect(latencyMs).toBeLessThan(2_000);
+
+    // Bob is subscribed too, but alice's reminder never reaches him.
+    expect(await bobSub.next(500)).toBeUndefined();
+    aliceSub.dispose();
+    bobSub.dispose();
+  });
+
+  it('refuses connections without valid credentials with 4401', async () => {
+    for (const params of [{}, { authorization: 'Bearer not-a-token' }]) {
+      const sub = collect(stack.wsClient(params), SUBSCRIPTION);
+      await waitFor(async () => sub.closedWith() ?? undefined, 5_000);
+      expect((sub.closedWith() as { code?: number }).code).toBe(CloseCode.Unauthorized);
+    }
+  });
+
+  it('refuses an API key without notifications:read with 4403', async () => {
+    const user = await signupUser(stack);
+    const created = await stack.query<{ createApiKey: { secret: string } }>(
+      'mutation { createApiKey(input: { name: "Hub", scopes: [PLANTS_READ] }) { secret } }',
+      {},
+      user.headers,
+    );
+    const sub = collect(stack.wsClient({ 'x-api-key': created.data!.createApiKey.secret }), SUBSCRIPTION);
+    await waitFor(async () => sub.closedWith() ?? undefined, 5_000);
+    expect((sub.closedWith() as { code?: number }).code).toBe(CloseCode.Forbidden);
+  });
+});
