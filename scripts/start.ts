@@ -18,12 +18,13 @@ import { loadRouterConfig } from '../router/src/config.js';
 import { startRouter } from '../router/src/server.js';
 
 // One process runs everything, so the in-memory bus and revocation list really are shared; Redis would be pointless.
-const env = { ...process.env, REDIS_URL: '' };
+const env: Record<string, string | undefined> = { ...process.env, REDIS_URL: '' };
 const configs = loadOrExit(() => ({
   auth: loadAuthConfig(env),
   plants: loadPlantsConfig(env),
   notifications: loadNotificationsConfig(env),
-  router: loadRouterConfig(env, process.argv.slice(2)),
+  router: { ...loadRouterConfig(env, process.argv.slice(2)), jwksUrlSet: Boolean(env.AUTH_JWKS_URL) },
+  authUrlSet: Boolean(env.AUTH_URL),
 }));
 const logger = createLogger({ service: 'bloomzy', json: configs.router.logJson });
 const started = Date.now();
@@ -33,18 +34,30 @@ await runUntilSignal(
     const infra = await createInfrastructure({ logger });
     const services: RunningService[] = [];
     const stopAll = async () => {
-      for (const service of services.reverse()) await service.stop().catch((e: unknown) => logger.error(`stopping ${service.name} failed`, { error: e }));
+      for (const service of services.reverse()) {
+        const started = Date.now();
+        await service.stop().catch((e: unknown) => logger.error(`stopping ${service.name} failed`, { error: e }));
+        logger.info(`${service.name} stopped in ${Date.now() - started} ms`);
+      }
       await infra.close();
     };
     try {
-      services.push(await startAuthService({ config: configs.auth, infra, logger: logger.child('auth') }));
-      // Plants and notifications only need auth's JWKS lazily, so they can boot side by side.
-      const [plants, notifications] = await Promise.all([
-        startPlantsService({ config: configs.plants, infra, logger: logger.child('plants') }),
-        startNotificationsService({ config: configs.notifications, infra, logger: logger.child('notifications') }),
+      // The three databases boot side by side (PGlite start-up is most of the wait); plants and notifications only
+      // fetch auth's JWKS on their first authenticated request.
+      const auth = startAuthService({ config: configs.auth, infra, logger: logger.child('auth') });
+      const authUrl = configs.authUrlSet ? configs.plants.authUrl : `http://localhost:${configs.auth.port}`;
+      const [a, plants, notifications] = await Promise.all([
+        auth,
+        startPlantsService({ config: { ...configs.plants, authUrl }, infra, logger: logger.child('plants') }),
+        startNotificationsService({ config: { ...configs.notifications, authUrl }, infra, logger: logger.child('notifications') }),
       ]);
-      services.push(plants, notifications);
-      services.push(await startRouter({ config: configs.router, logger: logger.child('router'), revocations: infra.revocations }));
+      services.push(a, plants, notifications);
+      // The router talks to the ports the subgraphs really got (AUTH_PORT=… npm start works), unless overridden.
+      const actual = { auth: a.url, plants: plants.url, notifications: notifications.url };
+      const router = { ...configs.router, subgraphUrls: { ...actual, ...configs.router.subgraphUrls } };
+      router.jwksUrl = configs.router.jwksUrlSet ? router.jwksUrl : `${new URL(a.url).origin}/.well-known/jwks.json`;
+      router.apiKeyIntrospectionUrl = `${new URL(authUrl).origin}/internal/api-keys/introspect`;
+      services.push(await startRouter({ config: router, logger: logger.child('router'), revocations: infra.revocations }));
     } catch (error) {
       await stopAll();
       throw error;

@@ -31,6 +31,9 @@ export async function startRouter({ config, logger, revocations }: RouterOptions
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: config.introspection,
+    // We stop in order (router before subgraphs, databases last) from our own signal handler; Apollo's own
+    // handler would stop this server early and re-raise the signal.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     formatError: createErrorFormatter({ production: config.production, log: (error) => logger.error('router error', { error }) }),
     plugins: [

@@ -3,7 +3,10 @@
  * three subgraphs, and never another user's. The reminder falls due by moving the notifications service's test clock
  * (injected in code; no production switch exists).
  */
-import { CloseCode, type Client, type ExecutionResult } from 'graphql-ws';
+import { CloseCode, type Client } from 'graphql-ws';
+import type { FormattedExecutionResult } from 'graphql';
+
+type ExecutionResult<T> = FormattedExecutionResult<T, unknown>;
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../subgraphs/shared/src/clock.js';
 import { signupUser, startStack, type Stack } from './harness.js';

@@ -20,12 +20,15 @@ export async function runUntilSignal(start: () => Promise<{ stop(): Promise<void
     process.exit(1);
   }
   onStarted?.();
-  let stopping = false;
+  let stoppingSince = 0;
   const shutdown = (signal: string) => {
-    if (stopping) {
-      process.exit(130); // a second Ctrl-C forces the exit
+    if (stoppingSince) {
+      // Ctrl-C reaches every process of the group and wrappers (npm, tsx) relay it too, so one keypress can arrive
+      // twice; only a deliberate second Ctrl-C, a moment later, forces the exit.
+      if (Date.now() - stoppingSince > 1_000) process.exit(130);
+      return;
     }
-    stopping = true;
+    stoppingSince = Date.now();
     console.log(`\n${signal} received, shutting down...`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();

@@ -43,6 +43,9 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
     schema,
     // The router needs `_service { sdl }`, which is a field, not introspection; introspection helps local debugging.
     introspection: !options.production,
+    // We stop in order (router before subgraphs, databases last) from our own signal handler; Apollo's own
+    // handler would stop this server early and re-raise the signal.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !options.production,
     formatError: createErrorFormatter({
       production: options.production,

@@ -22,7 +22,12 @@ export interface CareScheduleEvent {
   nickname: string;
   /** Null when the plant was archived: no more reminders. */
   nextWateringAt: string | null;
-  reason: 'ADDED' | 'WATERED' | 'SNOOZED' | 'UPDATED' | 'ARCHIVED' | 'WATERING_CHANGED';
+  /**
+   * What moved it. RECONCILED: republished by the plants schedule reconciler, because the change's own event was lost or
+   * the date drifted with the season or the owner's profile. Consumers should treat reasons they do not know like
+   * UPDATED: the event carries the full state either way.
+   */
+  reason: 'ADDED' | 'WATERED' | 'SNOOZED' | 'UPDATED' | 'ARCHIVED' | 'WATERING_CHANGED' | 'RECONCILED';
   /** ISO time of the change; consumers ignore events older than the one they applied. */
   changedAt: string;
 }
