@@ -54,7 +54,16 @@ function collect(client: Client, query: string) {
       };
       check();
     });
-  return { events, next, dispose, closedWith: () => closed };
+  /** The first event (already received or coming) of a notification type. */
+  const ofType = async (type: string, timeoutMs: number) => {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const found = events.find((e) => e.data?.notificationReceived.type === type);
+      if (found || Date.now() >= end || closed) return found;
+      await next(end - Date.now());
+    }
+  };
+  return { events, next, ofType, dispose, closedWith: () => closed };
 }
 
 async function addPlant(stack: Stack, headers: Record<string, string>, nickname: string) {
@@ -68,6 +77,19 @@ async function addPlant(stack: Stack, headers: Record<string, string>, nickname:
   );
   if (!res.data) throw new Error(JSON.stringify(res.errors));
   return res.data.addUserPlant.id;
+}
+
+/**
+ * Waits until a subscription really receives events: sends test notifications (a client-visible probe) until one
+ * arrives, so what follows does not race the upstream subscription being set up.
+ */
+async function untilLive(stack: Stack, sub: ReturnType<typeof collect>, headers: Record<string, string>) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const sent = await stack.query('mutation { sendTestNotification { id } }', {}, headers);
+    if (sent.errors) throw new Error(JSON.stringify(sent.errors));
+    if (await sub.ofType('SYSTEM', 3_000)) return;
+  }
+  throw new Error('subscription never went live');
 }
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
@@ -110,11 +132,13 @@ describe('live reminders through the router', () => {
     });
     expect(new Date(scheduled.scheduledFor).getTime()).toBeGreaterThan(Date.now());
 
+    // Live pushes are at-most-once: make sure both subscriptions are established upstream before the reminder is due.
+    await untilLive(stack, aliceSub, alice.headers);
+    await untilLive(stack, bobSub, bob.headers);
     // Let the reminder fall due, then time how long it takes to reach the subscriber through the router.
-    await new Promise((r) => setTimeout(r, 300)); // both subscriptions are established upstream
     clock.set(new Date(new Date(scheduled.scheduledFor).getTime() + 60_000));
     const started = Date.now();
-    const event = await aliceSub.next(5_000);
+    const event = await aliceSub.ofType('WATERING_REMINDER', 5_000);
     const latencyMs = Date.now() - started;
     expect(event?.errors).toBeUndefined();
     expect(event?.data?.notificationReceived).toMatchObject({
@@ -125,8 +149,14 @@ describe('live reminders through the router', () => {
     });
     expect(latencyMs).toBeLessThan(2_000);
 
-    // Bob is subscribed too, but alice's reminder never reaches him.
-    expect(await bobSub.next(500)).toBeUndefined();
+    // Bob is subscribed too and gets his own reminders, but nothing of alice's.
+    await bobSub.ofType('WATERING_REMINDER', 3_000);
+    expect(bobSub.events.length).toBeGreaterThan(0);
+    for (const e of bobSub.events) {
+      expect(e.data?.notificationReceived.recipient?.id).toBe(bob.user.id);
+      expect(e.data?.notificationReceived.userPlant?.id).not.toBe(plantId);
+    }
+    expect(aliceSub.events.every((e) => e.data?.notificationReceived.recipient?.id === alice.user.id)).toBe(true);
     aliceSub.dispose();
     bobSub.dispose();
   });
