@@ -3,7 +3,7 @@
  * `--supergraph <file>` on the command line wins over SUPERGRAPH_PATH.
  */
 import path from 'node:path';
-import { bool, oneOf, optional, port, str, url, type Env } from '@bloomzy/shared/config';
+import { bool, ConfigError, oneOf, optional, port, str, url, type Env } from '@bloomzy/shared/config';
 import { repoRoot } from '@bloomzy/shared/paths';
 
 export interface RouterConfig {
@@ -38,7 +38,7 @@ export function loadRouterConfig(env: Env, argv: string[] = []): RouterConfig {
   const production = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
   const flag = argv.indexOf('--supergraph');
   const fromFlag = flag >= 0 ? argv[flag + 1] : undefined;
-  if (flag >= 0 && !fromFlag) throw new Error('--supergraph needs a file path');
+  if (flag >= 0 && !fromFlag) throw new ConfigError('--supergraph', 'needs a file path');
   const authUrl = url(env, 'AUTH_URL', ['http', 'https'], 'http://localhost:4001') as string;
   return {
     host: str(env, 'ROUTER_HOST', '0.0.0.0'),

@@ -1,0 +1,82 @@
+/** Pub/sub and the event bus, in memory always and on Redis when REDIS_URL is set (required in CI). */
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testRedisUrl } from '../db/test-database.js';
+import { createLogger } from '../logger.js';
+import { MemoryEventBus, RedisEventBus, type EventBus } from './event-bus.js';
+import { MemoryPubSub, RedisPubSub, type PubSub } from './pubsub.js';
+
+const logger = createLogger({ service: 'test', level: 'error' });
+const redisUrl = testRedisUrl();
+const unique = () => `test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+const until = async (check: () => boolean, ms = 5_000) => {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+const connections: Redis[] = [];
+afterAll(() => connections.forEach((c) => c.disconnect()));
+const redis = () => {
+  const c = new Redis(redisUrl as string);
+  connections.push(c);
+  return c;
+};
+
+const pubsubs: [string, () => [PubSub, PubSub]][] = [['memory', () => { const p = new MemoryPubSub(); return [p, p]; }]];
+if (redisUrl) pubsubs.push(['redis', () => [new RedisPubSub(redis()), new RedisPubSub(redis())]]);
+
+describe.each(pubsubs)('%s pub/sub', (_kind, make) => {
+  it('delivers to every subscriber of a topic, and nothing after return()', async () => {
+    const [a, b] = make();
+    const topic = unique();
+    const first = a.subscribe<{ n: number }>(topic);
+    const second = b.subscribe<{ n: number }>(topic);
+    if (a instanceof RedisPubSub) await Promise.all([a.ready(), (b as RedisPubSub).ready()]);
+    await new Promise((r) => setTimeout(r, 50));
+    await a.publish(topic, { n: 1 });
+    expect((await first.next()).value).toEqual({ n: 1 });
+    expect((await second.next()).value).toEqual({ n: 1 });
+    await first.return?.();
+    expect((await first.next()).done).toBe(true);
+    await a.close();
+    await b.close();
+  });
+});
+
+const buses: [string, () => [EventBus, EventBus]][] = [['memory', () => { const b = new MemoryEventBus(logger); return [b, b]; }]];
+if (redisUrl) {
+  buses.push(['redis', () => [
+    new RedisEventBus(redis(), logger, { blockMs: 100, claimIdleMs: 300 }),
+    new RedisEventBus(redis(), logger, { blockMs: 100, claimIdleMs: 300 }),
+  ]]);
+}
+
+describe.each(buses)('%s event bus', (_kind, make) => {
+  it('delivers each event once per consumer group, and again after a handler failure', async () => {
+    const [a, b] = make();
+    const stream = unique();
+    const seenA: number[] = [];
+    const seenB: number[] = [];
+    const other: number[] = [];
+    let failOnce = true;
+    a.consume<{ n: number }>(stream, 'group', async ({ n }) => {
+      if (n === 2 && failOnce) {
+        failOnce = false;
+        throw new Error('transient');
+      }
+      seenA.push(n);
+    });
+    b.consume<{ n: number }>(stream, 'group', async ({ n }) => void seenB.push(n));
+    a.consume<{ n: number }>(stream, 'other-group', async ({ n }) => void other.push(n));
+    for (let n = 1; n <= 10; n++) await a.publish(stream, { n });
+    await until(() => seenA.length + seenB.length >= 10 && other.length >= 10, 10_000);
+    // Within a group the events are shared out (at least once overall, each of them handled); another group sees all.
+    expect(new Set([...seenA, ...seenB])).toEqual(new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    expect([...other].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    await a.close();
+    await b.close();
+  });
+});
