@@ -20,9 +20,11 @@ export interface RouterOptions {
   config: RouterConfig;
   logger: Logger;
   revocations: RevocationStore;
+  /** How often open WebSocket connections re-check the revocation list (tests shorten it). */
+  revocationCheckMs?: number;
 }
 
-export async function startRouter({ config, logger, revocations }: RouterOptions): Promise<RunningService> {
+export async function startRouter({ config, logger, revocations, revocationCheckMs }: RouterOptions): Promise<RunningService> {
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8').catch(() => {
     throw new Error(`Cannot read the supergraph at ${config.supergraphPath} (run \`npm run compose\`)`);
   });
@@ -56,7 +58,7 @@ export async function startRouter({ config, logger, revocations }: RouterOptions
       'GET /': apolloHandler(apollo, async (req) => ({ credentials: credentialsFrom(req.headers) })),
     },
   });
-  const detachWs = attachSubscriptions({ server: http.server, supergraphSdl, subgraphs, config, logger, revocations, apollo });
+  const detachWs = attachSubscriptions({ server: http.server, supergraphSdl, subgraphs, config, logger, revocations, apollo, ...(revocationCheckMs ? { revocationCheckMs } : {}) });
   logger.info(`router ready at ${http.url}/graphql (${subgraphs.map((s) => `${s.name}: ${s.url}`).join(', ')})`);
   return {
     name: 'router',

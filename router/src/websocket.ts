@@ -7,9 +7,10 @@
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { CloseCode, type Context } from 'graphql-ws';
+import { decodeJwt } from 'jose';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { hasScope } from '@bloomzy/shared/auth/principal';
+import { hasScope, type Principal } from '@bloomzy/shared/auth/principal';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Logger } from '@bloomzy/shared/logger';
@@ -25,6 +26,7 @@ export interface AttachOptions {
   logger: Logger;
   revocations: RevocationStore;
   apollo: ApolloServer<RouterContext>;
+  revocationCheckMs?: number;
 }
 
 type WsExtra = { socket: WebSocket };
@@ -37,6 +39,36 @@ function credentialsFromParams(params: Record<string, unknown> | undefined): Rec
   const credentials = credentialsFrom({ authorization: lower.authorization, 'x-api-key': lower['x-api-key'] ?? lower.apikey });
   if (!credentials.authorization && lower.token) credentials.authorization = `Bearer ${lower.token}`;
   return credentials;
+}
+
+/** How often a live connection re-checks the revocation list (logout, revoked API key), by default. */
+const REVOCATION_CHECK_MS = 10_000;
+
+/**
+ * A connection outlives the credential it was opened with; close it with 4401 when the access token expires or its
+ * session/API key is revoked, so a logged-out device stops receiving reminders.
+ */
+function watchCredential(
+  socket: WebSocket,
+  credentials: Record<string, string>,
+  revocableId: string | undefined,
+  revocations: RevocationStore,
+  checkEveryMs: number,
+) {
+  const close = (reason: string) => socket.readyState === socket.OPEN && socket.close(CloseCode.Unauthorized, reason);
+  const timers: NodeJS.Timeout[] = [];
+  const token = /^Bearer\s+(.+)$/i.exec(credentials.authorization ?? '')?.[1];
+  if (token && token.split('.').length === 3) {
+    const exp = decodeJwt(token).exp;
+    if (exp) timers.push(setTimeout(() => close('Unauthorized: access token expired'), Math.max(0, exp * 1000 - Date.now())));
+  }
+  if (revocableId) {
+    timers.push(setInterval(() => {
+      revocations.isRevoked(revocableId).then((revoked) => revoked && close('Unauthorized: session ended'), () => {});
+    }, checkEveryMs));
+  }
+  for (const t of timers) t.unref();
+  socket.once('close', () => timers.forEach((t) => clearTimeout(t)));
 }
 
 export function attachSubscriptions(options: AttachOptions): () => Promise<void> {
@@ -71,8 +103,9 @@ export function attachSubscriptions(options: AttachOptions): () => Promise<void>
       context: (ctx, id, payload) => subscriptions.serverOptions.context(ctx as ConnectionContext, id, payload),
       onConnect: async (ctx) => {
         const credentials = credentialsFromParams(ctx.connectionParams);
+        let principal: Principal | null;
         try {
-          const principal = await verifier.verifyHeaders(credentials);
+          principal = await verifier.verifyHeaders(credentials);
           if (!principal) {
             ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: send connectionParams { authorization: "Bearer <token>" }');
             return false;
@@ -87,6 +120,7 @@ export function attachSubscriptions(options: AttachOptions): () => Promise<void>
           return false;
         }
         (ctx as ConnectionContext).credentials = credentials;
+        watchCredential(ctx.extra.socket, credentials, principal.sessionId ?? principal.apiKeyId, options.revocations, options.revocationCheckMs ?? REVOCATION_CHECK_MS);
         return true;
       },
     },

@@ -98,6 +98,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }),
     logger,
     revocations: infra.revocations,
+    revocationCheckMs: 200,
   });
   services.push(router);
   const clients: Client[] = [];
@@ -116,7 +117,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     },
     async stop() {
       await Promise.all(clients.map((c) => c.dispose()));
-      for (const service of services.reverse()) await service.stop();
+      // A test may already have stopped a service (to see what clients notice); stopping twice is harmless.
+      for (const service of services.reverse()) await service.stop().catch(() => undefined);
       await infra.close();
     },
   };

@@ -169,6 +169,16 @@ describe('live reminders through the router', () => {
     }
   });
 
+  it('closes a live connection with 4401 when its session logs out', async () => {
+    const user = await signupUser(stack);
+    const sub = collect(stack.wsClient({ authorization: `Bearer ${user.accessToken}` }), SUBSCRIPTION);
+    await untilLive(stack, sub, user.headers);
+    const out = await stack.query('mutation { logout }', {}, user.headers);
+    expect(out.errors).toBeUndefined();
+    await waitFor(async () => sub.closedWith() ?? undefined, 5_000);
+    expect((sub.closedWith() as { code?: number }).code).toBe(CloseCode.Unauthorized);
+  });
+
   it('refuses an API key without notifications:read with 4403', async () => {
     const user = await signupUser(stack);
     const created = await stack.query<{ createApiKey: { secret: string } }>(
@@ -179,5 +189,17 @@ describe('live reminders through the router', () => {
     const sub = collect(stack.wsClient({ 'x-api-key': created.data!.createApiKey.secret }), SUBSCRIPTION);
     await waitFor(async () => sub.closedWith() ?? undefined, 5_000);
     expect((sub.closedWith() as { code?: number }).code).toBe(CloseCode.Forbidden);
+  });
+
+  // Last: it stops the notifications subgraph.
+  it("ends the client's subscription with a visible error when the notifications subgraph goes away", async () => {
+    const user = await signupUser(stack);
+    const sub = collect(stack.wsClient({ authorization: `Bearer ${user.accessToken}` }), SUBSCRIPTION);
+    await untilLive(stack, sub, user.headers);
+    const before = sub.events.length;
+    await stack.notifications.stop();
+    const event = await sub.next(5_000);
+    expect(sub.events.length).toBe(before + 1);
+    expect(event?.errors?.[0]?.extensions?.code).toBe('SUBSCRIPTION_UPSTREAM_FAILED');
   });
 });
