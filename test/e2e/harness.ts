@@ -31,6 +31,7 @@ export interface Stack {
   plants: Awaited<ReturnType<typeof startPlantsService>>;
   notifications: Awaited<ReturnType<typeof startNotificationsService>>;
   infra: Infrastructure;
+  dispatchIntervalMs: number;
   /** A GraphQL request to the router. */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** A graphql-ws client connected to the router with these connection params. */
@@ -109,6 +110,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     plants,
     notifications,
     infra,
+    dispatchIntervalMs: 200,
     query: (q, variables = {}, headers = {}) => gql(router.url, q, variables, headers),
     wsClient(connectionParams = {}) {
       const client = createClient({ url: router.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
