@@ -7,6 +7,7 @@ describe('loadPlantsConfig', () => {
     const config = loadPlantsConfig({ DATA_DIR: '/tmp/bloomzy' });
     expect(config).toMatchObject({ host: '0.0.0.0', port: 4002, production: false, databaseUrl: undefined, authUrl: 'http://localhost:4001' });
     expect(config.dataDir).toBe('/tmp/bloomzy/plants');
+    expect(config.scheduleReconcileIntervalMs).toBe(60_000);
   });
   it('requires a Postgres URL in production, naming the variable', () => {
     expect(() => loadPlantsConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
@@ -18,6 +19,8 @@ describe('loadPlantsConfig', () => {
     ['PLANTS_DATABASE_URL', 'mysql://db/plants'],
     ['AUTH_URL', 'ftp://auth'],
     ['REDIS_URL', 'http://redis'],
+    ['SCHEDULE_RECONCILE_INTERVAL_MS', '500'],
+    ['SCHEDULE_RECONCILE_INTERVAL_MS', 'soon'],
   ])('refuses a bad %s', (variable, value) => {
     expect(() => loadPlantsConfig({ [variable]: value })).toThrow(new RegExp(variable));
   });

@@ -1,6 +1,6 @@
 /**
  * Starts the plants subgraph: database (migrated when embedded), the species catalog seed, the consumer that keeps
- * users' timezone and hemisphere current, and GraphQL on /graphql.
+ * users' timezone and hemisphere current, the schedule reconciler, and GraphQL on /graphql.
  */
 import path from 'node:path';
 import { createCredentialVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
@@ -16,6 +16,7 @@ import { contextFactory } from './context.js';
 import { createPlantsDb } from './db.js';
 import type { PlantsDeps } from './domain/deps.js';
 import { consumeProfileEvents } from './domain/profiles.js';
+import { createScheduleReconciler, type ScheduleReconciler } from './domain/schedule-reconciler.js';
 import { seedCatalog } from './domain/seed.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -30,10 +31,16 @@ export interface PlantsServiceOptions {
   verifier?: CredentialVerifier;
   /** Sees every SQL statement (tests count them). */
   onStatement?: (sql: string) => void;
+  /**
+   * Whether the schedule reconciler runs on its timer (default true). Tests pass false and call
+   * `reconciler.runOnce()`, so no run fires in the middle of a test and nothing sleeps.
+   */
+  reconcileOnTimer?: boolean;
 }
 
 export interface RunningPlantsService extends RunningService {
   deps: PlantsDeps;
+  reconciler: ScheduleReconciler;
 }
 
 export async function startPlantsService(options: PlantsServiceOptions): Promise<RunningPlantsService> {
@@ -53,6 +60,8 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
       revocations: infra.revocations,
     });
   const profiles = consumeProfileEvents(deps);
+  const reconciler = createScheduleReconciler(deps, { intervalMs: config.scheduleReconcileIntervalMs });
+  if (options.reconcileOnTimer ?? true) reconciler.start();
   const subgraph = await startSubgraph({
     name: 'plants',
     host: config.host,
@@ -63,6 +72,7 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
     context: contextFactory(deps, verifier),
     ready: async () => (await db.$queryRaw`SELECT 1`, true),
   }).catch(async (error: unknown) => {
+    await reconciler.stop();
     await profiles.stop();
     throw error;
   });
@@ -72,7 +82,10 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
     url: subgraph.url,
     port: subgraph.port,
     deps,
+    reconciler,
     stop: async () => {
+      // Before the database closes: a run in progress finishes its batch (and confirms what it published) first.
+      await reconciler.stop();
       await profiles.stop();
       await subgraph.stop();
       await db.$disconnect();

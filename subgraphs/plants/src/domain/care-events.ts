@@ -1,55 +1,99 @@
 /**
- * Care-schedule events for the notifications subgraph: every change to a plant's next watering is published on
- * CARE_SCHEDULE_STREAM, AFTER the write has committed, so a consumer never hears of a state that was rolled back.
+ * Care-schedule events for the notifications subgraph, published on CARE_SCHEDULE_STREAM after the change has
+ * committed (a consumer never hears of a state that was rolled back), at least once:
+ *
+ * 1. The write that changes what a plant's event says also bumps its scheduleVersion (SCHEDULE_CHANGED), in the same
+ *    statement or transaction. From the commit on, the change is recorded as unpublished.
+ * 2. The writer then stamps the plant (taking a lease), recomputes its schedule from the committed state, publishes,
+ *    and confirms: publishedVersion catches up and the lease is released.
+ * 3. If step 2 fails or never happens (bus outage, crash after the commit), the plant stays ahead of its
+ *    publishedVersion and the schedule reconciler publishes it on its next run.
+ *
+ * This is an outbox whose "messages" are the plants rows themselves: an event is derived from the current state, so a
+ * late event is as good as the lost one, and consumers keep the newest per plant by changedAt.
  */
 import { randomUUID } from 'node:crypto';
 import { CARE_SCHEDULE_STREAM, type CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
 import type { UserPlant } from '../../../../prisma/plants/generated/client.js';
-import { Prisma } from '../db.js';
+import { confirmPublished, releaseLeases, stampForPublish, type PublishedEvent } from '../db/schedule-publication.js';
 import { createLoaders } from '../loaders.js';
 import type { PlantsDeps } from './deps.js';
 
 export type CareReason = CareScheduleEvent['reason'];
 
 /**
- * Consumers keep the newest event per plant (by changedAt), so changedAt must strictly increase per plant even when two
- * changes share a millisecond. One statement stamps every plant with max(now, previous + 1 ms) — the row lock orders
- * concurrent publishers — and returns the rows, read after the stamp: the highest stamp always carries the newest state.
+ * How long a stamped plant is left to its publisher before a reconciler may take it over. Longer than any sane publish
+ * of a batch (a duplicate event is the price of a too-short lease) and shorter than the reconcile interval's default,
+ * so a plant whose publisher crashed is picked up by the next run but one at the latest.
  */
-async function stampPlants(deps: PlantsDeps, ids: readonly string[]): Promise<UserPlant[]> {
-  const now = deps.clock.now().toISOString();
-  return deps.db.$queryRaw<UserPlant[]>(Prisma.sql`
-    UPDATE "UserPlant"
-    SET "scheduleEventAt" = GREATEST(${now}::timestamp(3), "scheduleEventAt" + interval '1 millisecond')
-    WHERE id = ANY(${[...ids]}::uuid[])
-    RETURNING *`);
+export const PUBLISH_LEASE_MS = 30_000;
+
+export interface PublishOutcome {
+  published: number;
+  failed: number;
 }
 
 /**
- * Recomputes the schedules of `userPlantIds` from the committed state (fresh loaders: batched, nothing cached from
- * before the write) and publishes one event per plant; archived plants get `nextWateringAt: null`.
+ * Publishes one event per stamped plant: schedules are recomputed with fresh loaders (batched, and read after the stamp,
+ * so nothing older than the stamp is published under it); archived plants get `nextWateringAt: null`.
  *
- * A failed publish is logged, not thrown: the user's change is committed and retrying the mutation would log the
- * watering twice. (A transactional outbox would make delivery survive a bus outage; not built yet.)
+ * Stops at the first failed publish, since the bus is then most likely down: the failed plant and the rest keep their
+ * unpublished version and have their leases released for the reconciler. Successful ones are confirmed in one statement.
  */
-export async function publishCareSchedule(deps: PlantsDeps, userPlantIds: readonly string[], reason: CareReason): Promise<void> {
-  if (userPlantIds.length === 0) return;
-  try {
-    const plants = await stampPlants(deps, [...new Set(userPlantIds)]);
-    const loaders = createLoaders(deps.db, deps.clock);
-    const events = await Promise.all(
-      plants.map(async (plant): Promise<CareScheduleEvent> => ({
+export async function publishStamped(deps: PlantsDeps, plants: readonly UserPlant[], reason: CareReason): Promise<PublishOutcome> {
+  if (plants.length === 0) return { published: 0, failed: 0 };
+  const loaders = createLoaders(deps.db, deps.clock);
+  const events = await Promise.all(
+    plants.map(async (plant) => {
+      const nextWateringAt = plant.archivedAt ? null : (await loaders.schedule.load(plant)).nextWateringAt;
+      // Stamped rows always have scheduleEventAt; the fallback only keeps the type honest.
+      const changedAt = plant.scheduleEventAt ?? deps.clock.now();
+      const published: PublishedEvent = { id: plant.id, version: plant.scheduleVersion, changedAt, nextWateringAt };
+      const event: CareScheduleEvent = {
         eventId: randomUUID(),
         userId: plant.userId,
         userPlantId: plant.id,
         nickname: plant.nickname,
-        nextWateringAt: plant.archivedAt ? null : (await loaders.schedule.load(plant)).nextWateringAt.toISOString(),
+        nextWateringAt: nextWateringAt?.toISOString() ?? null,
         reason,
-        changedAt: (plant.scheduleEventAt ?? deps.clock.now()).toISOString(),
-      })),
-    );
-    for (const event of events) await deps.events.publish(CARE_SCHEDULE_STREAM, event);
+        changedAt: changedAt.toISOString(),
+      };
+      return { published, event };
+    }),
+  );
+  let sent = 0;
+  try {
+    for (const { event } of events) {
+      await deps.events.publish(CARE_SCHEDULE_STREAM, event);
+      sent++;
+    }
   } catch (error) {
-    deps.logger.error('publishing care-schedule events failed', { error, userPlantIds, reason });
+    deps.logger.warn('publishing a care-schedule event failed; the schedule reconciler will publish it', {
+      error,
+      userPlantId: events[sent]?.event.userPlantId,
+      unpublished: events.length - sent,
+      reason,
+    });
+  }
+  const outcomes = events.map((e) => e.published);
+  await confirmPublished(deps.db, outcomes.slice(0, sent));
+  await releaseLeases(deps.db, outcomes.slice(sent));
+  return { published: sent, failed: events.length - sent };
+}
+
+/**
+ * Publishes the changes just committed to `userPlantIds` (each write having bumped their version with SCHEDULE_CHANGED).
+ *
+ * Never throws: the user's change is committed, and retrying the mutation would, say, log the watering twice. Whatever
+ * fails here is left unpublished in the database and the reconciler publishes it later.
+ */
+export async function publishCareSchedule(deps: PlantsDeps, userPlantIds: readonly string[], reason: CareReason): Promise<void> {
+  if (userPlantIds.length === 0) return;
+  try {
+    const now = deps.clock.now();
+    const plants = await stampForPublish(deps.db, [...new Set(userPlantIds)], now, new Date(now.getTime() + PUBLISH_LEASE_MS));
+    await publishStamped(deps, plants, reason);
+  } catch (error) {
+    deps.logger.error('publishing care-schedule events failed; the schedule reconciler will publish them', { error, userPlantIds, reason });
   }
 }

@@ -7,6 +7,7 @@ import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/mess
 import type { Consumer } from '@bloomzy/shared/messaging/event-bus';
 import { Prisma } from '../db.js';
 import { resolveHemisphere, resolveTimeZone, type Hemisphere } from '../schedule/index.js';
+import { SCHEDULE_CHANGED } from './schedule-changed.js';
 import type { PlantsDeps } from './deps.js';
 import { isUuid } from './validation.js';
 
@@ -26,8 +27,12 @@ export const toProfile = (row: { userId: string; timezone: string; hemisphere: s
 });
 
 /**
- * Stores the event unless a newer one is already stored. One conditional upsert, so two instances applying events
- * concurrently cannot let an older one win. Returns whether the event was applied.
+ * Stores the event unless a newer one is already stored, and when it changes the user's timezone or hemisphere (which
+ * move every schedule: the season is read in the user's time zone and hemisphere), marks their active plants' schedules
+ * unpublished in the same transaction, so the schedule reconciler republishes them. The conditional upsert keeps two
+ * instances applying events concurrently from letting an older one win; the stored row is read under its lock, so no
+ * concurrent event slips between the comparison and the write (for a user's very first, concurrent events there is no
+ * row to lock yet: the reconciler's drift check is the backstop). Returns whether the event was applied.
  */
 export async function applyProfileEvent(deps: Pick<PlantsDeps, 'db'>, event: UserProfileEvent): Promise<boolean> {
   const changedAt = new Date(event.changedAt);
@@ -36,14 +41,24 @@ export async function applyProfileEvent(deps: Pick<PlantsDeps, 'db'>, event: Use
   const hemisphere = resolveHemisphere(event.hemisphere);
   const timezone = resolveTimeZone(event.timezone);
   const language = typeof event.language === 'string' && event.language ? event.language : 'en';
-  const updated = await deps.db.$executeRaw(Prisma.sql`
-    INSERT INTO "UserProfile" ("userId", timezone, hemisphere, language, "changedAt", "updatedAt")
-    VALUES (${event.userId}::uuid, ${timezone}, ${hemisphere}, ${language}, ${changedAt.toISOString()}::timestamp(3), now())
-    ON CONFLICT ("userId") DO UPDATE
-      SET timezone = EXCLUDED.timezone, hemisphere = EXCLUDED.hemisphere, language = EXCLUDED.language,
-          "changedAt" = EXCLUDED."changedAt", "updatedAt" = now()
-      WHERE "UserProfile"."changedAt" < EXCLUDED."changedAt"`);
-  return updated > 0;
+  return deps.db.$transaction(async (tx) => {
+    const [stored] = await tx.$queryRaw<{ timezone: string; hemisphere: string }[]>(Prisma.sql`
+      SELECT timezone, hemisphere FROM "UserProfile" WHERE "userId" = ${event.userId}::uuid FOR UPDATE`);
+    const applied = await tx.$executeRaw(Prisma.sql`
+      INSERT INTO "UserProfile" ("userId", timezone, hemisphere, language, "changedAt", "updatedAt")
+      VALUES (${event.userId}::uuid, ${timezone}, ${hemisphere}, ${language}, ${changedAt.toISOString()}::timestamp(3), now())
+      ON CONFLICT ("userId") DO UPDATE
+        SET timezone = EXCLUDED.timezone, hemisphere = EXCLUDED.hemisphere, language = EXCLUDED.language,
+            "changedAt" = EXCLUDED."changedAt", "updatedAt" = now()
+        WHERE "UserProfile"."changedAt" < EXCLUDED."changedAt"`);
+    if (applied === 0) return false;
+    // No stored row means the schedules so far used the defaults, so only a non-default profile moves them.
+    const before = stored ? toProfile({ userId: event.userId, ...stored }) : defaultProfile(event.userId);
+    if (before.timezone !== timezone || before.hemisphere !== hemisphere) {
+      await tx.userPlant.updateMany({ where: { userId: event.userId, archivedAt: null }, data: SCHEDULE_CHANGED });
+    }
+    return true;
+  });
 }
 
 /** Keeps UserProfile current from auth's events (consumer group "plants": each plants instance shares the work). */

@@ -1,9 +1,11 @@
 /** A user's collection: adding, changing and archiving plants. */
 import { conflict, notFound } from '@bloomzy/shared/errors';
 import type { UserPlant } from '../../../../prisma/plants/generated/client.js';
+import { Prisma } from '../db.js';
 import type { AddUserPlantInput, UpdateUserPlantInput } from '../__generated__/resolvers-types.js';
 import { ownedPlant } from './access.js';
 import { publishCareSchedule } from './care-events.js';
+import { SCHEDULE_CHANGED } from './schedule-changed.js';
 import type { PlantsDeps } from './deps.js';
 import { NICKNAME_MAX, nicknameOf, plantFields } from './plant-input.js';
 import { notNull, isUuid } from './validation.js';
@@ -30,6 +32,7 @@ export async function addUserPlant(deps: PlantsDeps, userId: string, input: AddU
   const nickname = given ?? (plant.commonNames[0] ?? plant.scientificName).slice(0, NICKNAME_MAX);
   const active = await deps.db.userPlant.count({ where: { userId, archivedAt: null } });
   if (active >= MAX_ACTIVE_PLANTS) throw conflict(`A collection holds at most ${MAX_ACTIVE_PLANTS} active plants; archive some first`);
+  // A new row starts unpublished (scheduleVersion's default), so the add needs no SCHEDULE_CHANGED.
   const created = await deps.db.userPlant.create({
     data: { ...fields, healthStatus: fields.healthStatus ?? 'HEALTHY', userId, plantId: plant.id, nickname },
   });
@@ -43,12 +46,16 @@ export async function updateUserPlant(deps: PlantsDeps, userId: string, id: stri
   const plantId = notNull(input.plantId, 'input.plantId');
   if (plantId !== undefined && plantId !== before.plantId) await species(deps, plantId);
   const nickname = notNull(input.nickname, 'input.nickname');
-  const updated = await deps.db.userPlant.update({
-    where: { id: before.id },
-    data: { ...fields, plantId, nickname: nicknameOf(nickname) },
+  const data = { ...fields, plantId, nickname: nicknameOf(nickname) };
+  const { updated, moved } = await deps.db.$transaction(async (tx) => {
+    // Compared under the row lock: against `before` (read unlocked), a concurrent edit could hide a real change, which
+    // would then be neither marked nor published.
+    const [current] = await tx.$queryRaw<UserPlant[]>(Prisma.sql`SELECT * FROM "UserPlant" WHERE id = ${before.id}::uuid FOR UPDATE`);
+    const changed = !current?.archivedAt && SCHEDULE_FIELDS.some((field) => data[field] !== undefined && data[field] !== current?.[field]);
+    const row = await tx.userPlant.update({ where: { id: before.id }, data: { ...data, ...(changed ? SCHEDULE_CHANGED : {}) } });
+    return { updated: row, moved: changed };
   });
-  const moved = SCHEDULE_FIELDS.some((field) => updated[field] !== before[field]);
-  if (moved && !updated.archivedAt) await publishCareSchedule(deps, [updated.id], 'UPDATED');
+  if (moved) await publishCareSchedule(deps, [updated.id], 'UPDATED');
   return updated;
 }
 
@@ -56,7 +63,7 @@ export async function updateUserPlant(deps: PlantsDeps, userId: string, id: stri
 export async function archiveUserPlant(deps: PlantsDeps, userId: string, id: string): Promise<UserPlant> {
   const plant = await ownedPlant(deps, userId, id);
   if (plant.archivedAt) return plant;
-  const archived = await deps.db.userPlant.update({ where: { id: plant.id }, data: { archivedAt: deps.clock.now() } });
+  const archived = await deps.db.userPlant.update({ where: { id: plant.id }, data: { archivedAt: deps.clock.now(), ...SCHEDULE_CHANGED } });
   await publishCareSchedule(deps, [archived.id], 'ARCHIVED');
   return archived;
 }

@@ -2,9 +2,11 @@
 import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
 import type { UserPlant, Watering } from '../../../../prisma/plants/generated/client.js';
 import type { UpdateWateringInput, WaterPlantInput } from '../__generated__/resolvers-types.js';
+import { Prisma } from '../db.js';
 import { createLoaders } from '../loaders.js';
 import { ownedPlant, ownedWatering, requireActive } from './access.js';
 import { publishCareSchedule } from './care-events.js';
+import { SCHEDULE_CHANGED } from './schedule-changed.js';
 import type { PlantsDeps } from './deps.js';
 import { intInRange, isUuid, notNull, optionalInt, optionalText, pastOrNow } from './validation.js';
 
@@ -17,8 +19,11 @@ export const SNOOZE_MIN_DAYS = 1;
 export const SNOOZE_MAX_DAYS = 30;
 const MS_PER_DAY = 86_400_000;
 
-/** A watering ends any snooze: the user has dealt with the plant, so the plain schedule applies again. */
-const clearSnooze = { snoozedUntil: null, snoozedAt: null } as const;
+/**
+ * What a watering does to its plant, in the watering's transaction: it ends any snooze (the user has dealt with the
+ * plant, so the plain schedule applies again) and marks the schedule change unpublished.
+ */
+const watered = { snoozedUntil: null, snoozedAt: null, ...SCHEDULE_CHANGED } as const;
 
 export async function waterPlant(deps: PlantsDeps, userId: string, input: WaterPlantInput): Promise<Watering> {
   const wateredAt = pastOrNow(input.wateredAt, deps.clock.now(), 'input.wateredAt');
@@ -28,7 +33,7 @@ export async function waterPlant(deps: PlantsDeps, userId: string, input: WaterP
   requireActive(plant, 'input.userPlantId');
   const watering = await deps.db.$transaction(async (tx) => {
     const created = await tx.watering.create({ data: { userPlantId: plant.id, wateredAt, amountMl, waterType: input.waterType, notes } });
-    if (plant.snoozedUntil) await tx.userPlant.update({ where: { id: plant.id }, data: clearSnooze });
+    await tx.userPlant.update({ where: { id: plant.id }, data: watered });
     return created;
   });
   await publishCareSchedule(deps, [plant.id], 'WATERED');
@@ -51,7 +56,7 @@ export async function waterPlants(deps: PlantsDeps, userId: string, userPlantIds
     if (plants.length !== ids.length) throw notFound('Plant');
     if (plants.some((p) => p.archivedAt)) throw conflict('One of these plants is archived', 'userPlantIds');
     const created = await tx.watering.createManyAndReturn({ data: ids.map((userPlantId) => ({ userPlantId, wateredAt })) });
-    await tx.userPlant.updateMany({ where: { id: { in: ids }, snoozedUntil: { not: null } }, data: clearSnooze });
+    await tx.userPlant.updateMany({ where: { id: { in: ids } }, data: watered });
     return created;
   });
   await publishCareSchedule(deps, ids, 'WATERED');
@@ -75,7 +80,7 @@ export async function snoozeWatering(deps: PlantsDeps, userId: string, userPlant
   const snoozedAt = new Date(Math.max(now.getTime(), (schedule.lastWateredAt?.getTime() ?? 0) + 1));
   const snoozed = await deps.db.userPlant.update({
     where: { id: plant.id },
-    data: { snoozedUntil: new Date(from + days * MS_PER_DAY), snoozedAt },
+    data: { snoozedUntil: new Date(from + days * MS_PER_DAY), snoozedAt, ...SCHEDULE_CHANGED },
   });
   await publishCareSchedule(deps, [plant.id], 'SNOOZED');
   return snoozed;
@@ -87,17 +92,26 @@ export async function updateWatering(deps: PlantsDeps, userId: string, id: strin
   const amountMl = optionalInt(input.amountMl, 0, MAX_AMOUNT_ML, 'input.amountMl');
   const notes = optionalText(input.notes, WATERING_NOTES_MAX, 'input.notes');
   const before = await ownedWatering(deps, userId, id);
-  const updated = await deps.db.watering.update({ where: { id: before.id }, data: { wateredAt, amountMl, waterType: input.waterType, notes } });
-  if (updated.wateredAt.getTime() !== before.wateredAt.getTime() && !before.userPlant.archivedAt) {
-    await publishCareSchedule(deps, [before.userPlantId], 'WATERING_CHANGED');
-  }
+  const { updated, moved } = await deps.db.$transaction(async (tx) => {
+    // Compared under the row lock, so a concurrent correction of the same watering cannot hide a real change.
+    const [current] = await tx.$queryRaw<Watering[]>(Prisma.sql`SELECT * FROM "Watering" WHERE id = ${before.id}::uuid FOR UPDATE`);
+    const row = await tx.watering.update({ where: { id: before.id }, data: { wateredAt, amountMl, waterType: input.waterType, notes } });
+    const changed = !before.userPlant.archivedAt && row.wateredAt.getTime() !== current?.wateredAt.getTime();
+    if (changed) await tx.userPlant.update({ where: { id: before.userPlantId }, data: SCHEDULE_CHANGED });
+    return { updated: row, moved: changed };
+  });
+  if (moved) await publishCareSchedule(deps, [before.userPlantId], 'WATERING_CHANGED');
   return updated;
 }
 
 /** Deletes a logged watering; returns its plant, whose schedule falls back to the previous watering. */
 export async function deleteWatering(deps: PlantsDeps, userId: string, id: string): Promise<UserPlant> {
   const watering = await ownedWatering(deps, userId, id);
-  await deps.db.watering.delete({ where: { id: watering.id } });
-  if (!watering.userPlant.archivedAt) await publishCareSchedule(deps, [watering.userPlantId], 'WATERING_CHANGED');
+  const active = !watering.userPlant.archivedAt;
+  await deps.db.$transaction([
+    deps.db.watering.delete({ where: { id: watering.id } }),
+    ...(active ? [deps.db.userPlant.update({ where: { id: watering.userPlantId }, data: SCHEDULE_CHANGED })] : []),
+  ]);
+  if (active) await publishCareSchedule(deps, [watering.userPlantId], 'WATERING_CHANGED');
   return watering.userPlant;
 }

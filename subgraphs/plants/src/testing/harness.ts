@@ -1,7 +1,8 @@
 /**
  * The plants subgraph as its integration tests see it: a real HTTP server on a random port over a fresh database of
- * the given kind, an in-memory event bus whose care-schedule events are collected, a manual clock, real ES256 tokens,
- * and a count of the SQL statements sent.
+ * the given kind, an in-memory event bus whose care-schedule events are collected (and whose publishes can be made to
+ * fail), a manual clock, real ES256 tokens, a count of the SQL statements sent, and the schedule reconciler off its
+ * timer (tests call `service.reconciler.runOnce()`).
  */
 import { ManualClock } from '@bloomzy/shared/clock';
 import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
@@ -16,6 +17,7 @@ import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth
 import type { OpenedDatabase } from '@bloomzy/shared/db/open';
 import { loadPlantsConfig } from '../config.js';
 import { startPlantsService, type RunningPlantsService } from '../service.js';
+import { FaultyEventBus } from './faulty-event-bus.js';
 
 /** A user the tests act as: their id and a client that sends their token. */
 export interface TestUser {
@@ -29,6 +31,8 @@ export interface PlantsHarness {
   clock: ManualClock;
   auth: TestAuth;
   infra: Infrastructure;
+  /** The bus the service publishes on: `bus.failNext()` makes its next publish throw. */
+  bus: FaultyEventBus;
   service: RunningPlantsService;
   database: OpenedDatabase;
   /** Care-schedule events received so far (call `drain()` first). */
@@ -57,8 +61,18 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
   const config = loadPlantsConfig({ NODE_ENV: 'test', PLANTS_HOST: '127.0.0.1', PLANTS_PORT: '0' });
   // The database belongs to the harness: services must not close it when they stop.
   const shared: OpenedDatabase = { ...database, close: async () => {} };
+  const bus = new FaultyEventBus(infra.events);
   const launch = () =>
-    startPlantsService({ config, infra, logger, clock, database: shared, verifier: auth.verifier, onStatement: (sql) => statements.push(sql) });
+    startPlantsService({
+      config,
+      infra: { ...infra, events: bus },
+      logger,
+      clock,
+      database: shared,
+      verifier: auth.verifier,
+      onStatement: (sql) => statements.push(sql),
+      reconcileOnTimer: false,
+    });
   const service = await launch();
   const events: CareScheduleEvent[] = [];
   infra.events.consume<CareScheduleEvent>(CARE_SCHEDULE_STREAM, 'test', async (event) => void events.push(event));
@@ -72,6 +86,7 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
     clock,
     auth,
     infra,
+    bus,
     service,
     database,
     events,

@@ -100,6 +100,11 @@ CREATE TABLE "UserPlant" (
     "snoozedAt" TIMESTAMP(3),
     "archivedAt" TIMESTAMP(3),
     "scheduleEventAt" TIMESTAMP(3),
+    "scheduleVersion" INTEGER NOT NULL DEFAULT 1,
+    "publishedVersion" INTEGER NOT NULL DEFAULT 0,
+    "publishedNextWateringAt" TIMESTAMP(3),
+    "publishedAt" TIMESTAMP(3),
+    "scheduleLeaseUntil" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 

@@ -1,0 +1,106 @@
+/**
+ * The schedule reconciler: makes notifications' copy of every plant's next watering catch up with the database.
+ *
+ * Each run pages through the plants that may need an event (keyset by id, one batch of loaders per page), recomputes
+ * their schedules with the injected clock and publishes an event (reason RECONCILED) for each plant that is
+ * - unpublished: a committed change whose own publish failed or never ran (see care-events.ts), or
+ * - drifted: its next watering moved without anyone touching it (season, the owner's profile, a species edit), or it
+ *   is archived while notifications may still hold a due date.
+ *
+ * Several plants instances may run it at once: a plant is claimed (stamped and leased) in one statement that skips
+ * plants stamped since they were read, leased by a publisher or locked by a writer, so two runs do not publish the
+ * same change twice. A run over N plants costs about 9 statements per batch of RECONCILE_BATCH_SIZE, however many are
+ * due.
+ */
+import type { UserPlant } from '../../../../prisma/plants/generated/client.js';
+import { claimForPublish, publicationCandidates } from '../db/schedule-publication.js';
+import { createLoaders } from '../loaders.js';
+import { PUBLISH_LEASE_MS, publishStamped } from './care-events.js';
+import type { PlantsDeps } from './deps.js';
+import { publicationDue } from './publication-due.js';
+
+/** Plants per statement: large enough that a run is a few round trips, small enough to keep each result cheap. */
+export const RECONCILE_BATCH_SIZE = 200;
+
+export interface ScheduleReconcilerOptions {
+  /** Pause between the end of one run and the start of the next (SCHEDULE_RECONCILE_INTERVAL_MS). */
+  intervalMs: number;
+  batchSize?: number;
+}
+
+export interface ReconcileReport {
+  /** Plants read. */
+  scanned: number;
+  /** Plants that needed an event; those neither published nor failed were claimed by another publisher. */
+  due: number;
+  published: number;
+  failed: number;
+}
+
+export interface ScheduleReconciler {
+  /** One full pass; publish failures are counted (and end the pass), database errors are thrown. */
+  runOnce(): Promise<ReconcileReport>;
+  /** Runs now, then `intervalMs` after each run ends (runs never overlap), until stop(). */
+  start(): void;
+  /** Cancels the next run and waits for the current one, which ends after its current batch. */
+  stop(): Promise<void>;
+}
+
+export function createScheduleReconciler(deps: PlantsDeps, options: ScheduleReconcilerOptions): ScheduleReconciler {
+  const batchSize = options.batchSize ?? RECONCILE_BATCH_SIZE;
+  let stopping = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  async function reconcileBatch(plants: readonly UserPlant[], report: ReconcileReport): Promise<void> {
+    const now = deps.clock.now();
+    const loaders = createLoaders(deps.db, deps.clock);
+    const next = await Promise.all(plants.map(async (p) => (p.archivedAt ? null : (await loaders.schedule.load(p)).nextWateringAt)));
+    const due = plants.filter((plant, i) => publicationDue(plant, next[i] ?? null, now) !== null);
+    report.due += due.length;
+    if (due.length === 0) return;
+    const seen = due.map(({ id, scheduleEventAt, publishedAt }) => ({ id, scheduleEventAt, publishedAt }));
+    const claimed = await claimForPublish(deps.db, seen, now, new Date(now.getTime() + PUBLISH_LEASE_MS));
+    // Published from the claimed rows, recomputed after the stamp: a change committed since the page was read must not
+    // go out under the new stamp with the old schedule.
+    const outcome = await publishStamped(deps, claimed, 'RECONCILED');
+    report.published += outcome.published;
+    report.failed += outcome.failed;
+  }
+
+  async function runOnce(): Promise<ReconcileReport> {
+    const report: ReconcileReport = { scanned: 0, due: 0, published: 0, failed: 0 };
+    let afterId: string | null = null;
+    while (!stopping) {
+      // One row more than the batch tells whether another page follows, without an empty last query.
+      const page = await publicationCandidates(deps.db, afterId, batchSize + 1);
+      const batch = page.slice(0, batchSize);
+      report.scanned += batch.length;
+      await reconcileBatch(batch, report);
+      // After a failed publish the bus is most likely down: the rest waits for the next run instead of failing too.
+      if (page.length <= batchSize || report.failed > 0) break;
+      afterId = batch[batch.length - 1]?.id ?? null;
+    }
+    if (report.published > 0 || report.failed > 0) deps.logger.info('care schedules reconciled', { ...report });
+    return report;
+  }
+
+  const loop = async () => {
+    running = runOnce().then(
+      () => undefined,
+      (error: unknown) => deps.logger.error('care-schedule reconcile run failed; retrying at the next interval', { error }),
+    );
+    await running;
+    if (!stopping) timer = setTimeout(() => void loop(), options.intervalMs).unref();
+  };
+
+  return {
+    runOnce,
+    start: () => void loop(),
+    async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
