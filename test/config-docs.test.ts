@@ -16,7 +16,13 @@ async function variablesReadByServices(): Promise<Set<string>> {
   const names = new Set<string>();
   for (const file of CONFIG_MODULES) {
     const source = await readFile(path.join(repoRoot, file), 'utf8');
-    for (const match of source.matchAll(/\(env, '([A-Z][A-Z0-9_]+)'/g)) names.add(match[1] as string);
+    for (const match of source.matchAll(/(?<!serviceBase)\(env, '([A-Z][A-Z0-9_]+)'/g)) names.add(match[1] as string);
+    // serviceBase(env, 'PLANTS', …) reads the prefixed trio and the shared variables; authBaseUrl(env) reads AUTH_URL.
+    for (const match of source.matchAll(/serviceBase\(env, '([A-Z]+)'/g)) {
+      for (const suffix of ['HOST', 'PORT', 'DATABASE_URL']) names.add(`${match[1]}_${suffix}`);
+      for (const shared of ['NODE_ENV', 'DATA_DIR', 'REDIS_URL', 'LOG_JSON']) names.add(shared);
+    }
+    if (source.includes('authBaseUrl(env)')) names.add('AUTH_URL');
   }
   return names;
 }

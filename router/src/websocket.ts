@@ -10,12 +10,12 @@ import { CloseCode, type Context } from 'graphql-ws';
 import { decodeJwt } from 'jose';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { hasScope, type Principal } from '@bloomzy/shared/auth/principal';
+import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RouterConfig } from './config.js';
-import { credentialsFrom, ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
+import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
 import { createFederatedSubscriptions } from './subscriptions/index.js';
 
 export interface AttachOptions {
@@ -31,15 +31,6 @@ export interface AttachOptions {
 
 type WsExtra = { socket: WebSocket };
 type ConnectionContext = Context<Record<string, unknown> | undefined, WsExtra> & { credentials?: Record<string, string> };
-
-/** Credentials from connection_init: `{ authorization: "Bearer …" }` (any case) or `{ apiKey }` / `{ "x-api-key" }`. */
-function credentialsFromParams(params: Record<string, unknown> | undefined): Record<string, string> {
-  const lower: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(params ?? {})) if (typeof value === 'string') lower[key.toLowerCase()] = value;
-  const credentials = credentialsFrom({ authorization: lower.authorization, 'x-api-key': lower['x-api-key'] ?? lower.apikey });
-  if (!credentials.authorization && lower.token) credentials.authorization = `Bearer ${lower.token}`;
-  return credentials;
-}
 
 /** How often a live connection re-checks the revocation list (logout, revoked API key), by default. */
 const REVOCATION_CHECK_MS = 10_000;
@@ -102,23 +93,9 @@ export function attachSubscriptions(options: AttachOptions): () => Promise<void>
       ...subscriptions.serverOptions,
       context: (ctx, id, payload) => subscriptions.serverOptions.context(ctx as ConnectionContext, id, payload),
       onConnect: async (ctx) => {
-        const credentials = credentialsFromParams(ctx.connectionParams);
-        let principal: Principal | null;
-        try {
-          principal = await verifier.verifyHeaders(credentials);
-          if (!principal) {
-            ctx.extra.socket.close(CloseCode.Unauthorized, 'Unauthorized: send connectionParams { authorization: "Bearer <token>" }');
-            return false;
-          }
-          if (!hasScope(principal, 'notifications:read')) {
-            ctx.extra.socket.close(CloseCode.Forbidden, 'Forbidden: this API key lacks the notifications:read scope');
-            return false;
-          }
-        } catch (error) {
-          const message = (error as Error).message || 'Invalid credentials';
-          ctx.extra.socket.close(CloseCode.Unauthorized, `Unauthorized: ${message}`.slice(0, 120));
-          return false;
-        }
+        const connection = await authenticateConnection(verifier, ctx.connectionParams, ctx.extra.socket, 'notifications:read');
+        if (!connection) return false;
+        const { principal, credentials } = connection;
         (ctx as ConnectionContext).credentials = credentials;
         watchCredential(ctx.extra.socket, credentials, principal.sessionId ?? principal.apiKeyId, options.revocations, options.revocationCheckMs ?? REVOCATION_CHECK_MS);
         return true;

@@ -2,14 +2,12 @@
  * Starts the auth subgraph: database (migrated when embedded), signing keys, GraphQL on /graphql, the JWKS other
  * services verify tokens with, and the API-key introspection endpoint.
  */
-import path from 'node:path';
 import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
-import { openDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
+import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
 import { readBody, sendJson } from '@bloomzy/shared/http/apollo-handler';
 import type { Infrastructure } from '@bloomzy/shared/infrastructure';
 import type { Logger } from '@bloomzy/shared/logger';
-import { prismaProject } from '@bloomzy/shared/paths';
 import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
 import type { AuthConfig } from './config.js';
@@ -35,9 +33,7 @@ export interface RunningAuthService extends RunningService {
 
 export async function startAuthService(options: AuthServiceOptions): Promise<RunningAuthService> {
   const { config, infra, logger } = options;
-  const database =
-    options.database ??
-    (await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), project: prismaProject('auth') }));
+  const database = await openServiceDatabase(config, 'auth', options.database);
   const db = createAuthDb(database.adapter);
   const keys = await loadSigningKeys({ inline: config.signingKeys, file: config.signingKeysFile, dataDir: config.dataDir });
   const deps: AuthDeps = {

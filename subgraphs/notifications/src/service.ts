@@ -2,13 +2,11 @@
  * Starts the notifications subgraph: database (migrated when embedded), the reminder engine's event consumers, the
  * dispatcher loop, GraphQL over HTTP and graphql-ws on /graphql.
  */
-import path from 'node:path';
-import { createCredentialVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import { remoteVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
-import { openDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
+import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
 import type { Infrastructure } from '@bloomzy/shared/infrastructure';
 import type { Logger } from '@bloomzy/shared/logger';
-import { prismaProject } from '@bloomzy/shared/paths';
 import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
 import type { NotificationsConfig } from './config.js';
@@ -44,9 +42,7 @@ export interface RunningNotificationsService extends RunningService {
 
 export async function startNotificationsService(options: NotificationsServiceOptions): Promise<RunningNotificationsService> {
   const { config, infra, logger } = options;
-  const database =
-    options.database ??
-    (await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), project: prismaProject('notifications') }));
+  const database = await openServiceDatabase(config, 'notifications', options.database);
   const db = createNotificationsDb(database.adapter);
   let dispatcher: Dispatcher | undefined;
   const deps: NotificationsDeps = {
@@ -61,11 +57,7 @@ export async function startNotificationsService(options: NotificationsServiceOpt
   dispatcher = createDispatcher({ deps, intervalMs: config.dispatchIntervalMs, fetch: options.fetch });
   const verifier =
     options.verifier ??
-    createCredentialVerifier({
-      jwks: `${config.authUrl}/.well-known/jwks.json`,
-      apiKeyIntrospection: `${config.authUrl}/internal/api-keys/introspect`,
-      revocations: infra.revocations,
-    });
+    remoteVerifier(config.authUrl, infra.revocations);
   const consumers = startEventConsumers(infra.events, deps);
   const subgraph = await startSubgraph({
     name: 'notifications',

@@ -2,13 +2,11 @@
  * Starts the plants subgraph: database (migrated when embedded), the species catalog seed, the consumer that keeps
  * users' timezone and hemisphere current, the schedule reconciler, and GraphQL on /graphql.
  */
-import path from 'node:path';
-import { createCredentialVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import { remoteVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
-import { openDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
+import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
 import type { Infrastructure } from '@bloomzy/shared/infrastructure';
 import type { Logger } from '@bloomzy/shared/logger';
-import { prismaProject } from '@bloomzy/shared/paths';
 import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
 import type { PlantsConfig } from './config.js';
@@ -45,20 +43,14 @@ export interface RunningPlantsService extends RunningService {
 
 export async function startPlantsService(options: PlantsServiceOptions): Promise<RunningPlantsService> {
   const { config, infra, logger } = options;
-  const database =
-    options.database ??
-    (await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), project: prismaProject('plants') }));
+  const database = await openServiceDatabase(config, 'plants', options.database);
   const db = createPlantsDb(database.adapter, { onStatement: options.onStatement });
   const deps: PlantsDeps = { db, events: infra.events, clock: options.clock ?? systemClock, logger };
   const inserted = await seedCatalog(db);
   if (inserted > 0) logger.info(`seeded ${inserted} species into the catalog`);
   const verifier =
     options.verifier ??
-    createCredentialVerifier({
-      jwks: `${config.authUrl}/.well-known/jwks.json`,
-      apiKeyIntrospection: `${config.authUrl}/internal/api-keys/introspect`,
-      revocations: infra.revocations,
-    });
+    remoteVerifier(config.authUrl, infra.revocations);
   const profiles = consumeProfileEvents(deps);
   const reconciler = createScheduleReconciler(deps, { intervalMs: config.scheduleReconcileIntervalMs });
   if (options.reconcileOnTimer ?? true) reconciler.start();

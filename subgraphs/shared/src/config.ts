@@ -2,6 +2,8 @@
  * Typed readers for environment configuration. Each service has one config module that calls these once at start-up;
  * the first bad or missing value stops the service with a message naming the variable.
  */
+import path from 'node:path';
+
 export type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {
@@ -97,4 +99,39 @@ export function loadOrExit<T>(load: () => T): T {
     }
     throw error;
   }
+}
+
+/** The settings every subgraph reads the same way, under its own prefix (AUTH_, PLANTS_, NOTIFICATIONS_). */
+export interface ServiceBaseConfig {
+  host: string;
+  port: number;
+  production: boolean;
+  /** Postgres URL; embedded PGlite under dataDir when unset. */
+  databaseUrl: string | undefined;
+  /** This service's folder under DATA_DIR (embedded database, generated keys). */
+  dataDir: string;
+  redisUrl: string | undefined;
+  logJson: boolean;
+}
+
+export function serviceBase(env: Env, prefix: string, defaultPort: number, dataRoot: string, folder: string): ServiceBaseConfig {
+  const production = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
+  const databaseVariable = `${prefix}_DATABASE_URL`;
+  const databaseUrl = url(env, databaseVariable, ['postgres', 'postgresql']);
+  // Production never falls back to an embedded database: several instances would each write their own.
+  if (production && !databaseUrl) throw new ConfigError(databaseVariable, 'is required when NODE_ENV=production');
+  return {
+    host: str(env, `${prefix}_HOST`, '0.0.0.0'),
+    port: port(env, `${prefix}_PORT`, defaultPort),
+    production,
+    databaseUrl,
+    dataDir: path.join(str(env, 'DATA_DIR', dataRoot), folder),
+    redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
+    logJson: bool(env, 'LOG_JSON', production),
+  };
+}
+
+/** AUTH_URL without trailing slashes: the base of the JWKS and API-key introspection URLs. */
+export function authBaseUrl(env: Env): string {
+  return (url(env, 'AUTH_URL', ['http', 'https'], 'http://localhost:4001') as string).replace(/\/+$/, '');
 }

@@ -45,11 +45,5 @@ export function checkLanguage(language: string, field = 'input.language'): strin
   throw badInput(field, `"${language}" is not a valid language tag (e.g. en, de-CH)`);
 }
 
-/** Optional free text: trimmed, empty → null, longer than `max` → BAD_USER_INPUT. */
-export function checkText(value: string | null | undefined, max: number, field: string): string | null | undefined {
-  if (value === undefined) return undefined;
-  if (value === null) return null;
-  const trimmed = value.trim();
-  if (trimmed.length > max) throw badInput(field, `Must be at most ${max} characters`);
-  return trimmed || null;
-}
+/** Optional free text (trimmed, empty → null, at most `max` characters). */
+export { optionalText as checkText } from '@bloomzy/shared/validation';

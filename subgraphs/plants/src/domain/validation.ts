@@ -12,14 +12,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Whether `id` can be a row id at all; malformed ids are treated as unknown (NOT_FOUND), never sent to Postgres. */
 export const isUuid = (id: string): boolean => UUID.test(id);
 
-/** Optional free text: trimmed, empty → null, longer than `max` → BAD_USER_INPUT; undefined stays undefined. */
-export function optionalText(value: string | null | undefined, max: number, field: string): string | null | undefined {
-  if (value === undefined) return undefined;
-  if (value === null) return null;
-  const trimmed = value.trim();
-  if (trimmed.length > max) throw badInput(field, `Must be at most ${max} characters`);
-  return trimmed || null;
-}
+import { optionalText } from '@bloomzy/shared/validation';
+
+export { optionalText };
 
 /** Required text, trimmed, `min`–`max` characters. */
 export function requiredText(value: string, min: number, max: number, field: string): string {

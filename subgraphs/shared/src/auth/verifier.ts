@@ -100,3 +100,13 @@ export function createCredentialVerifier(options: VerifierOptions): CredentialVe
     },
   };
 }
+
+/** The verifier of a service that is not auth: keys from auth's JWKS, API keys introspected at auth. */
+export function remoteVerifier(authUrl: string, revocations: RevocationStore): CredentialVerifier {
+  const base = authUrl.replace(/\/+$/, '');
+  return createCredentialVerifier({
+    jwks: `${base}/.well-known/jwks.json`,
+    apiKeyIntrospection: `${base}/internal/api-keys/introspect`,
+    revocations,
+  });
+}

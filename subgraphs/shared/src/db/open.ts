@@ -3,11 +3,13 @@
  * otherwise an embedded PGlite database in a data directory, which survives restarts and needs no server.
  */
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { applyMigrations, type PrismaProject } from './migrations.js';
+import { prismaProject } from '../paths.js';
 
 export interface OpenedDatabase {
   kind: 'postgres' | 'pglite';
@@ -47,4 +49,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     location: inMemory ? 'in memory' : options.dataDir,
     close: () => pglite.close(),
   };
+}
+
+/** A subgraph's database from its configuration (Postgres URL, else `<dataDir>/db`), unless tests pass one in. */
+export async function openServiceDatabase(
+  config: { databaseUrl: string | undefined; dataDir: string },
+  name: 'auth' | 'plants' | 'notifications',
+  existing?: OpenedDatabase,
+): Promise<OpenedDatabase> {
+  return existing ?? openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), project: prismaProject(name) });
 }

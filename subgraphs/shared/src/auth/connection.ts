@@ -1,0 +1,59 @@
+/**
+ * Authenticating a graphql-ws connection from its connection_init payload, the same way at the router and at a
+ * subgraph: `{ authorization: "Bearer <token or API key>" }` (any case), `{ "x-api-key": … }` / `{ apiKey }`, or
+ * `{ token }`. Missing, bad or expired credentials close the socket with 4401; an API key lacking the scope with 4403.
+ */
+import { hasScope, type Principal, type Scope } from './principal.js';
+import type { CredentialVerifier } from './verifier.js';
+
+/** Credentials as request headers (`authorization`, `x-api-key`), ready to verify and to forward. */
+export function credentialsFromConnectionParams(params: Record<string, unknown> | undefined): Record<string, string> {
+  const lower: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params ?? {})) if (typeof value === 'string' && value) lower[key.toLowerCase()] = value;
+  const credentials: Record<string, string> = {};
+  const authorization = lower.authorization ?? (lower.token ? `Bearer ${lower.token}` : undefined);
+  if (authorization) credentials.authorization = authorization;
+  const apiKey = lower['x-api-key'] ?? lower.apikey;
+  if (apiKey) credentials['x-api-key'] = apiKey;
+  return credentials;
+}
+
+// graphql-ws' CloseCode values, kept here so this module does not depend on the WebSocket library.
+const UNAUTHORIZED = 4401;
+const FORBIDDEN = 4403;
+
+interface ClosableSocket {
+  close(code: number, reason: string): void;
+}
+
+export interface AuthenticatedConnection {
+  principal: Principal;
+  credentials: Record<string, string>;
+}
+
+/** The caller of a new connection, or null after closing the socket with the right code. */
+export async function authenticateConnection(
+  verifier: CredentialVerifier,
+  params: Record<string, unknown> | undefined,
+  socket: ClosableSocket,
+  scope: Scope,
+): Promise<AuthenticatedConnection | null> {
+  const credentials = credentialsFromConnectionParams(params);
+  let principal: Principal | null;
+  try {
+    principal = await verifier.verifyHeaders(credentials);
+  } catch (error) {
+    // Close reasons are limited to 123 bytes by the WebSocket protocol.
+    socket.close(UNAUTHORIZED, `Unauthorized: ${(error as Error).message || 'invalid credentials'}`.slice(0, 120));
+    return null;
+  }
+  if (!principal) {
+    socket.close(UNAUTHORIZED, 'Unauthorized: send connectionParams { authorization: "Bearer <token>" }');
+    return null;
+  }
+  if (!hasScope(principal, scope)) {
+    socket.close(FORBIDDEN, `Forbidden: this API key lacks the "${scope}" scope`);
+    return null;
+  }
+  return { principal, credentials };
+}
