@@ -3,7 +3,7 @@
  * `--supergraph <file>` on the command line wins over SUPERGRAPH_PATH.
  */
 import path from 'node:path';
-import { bool, ConfigError, oneOf, optional, port, str, url, type Env } from '@bloomzy/shared/config';
+import { bool, ConfigError, list, oneOf, optional, port, str, url, type Env } from '@bloomzy/shared/config';
 import { repoRoot } from '@bloomzy/shared/paths';
 
 export interface RouterConfig {
@@ -19,6 +19,8 @@ export interface RouterConfig {
   apiKeyIntrospectionUrl: string;
   redisUrl: string | undefined;
   logJson: boolean;
+  /** Browser origins allowed to call the router (CORS); '*' allows any. */
+  corsOrigins: string[];
 }
 
 /** SUBGRAPH_<NAME>_URL=… overrides the URL the supergraph records for subgraph <name>. */
@@ -51,5 +53,6 @@ export function loadRouterConfig(env: Env, argv: string[] = []): RouterConfig {
     apiKeyIntrospectionUrl: `${new URL(authUrl).origin}/internal/api-keys/introspect`,
     redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
     logJson: bool(env, 'LOG_JSON', production),
+    corsOrigins: list(env, 'CORS_ORIGINS').length ? list(env, 'CORS_ORIGINS') : ['*'],
   };
 }

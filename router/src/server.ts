@@ -51,6 +51,7 @@ export async function startRouter({ config, logger, revocations, revocationCheck
     host: config.host,
     port: config.port,
     logger,
+    corsOrigins: config.corsOrigins,
     ready: async () => loaded && (await subgraphsAnswer(subgraphs)),
     routes: {
       '* /graphql': apolloHandler(apollo, async (req) => ({ credentials: credentialsFrom(req.headers) })),

@@ -24,6 +24,14 @@ describe('auth through the router', () => {
     expect(ready.status).toBe(200);
     const page = await fetch(stack.routerUrl, { headers: { accept: 'text/html' } });
     expect(await page.text()).toMatch(/sandbox/i);
+    // Browsers on other origins (web app, Sandbox) get through CORS preflight.
+    const preflight = await fetch(stack.routerUrl, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
   });
 
   it('signup → login → me', async () => {

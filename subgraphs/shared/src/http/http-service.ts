@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logger.js';
 import { sendJson } from './apollo-handler.js';
+import { applyCors } from './cors.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
@@ -16,6 +17,8 @@ export interface HttpServiceOptions {
   logger: Logger;
   /** Keys like "GET /.well-known/jwks.json"; "* /graphql" matches every method. */
   routes: Record<string, Handler>;
+  /** Origins browsers may call from ('*' for any); no CORS headers when absent. */
+  corsOrigins?: readonly string[];
   /** Readiness probe: resolves true when the service can serve traffic. */
   ready?: () => Promise<boolean>;
 }
@@ -37,6 +40,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
     ...options.routes,
   };
   const server = createServer((req, res) => {
+    if (options.corsOrigins && applyCors(req, res, options.corsOrigins)) return;
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const handler = routes[`${req.method} ${path}`] ?? routes[`* ${path}`];
     if (!handler) {
