@@ -5,12 +5,25 @@ export default defineConfig({
   // load the ESM one for our sources, and schemas/errors crossing the two fail graphql's realm checks. One copy.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    include: ['subgraphs/*/src/**/*.test.ts', 'router/src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
     // Databases (PGlite boots in ~2 s) and real servers make these integration tests; give them room.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    fileParallelism: true,
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['subgraphs/*/src/**/*.test.ts', 'router/src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/*.test.ts'],
+        },
+      },
+      {
+        // End-to-end suites boot whole stacks (up to six processes) and assert live-delivery latency: one at a time,
+        // so they measure the system rather than contention with each other on a 2-core machine.
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], fileParallelism: false },
+      },
+    ],
   },
 });

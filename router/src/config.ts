@@ -19,6 +19,8 @@ export interface RouterConfig {
   apiKeyIntrospectionUrl: string;
   redisUrl: string | undefined;
   logJson: boolean;
+  /** Opt in to @apollo/gateway's anonymous usage metrics sent to Apollo (off by default). */
+  apolloTelemetry: boolean;
   /** Browser origins allowed to call the router (CORS); '*' allows any. */
   corsOrigins: string[];
 }
@@ -53,6 +55,7 @@ export function loadRouterConfig(env: Env, argv: string[] = []): RouterConfig {
     apiKeyIntrospectionUrl: `${new URL(authUrl).origin}/internal/api-keys/introspect`,
     redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
     logJson: bool(env, 'LOG_JSON', production),
+    apolloTelemetry: bool(env, 'APOLLO_TELEMETRY', false),
     corsOrigins: list(env, 'CORS_ORIGINS').length ? list(env, 'CORS_ORIGINS') : ['*'],
   };
 }

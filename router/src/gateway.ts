@@ -44,7 +44,10 @@ export function subgraphsOf(supergraphSdl: string, overrides: Record<string, str
     .map((s) => ({ name: s.name, url: overrides[s.name.toLowerCase()] ?? s.url }));
 }
 
-export function createGateway(supergraphSdl: string, overrides: Record<string, string>): ApolloGateway {
+export function createGateway(supergraphSdl: string, overrides: Record<string, string>, telemetry = false): ApolloGateway {
+  // @apollo/gateway otherwise sends anonymous usage metrics to Apollo (and probes cloud metadata endpoints) from
+  // every router; a self-hosted backend must not phone home unless its operator opts in (APOLLO_TELEMETRY=true).
+  if (!telemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   return new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new ForwardingDataSource({ url: overrides[name.toLowerCase()] ?? url }),

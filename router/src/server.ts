@@ -29,7 +29,7 @@ export async function startRouter({ config, logger, revocations, revocationCheck
     throw new Error(`Cannot read the supergraph at ${config.supergraphPath} (run \`npm run compose\`)`);
   });
   const subgraphs = subgraphsOf(supergraphSdl, config.subgraphUrls);
-  const gateway = createGateway(supergraphSdl, config.subgraphUrls);
+  const gateway = createGateway(supergraphSdl, config.subgraphUrls, config.apolloTelemetry);
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: config.introspection,

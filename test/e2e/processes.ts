@@ -1,0 +1,298 @@
+/**
+ * The production topology as real OS processes, for end-to-end tests: every service is its own `node` process started
+ * from its `main.ts`, configured only through environment variables, on fresh Postgres databases and a Redis logical
+ * database of its own. Tests get the processes (to kill one), the database URLs (to check what was stored) and the
+ * routers' URLs (to talk to them as a client would).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { applyMigrations } from '../../subgraphs/shared/src/db/migrations.js';
+import { prismaProject, repoRoot } from '../../subgraphs/shared/src/paths.js';
+import { freePorts } from './ports.js';
+
+export interface ServiceProcess {
+  readonly name: string;
+  readonly pid: number;
+  /** http://127.0.0.1:<port> */
+  readonly baseUrl: string;
+  readonly graphqlUrl: string;
+  /** Resolves when the process has exited. */
+  readonly exited: Promise<void>;
+  /** The last lines it wrote to stdout and stderr, for failure reports. */
+  output(): string;
+  /** SIGKILL: the process dies on the spot, like a crashed container. */
+  kill(): void;
+  /** SIGTERM (graceful shutdown), then SIGKILL if it is still running after `graceMs`. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+// Should the test process die without running afterAll, take the services with it rather than leave them listening.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+/** Variables a child may inherit; everything else comes from `env`, so the developer's own settings cannot leak in. */
+const INHERITED = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SYSTEMROOT'];
+const MAX_LINES = 300;
+
+/**
+ * Starts `node --import tsx <entry>` in the repository root. Not `npx tsx`: its wrapper process would survive a
+ * SIGKILL aimed at the service, and the service would go on dispatching.
+ */
+export function startService(options: { name: string; entry: string; port: number; env: Record<string, string> }): ServiceProcess {
+  const env: Record<string, string> = { NODE_ENV: 'test', LOG_JSON: 'false' };
+  for (const key of INHERITED) if (process.env[key]) env[key] = process.env[key] ?? '';
+  const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+    cwd: repoRoot,
+    env: { ...env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (child.pid === undefined) throw new Error(`${options.name} did not start`);
+  running.add(child);
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) lines.push(line);
+    if (lines.length > MAX_LINES) lines.splice(0, lines.length - MAX_LINES);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      lines.push(`-- exited (${signal ?? `code ${code}`})`);
+      resolve();
+    });
+  });
+  const alive = () => child.exitCode === null && child.signalCode === null;
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  return {
+    name: options.name,
+    pid: child.pid,
+    baseUrl,
+    graphqlUrl: `${baseUrl}/graphql`,
+    exited,
+    output: () => lines.map((l) => `[${options.name}] ${l}`).join('\n'),
+    kill() {
+      if (alive()) child.kill('SIGKILL');
+    },
+    async stop(graceMs = 5_000) {
+      if (!alive()) return;
+      child.kill('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const graceful = await Promise.race([
+        exited.then(() => true),
+        new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+      ]);
+      clearTimeout(timer);
+      if (!graceful) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+/** Polls `path` until it answers 200; fails early, with the process's output, if the process exits or time runs out. */
+export async function waitUntilReady(service: ServiceProcess, pathname: string, timeoutMs = 30_000): Promise<void> {
+  let dead = false;
+  void service.exited.then(() => (dead = true));
+  const deadline = Date.now() + timeoutMs;
+  while (!dead && Date.now() < deadline) {
+    const ok = await fetch(`${service.baseUrl}${pathname}`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${service.name} was not ready at ${pathname} ${dead ? '(it exited)' : `within ${timeoutMs} ms`}:\n${service.output()}`);
+}
+
+export type DatabaseName = 'auth' | 'plants' | 'notifications';
+
+export interface E2eDatabases {
+  urls: Record<DatabaseName, string>;
+  /** Drops them, disconnecting whoever is still connected. */
+  drop(): Promise<void>;
+}
+
+/** Three empty databases `bloomzy_e2e_<random>_<name>` on the server of `adminUrl`, migrated as `npm run db:migrate` does. */
+export async function createE2eDatabases(adminUrl: string): Promise<E2eDatabases> {
+  const run = randomBytes(4).toString('hex');
+  const names: DatabaseName[] = ['auth', 'plants', 'notifications'];
+  const dbName = (name: DatabaseName) => `bloomzy_e2e_${run}_${name}`;
+  const admin = async (sql: string[]) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      for (const statement of sql) await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  const urls = Object.fromEntries(
+    names.map((name) => {
+      const url = new URL(adminUrl);
+      url.pathname = `/${dbName(name)}`;
+      return [name, url.toString()];
+    }),
+  ) as Record<DatabaseName, string>;
+  const drop = () => admin(names.map((name) => `DROP DATABASE IF EXISTS "${dbName(name)}" WITH (FORCE)`));
+  try {
+    await admin(names.map((name) => `CREATE DATABASE "${dbName(name)}"`));
+    await Promise.all(names.map((name) => applyMigrations(prismaProject(name), new PrismaPg({ connectionString: urls[name] }))));
+  } catch (error) {
+    await drop().catch(() => undefined);
+    throw error;
+  }
+  return { urls, drop };
+}
+
+export interface E2eRedis {
+  /** REDIS_URL for the services: the same server, this run's logical database. */
+  url: string;
+  index: number;
+  /** A connection to that database (the test's own checks). */
+  client: Redis;
+  /** Empties the database and closes the connection. */
+  release(): Promise<void>;
+}
+
+const OWNER_KEY = 'bloomzy-e2e:owner';
+
+/**
+ * A Redis logical database (1–15) for this run alone. The services' Redis keys have fixed prefixes (`bloomzy:events:`,
+ * consumer group `notifications`, …), so runs sharing a database would consume each other's events; streams, rate
+ * limits and revocations are per database. Pub/sub channels are server-wide, but topics are per user id (random),
+ * so that cross-talk is harmless. A database is taken only when it is empty or holds nothing but Bloomzy keys left by
+ * a crashed run, and is claimed with SET NX, so two concurrent runs never share one and nobody else's data is flushed.
+ */
+export async function claimRedisDatabase(redisUrl: string): Promise<E2eRedis> {
+  const base = new URL(redisUrl);
+  const baseIndex = Number(base.pathname.replace(/^\//, '') || '0');
+  const runId = randomBytes(6).toString('hex');
+  const candidates = Array.from({ length: 15 }, (_, i) => i + 1).filter((i) => i !== baseIndex).sort(() => Math.random() - 0.5);
+  for (const index of candidates) {
+    const url = new URL(base);
+    url.pathname = `/${index}`;
+    const redis = new Redis(url.toString(), { lazyConnect: true, maxRetriesPerRequest: 3 });
+    await redis.connect();
+    const claimed = (await redis.set(OWNER_KEY, runId, 'EX', 900, 'NX')) === 'OK';
+    const keys = claimed ? await redis.keys('*') : [];
+    if (claimed && keys.every((k) => k === OWNER_KEY || k.startsWith('bloomzy:'))) {
+      await redis.flushdb();
+      await redis.set(OWNER_KEY, runId, 'EX', 900);
+      return {
+        url: url.toString(),
+        index,
+        client: redis,
+        release: async () => {
+          await redis.flushdb();
+          await redis.quit();
+        },
+      };
+    }
+    if (claimed) await redis.del(OWNER_KEY);
+    await redis.quit();
+  }
+  throw new Error('No free Redis logical database (1–15) for the e2e run');
+}
+
+/** A fresh directory under the OS temp dir (auth keeps its generated signing key there); removed by the returned function. */
+export async function tempDir(prefix: string): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The notifications instances' claim lease is derived from this (see dispatch/claims.ts); 100 ms is the smallest allowed. */
+export const WEBHOOK_TIMEOUT_MS = 100;
+
+export interface Topology {
+  auth: ServiceProcess;
+  plants: ServiceProcess;
+  notificationsA: ServiceProcess;
+  notificationsB: ServiceProcess;
+  /** → notifications A */
+  router1: ServiceProcess;
+  /** → notifications B */
+  router2: ServiceProcess;
+  databases: E2eDatabases;
+  redis: E2eRedis;
+  /** Every process's recent output, for failure reports. */
+  output(): string;
+  /** Stops every process (routers first), then drops the databases and empties the Redis database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the production topology: auth, plants and notifications A and B (INSTANCE_ID notifications-a/-b, one
+ * database, dispatching every 200 ms), then router 1 (→ A) and router 2 (→ B). Resolves once every /ready answers.
+ */
+export async function startTopology(adminDatabaseUrl: string, redisUrl: string): Promise<Topology> {
+  const databases = await createE2eDatabases(adminDatabaseUrl);
+  const redis = await claimRedisDatabase(redisUrl).catch(async (error: unknown) => {
+    await databases.drop();
+    throw error;
+  });
+  const data = await tempDir('bloomzy-e2e-production-');
+  const processes: ServiceProcess[] = [];
+  const output = () => processes.map((p) => p.output()).join('\n');
+  const stop = async () => {
+    const routers = processes.filter((p) => p.name.startsWith('router'));
+    await Promise.all(routers.map((p) => p.stop()));
+    await Promise.all(processes.filter((p) => !routers.includes(p)).map((p) => p.stop()));
+    // Each clean-up runs even if another fails; the first failure is reported.
+    const results = await Promise.allSettled([databases.drop(), redis.release(), data.remove()]);
+    const failure = results.find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
+  };
+  const [authPort, plantsPort, aPort, bPort, router1Port, router2Port] = (await freePorts(6)) as [number, number, number, number, number, number];
+  // DATA_DIR: auth's generated signing key goes there (NODE_ENV=test); nothing else writes to disk with Postgres URLs.
+  const common = { REDIS_URL: redis.url, AUTH_URL: `http://127.0.0.1:${authPort}`, DATA_DIR: data.dir };
+  const start = (name: string, entry: string, port: number, env: Record<string, string>) => {
+    const service = startService({ name, entry, port, env: { ...common, ...env } });
+    processes.push(service);
+    return service;
+  };
+  const notifications = (instance: 'a' | 'b', port: number) =>
+    start(`notifications-${instance}`, 'subgraphs/notifications/src/main.ts', port, {
+      NOTIFICATIONS_HOST: '127.0.0.1',
+      NOTIFICATIONS_PORT: String(port),
+      NOTIFICATIONS_DATABASE_URL: databases.urls.notifications,
+      INSTANCE_ID: `notifications-${instance}`,
+      DISPATCH_INTERVAL_MS: '200',
+      WEBHOOK_TIMEOUT_MS: String(WEBHOOK_TIMEOUT_MS),
+    });
+  try {
+    const auth = start('auth', 'subgraphs/auth/src/main.ts', authPort, {
+      AUTH_HOST: '127.0.0.1',
+      AUTH_PORT: String(authPort),
+      AUTH_DATABASE_URL: databases.urls.auth,
+    });
+    const plants = start('plants', 'subgraphs/plants/src/main.ts', plantsPort, {
+      PLANTS_HOST: '127.0.0.1',
+      PLANTS_PORT: String(plantsPort),
+      PLANTS_DATABASE_URL: databases.urls.plants,
+    });
+    const notificationsA = notifications('a', aPort);
+    const notificationsB = notifications('b', bPort);
+    await Promise.all([auth, plants, notificationsA, notificationsB].map((s) => waitUntilReady(s, '/ready', 60_000)));
+    const router = (name: string, port: number, notificationsUrl: string) =>
+      start(name, 'router/src/main.ts', port, {
+        ROUTER_HOST: '127.0.0.1',
+        ROUTER_PORT: String(port),
+        SUBGRAPH_AUTH_URL: auth.graphqlUrl,
+        SUBGRAPH_PLANTS_URL: plants.graphqlUrl,
+        SUBGRAPH_NOTIFICATIONS_URL: notificationsUrl,
+      });
+    const router1 = router('router-1', router1Port, notificationsA.graphqlUrl);
+    const router2 = router('router-2', router2Port, notificationsB.graphqlUrl);
+    await Promise.all([router1, router2].map((s) => waitUntilReady(s, '/ready', 60_000)));
+    return { auth, plants, notificationsA, notificationsB, router1, router2, databases, redis, output, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
