@@ -9,7 +9,7 @@ import { startNotificationsService } from './service.js';
 const config = loadOrExit(() => loadNotificationsConfig(process.env));
 const logger = createLogger({ service: 'notifications', json: config.logJson });
 await runUntilSignal(async () => {
-  const infra = await createInfrastructure({ redisUrl: config.redisUrl, logger });
+  const infra = await createInfrastructure({ redisUrl: config.redisUrl, logger, consumerName: config.instanceId });
   const service = await startNotificationsService({ config, infra, logger });
   return { stop: async () => (await service.stop(), await infra.close()) };
 });

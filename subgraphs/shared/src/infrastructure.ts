@@ -20,7 +20,17 @@ export interface Infrastructure {
   close(): Promise<void>;
 }
 
-export async function createInfrastructure(options: { redisUrl?: string | undefined; logger: Logger }): Promise<Infrastructure> {
+export interface InfrastructureOptions {
+  redisUrl?: string | undefined;
+  logger: Logger;
+  /**
+   * Stable name of this instance as an event-bus consumer (e.g. INSTANCE_ID): after a restart it takes back its own
+   * unacknowledged events at once instead of waiting for another consumer to reclaim them.
+   */
+  consumerName?: string | undefined;
+}
+
+export async function createInfrastructure(options: InfrastructureOptions): Promise<Infrastructure> {
   if (!options.redisUrl) {
     const pubsub = new MemoryPubSub();
     const events = new MemoryEventBus(options.logger);
@@ -40,7 +50,7 @@ export async function createInfrastructure(options: { redisUrl?: string | undefi
   const redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
   await redis.connect();
   const pubsub = new RedisPubSub(redis);
-  const events = new RedisEventBus(redis, options.logger);
+  const events = new RedisEventBus(redis, options.logger, options.consumerName ? { consumerName: options.consumerName } : {});
   return {
     kind: 'redis',
     redis,

@@ -80,3 +80,26 @@ describe.each(buses)('%s event bus', (_kind, make) => {
     await b.close();
   });
 });
+
+describe.skipIf(!redisUrl)('redis event bus restarts', () => {
+  it('takes back its own unacknowledged events at once when restarted under the same consumer name', async () => {
+    const stream = unique();
+    const crashed = new RedisEventBus(redis(), logger, { blockMs: 100, claimIdleMs: 60_000, consumerName: 'instance-a' });
+    let started = false;
+    // The handler never finishes: the process "dies" holding the event unacknowledged.
+    crashed.consume(stream, 'group', () => {
+      started = true;
+      return new Promise<void>(() => {});
+    });
+    await crashed.publish(stream, { n: 1 });
+    await until(() => started);
+    void crashed.close(); // does not wait for the stuck handler
+    const seen: number[] = [];
+    const restarted = new RedisEventBus(redis(), logger, { blockMs: 100, claimIdleMs: 60_000, consumerName: 'instance-a' });
+    restarted.consume<{ n: number }>(stream, 'group', async ({ n }) => void seen.push(n));
+    // Well before the 60 s reclaim: it came back through the consumer's own pending list.
+    await until(() => seen.length === 1, 3_000);
+    expect(seen).toEqual([1]);
+    await restarted.close();
+  });
+});
