@@ -25,19 +25,23 @@ const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
 export class MemoryEventBus implements EventBus {
   readonly #groups = new Map<string, Map<string, EventHandler<unknown>>>();
   readonly #pending = new Set<Promise<void>>();
+  // Aborted at close: retries waiting for a consumer that is shutting down are dropped instead of outliving it.
+  readonly #closing = new AbortController();
 
   constructor(private readonly logger?: Logger) {}
 
   async publish(stream: string, event: object): Promise<void> {
     const payload: unknown = JSON.parse(JSON.stringify(event));
-    for (const handler of this.#groups.get(stream)?.values() ?? []) {
-      const delivery = this.#deliver(handler, payload).finally(() => this.#pending.delete(delivery));
+    for (const [group, handler] of this.#groups.get(stream) ?? []) {
+      const delivery = this.#deliver(stream, group, handler, payload).finally(() => this.#pending.delete(delivery));
       this.#pending.add(delivery);
     }
   }
 
-  async #deliver(handler: EventHandler<unknown>, payload: unknown): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
+  async #deliver(stream: string, group: string, handler: EventHandler<unknown>, payload: unknown): Promise<void> {
+    for (let attempt = 0; !this.#closing.signal.aborted; attempt++) {
+      // A stopped consumer gets nothing more, retries included.
+      if (this.#groups.get(stream)?.get(group) !== handler) return;
       try {
         await handler(payload);
         return;
@@ -45,7 +49,7 @@ export class MemoryEventBus implements EventBus {
         const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 5_000;
         this.logger?.warn('event handler failed; retrying', { error, attempt, delay });
         if (attempt >= 20) return;
-        await new Promise((r) => setTimeout(r, delay));
+        await sleep(delay, this.#closing.signal);
       }
     }
   }
@@ -63,9 +67,23 @@ export class MemoryEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
-    await this.drain();
     this.#groups.clear();
+    this.#closing.abort();
+    await this.drain();
   }
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 export interface RedisEventBusOptions {
