@@ -19,14 +19,17 @@ if (!email) {
 const config = loadOrExit(() => loadAuthConfig(process.env));
 const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), project: prismaProject('auth') });
 const db = createAuthDb(database.adapter);
+let code = 0;
 try {
   const role = flag === '--revoke' ? 'USER' : 'ADMIN';
   const { count } = await db.user.updateMany({ where: { email: email.trim().toLowerCase() }, data: { role } });
   if (count === 0) {
     console.error(`No account with email ${email}`);
-    process.exitCode = 1;
+    code = 1;
   } else console.log(`${email} is now ${role}`);
 } finally {
   await db.$disconnect();
   await database.close();
 }
+// Explicit: the embedded database's shutdown resets process.exitCode.
+process.exit(code);
