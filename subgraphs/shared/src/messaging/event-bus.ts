@@ -25,6 +25,8 @@ const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
 export class MemoryEventBus implements EventBus {
   readonly #groups = new Map<string, Map<string, EventHandler<unknown>>>();
   readonly #pending = new Set<Promise<void>>();
+  readonly #pendingByGroup = new Map<string, Set<Promise<void>>>();
+  readonly #stopped = new Map<string, AbortController>();
   // Aborted at close: retries waiting for a consumer that is shutting down are dropped instead of outliving it.
   readonly #closing = new AbortController();
 
@@ -33,8 +35,16 @@ export class MemoryEventBus implements EventBus {
   async publish(stream: string, event: object): Promise<void> {
     const payload: unknown = JSON.parse(JSON.stringify(event));
     for (const [group, handler] of this.#groups.get(stream) ?? []) {
-      const delivery = this.#deliver(stream, group, handler, payload).finally(() => this.#pending.delete(delivery));
+      const key = `${stream}\n${group}`;
+      let ofGroup = this.#pendingByGroup.get(key);
+      if (!ofGroup) this.#pendingByGroup.set(key, (ofGroup = new Set()));
+      const set = ofGroup;
+      const delivery = this.#deliver(stream, group, handler, payload).finally(() => {
+        this.#pending.delete(delivery);
+        set.delete(delivery);
+      });
       this.#pending.add(delivery);
+      set.add(delivery);
     }
   }
 
@@ -49,7 +59,8 @@ export class MemoryEventBus implements EventBus {
         const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 5_000;
         this.logger?.warn('event handler failed; retrying', { error, attempt, delay });
         if (attempt >= 20) return;
-        await sleep(delay, this.#closing.signal);
+        const consumer = this.#stopped.get(`${stream}\n${group}`)?.signal;
+        await sleep(delay, consumer ? AbortSignal.any([this.#closing.signal, consumer]) : this.#closing.signal);
       }
     }
   }
@@ -58,7 +69,17 @@ export class MemoryEventBus implements EventBus {
     let groups = this.#groups.get(stream);
     if (!groups) this.#groups.set(stream, (groups = new Map()));
     groups.set(group, handler as EventHandler<unknown>);
-    return { stop: async () => void groups.delete(group) };
+    const stopped = new AbortController();
+    this.#stopped.set(`${stream}\n${group}`, stopped);
+    return {
+      // Like a Redis consumer, a stopping consumer finishes the event in hand (so its service can close its database
+      // afterwards) and takes no more.
+      stop: async () => {
+        groups.delete(group);
+        stopped.abort(); // a delivery waiting to retry gives up now
+        await Promise.allSettled([...(this.#pendingByGroup.get(`${stream}\n${group}`) ?? [])]);
+      },
+    };
   }
 
   /** Waits for in-flight deliveries (tests and graceful shutdown). */

@@ -103,3 +103,32 @@ describe.skipIf(!redisUrl)('redis event bus restarts', () => {
     await restarted.close();
   });
 });
+
+describe('memory event bus shutdown', () => {
+  it('a stopping consumer finishes the event in hand, drops pending retries, and gets nothing more', async () => {
+    const bus = new MemoryEventBus(logger);
+    const stream = unique();
+    let finish: () => void = () => {};
+    const handled: number[] = [];
+    const consumer = bus.consume<{ n: number }>(stream, 'group', async ({ n }) => {
+      if (n === 1) await new Promise<void>((r) => (finish = r));
+      if (n === 2) throw new Error('always failing');
+      handled.push(n);
+    });
+    await bus.publish(stream, { n: 1 });
+    await bus.publish(stream, { n: 2 }); // fails, then waits 100 ms+ to retry
+    let stopped = false;
+    const stopping = consumer.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(stopped).toBe(false); // still finishing event 1
+    finish();
+    const started = Date.now();
+    await stopping;
+    expect(Date.now() - started).toBeLessThan(1_000); // the retry of event 2 did not hold the stop
+    expect(handled).toEqual([1]);
+    await bus.publish(stream, { n: 3 });
+    await bus.drain();
+    expect(handled).toEqual([1]);
+    await bus.close();
+  });
+});
