@@ -54,6 +54,38 @@ describe('auth through the router', () => {
     expect(res.errors?.[0]?.extensions?.field).toBe(field);
   });
 
+  it.each([
+    [{ username: 'ab' }, 'input.username'],
+    [{ username: 'x'.repeat(81) }, 'input.username'],
+    [{ bio: 'y'.repeat(501) }, 'input.bio'],
+    [{ timezone: 'Atlantis/Capital' }, 'input.timezone'],
+    [{ language: '12-not-a-tag!' }, 'input.language'],
+  ])('reports profile input %j as BAD_USER_INPUT on %s', async (input, field) => {
+    const user = await signupUser(stack);
+    const res = await stack.query('mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }', { i: input }, user.headers);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.extensions?.field).toBe(field);
+  });
+
+  it('updates a profile, refuses a taken username, and changing the password ends other sessions', async () => {
+    const user = await signupUser(stack);
+    const other = await signupUser(stack);
+    const name = `fern_${Date.now()}`;
+    const ok = await stack.query<{ updateProfile: { username: string; timezone: string; notificationSettings: { push: boolean } } }>(
+      'mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { username timezone notificationSettings { push } } }',
+      { i: { username: name, timezone: 'America/New_York', notificationSettings: { push: true } } },
+      user.headers,
+    );
+    expect(ok.data?.updateProfile).toEqual({ username: name, timezone: 'America/New_York', notificationSettings: { push: true } });
+    const taken = await stack.query('mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }', { i: { username: name } }, other.headers);
+    expect(errorCode(taken)).toBe('CONFLICT');
+    const second = await stack.query<{ login: { accessToken: string } }>(LOGIN, { e: user.email, p: user.password });
+    const changed = await stack.query('mutation { changePassword(currentPassword: "green-thumb-1", newPassword: "new-leaf-22") }', {}, user.headers);
+    expect(changed.errors).toBeUndefined();
+    expect(errorCode(await stack.query(ME, {}, { authorization: `Bearer ${second.data!.login.accessToken}` }))).toBe('UNAUTHENTICATED');
+    expect((await stack.query(ME, {}, user.headers)).errors).toBeUndefined();
+  });
+
   it('refuses a duplicate email, and wrong credentials alike', async () => {
     const user = await signupUser(stack);
     expect(errorCode(await stack.query(SIGNUP, { input: { email: user.email.toUpperCase(), password: 'green-thumb-1' } }))).toBe('CONFLICT');
