@@ -6,7 +6,7 @@
  * disconnected — releases the upstream at once, even while an event is being resolved; that result is dropped.
  */
 import type { ExecutionResult } from 'graphql';
-import type { Channel } from './channel.js';
+import type { Channel } from '@bloomzy/shared/messaging/channel';
 import type { UpstreamEvent, UpstreamItem } from './upstream.js';
 
 const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };

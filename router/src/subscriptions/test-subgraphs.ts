@@ -12,7 +12,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { Channel } from './channel.js';
+import { Channel } from '@bloomzy/shared/messaging/channel';
 
 export interface RunningServer {
   readonly url: string;

@@ -9,7 +9,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from './graphql.js';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Channel } from './channel.js';
+import { Channel } from '@bloomzy/shared/messaging/channel';
 
 /** What the owning subgraph sent for one event (kept raw: executeQueryPlan attributes the errors to the subgraph). */
 export interface UpstreamEvent {

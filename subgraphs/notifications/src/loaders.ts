@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import type { DeliveryAttempt, Notification, NotificationsDb } from './db.js';
 import { UNREAD } from './domain/listing.js';
-import { UUID } from './domain/ids.js';
+import { UUID } from '@bloomzy/shared/ids';
 
 export interface Loaders {
   notification: DataLoader<string, Notification | null>;

@@ -4,7 +4,7 @@
  */
 import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
 import type { Notification, Prisma } from '../db.js';
-import { UUID } from './ids.js';
+import { UUID } from '@bloomzy/shared/ids';
 import type { NotificationsDeps } from './deps.js';
 import { transition, type UserAction } from './transitions.js';
 

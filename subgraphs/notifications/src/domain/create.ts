@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, rateLimited } from '@bloomzy/shared/errors';
 import type { Notification, NotificationChannel, NotificationType } from '../db.js';
-import { UUID } from './ids.js';
+import { UUID } from '@bloomzy/shared/ids';
 import type { NotificationsDeps } from './deps.js';
 import { availableChannels, isPaused, loadUserSettings, typeSettings, type UserSettings } from './settings.js';
 

@@ -4,7 +4,7 @@
  */
 import { badInput } from '@bloomzy/shared/errors';
 import type { Notification, NotificationStatus, NotificationType, Prisma, Tx } from '../db.js';
-import { UUID } from './ids.js';
+import { UUID } from '@bloomzy/shared/ids';
 
 export interface NotificationFilter {
   status?: NotificationStatus[] | null;

@@ -3,7 +3,7 @@
  * rather than thrown (a throw would make the event bus redeliver it forever).
  */
 import type { CareScheduleEvent, UserProfileEvent } from '@bloomzy/shared/messaging/topics';
-import { UUID } from '../domain/ids.js';
+import { UUID } from '@bloomzy/shared/ids';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(new Date(v).getTime());

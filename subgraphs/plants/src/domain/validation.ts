@@ -7,10 +7,7 @@ import { badInput } from '@bloomzy/shared/errors';
 /** A time this little ahead of the server clock is client clock skew, taken as "now" rather than refused. */
 export const CLOCK_SKEW_TOLERANCE_MS = 60_000;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `id` can be a row id at all; malformed ids are treated as unknown (NOT_FOUND), never sent to Postgres. */
-export const isUuid = (id: string): boolean => UUID.test(id);
+export { isUuid } from '@bloomzy/shared/ids';
 
 import { optionalText } from '@bloomzy/shared/validation';
 

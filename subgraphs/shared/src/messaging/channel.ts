@@ -1,5 +1,6 @@
 /**
- * A push-to-pull bridge used on both sides of a federated subscription.
+ * A push-to-pull bridge: producers `push`, one consumer iterates. Used for pub/sub subscriptions and on both sides of
+ * the router's federated subscriptions.
  *
  * Why not an `async function*`: graphql-ws stops a subscription by calling `return()` on it, and a native async
  * generator suspended in an `await` (waiting for the next upstream event) only honours `return()` once that await
