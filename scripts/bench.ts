@@ -19,28 +19,42 @@ const COLLECTION = `{ me { plants(first: 50) { edges { node { plant { commonName
 const stack = await startStack();
 try {
   const user = await signupUser(stack);
-  const catalog = await stack.query<{ indoorPlants: { edges: { node: { id: string } }[] } }>('{ indoorPlants(first: 50) { edges { node { id } } } }');
+  const catalog = await stack.query<{ indoorPlants: { edges: { node: { id: string } }[] } }>(
+    '{ indoorPlants(first: 50) { edges { node { id } } } }',
+  );
   const species = catalog.data?.indoorPlants.edges.map((e) => e.node.id) ?? [];
   const ids: string[] = [];
   for (let i = 0; i < PLANTS; i++) {
     const res = await stack.query<{ addUserPlant: { id: string } }>(
       'mutation($input: AddUserPlantInput!) { addUserPlant(input: $input) { id } }',
-      { input: { plantId: species[i % species.length], nickname: `Plant ${i}`, location: i % 2 ? 'Kitchen' : 'Bedroom' } },
+      {
+        input: {
+          plantId: species[i % species.length],
+          nickname: `Plant ${i}`,
+          location: i % 2 ? 'Kitchen' : 'Bedroom',
+        },
+      },
       user.headers,
     );
     ids.push(res.data!.addUserPlant.id);
   }
   for (let day = 3; day >= 1; day--) {
     const at = new Date(Date.now() - day * 86_400_000).toISOString();
-    await stack.query('mutation($ids: [ID!]!, $at: DateTime) { waterPlants(userPlantIds: $ids, wateredAt: $at) { id } }', { ids, at }, user.headers);
+    await stack.query(
+      'mutation($ids: [ID!]!, $at: DateTime) { waterPlants(userPlantIds: $ids, wateredAt: $at) { id } }',
+      { ids, at },
+      user.headers,
+    );
   }
   const check = await stack.query<{ me: { plants: { edges: unknown[] } } }>(COLLECTION, {}, user.headers);
-  if (check.errors || check.data?.me.plants.edges.length !== PLANTS) throw new Error(`bad response: ${JSON.stringify(check.errors)}`);
+  if (check.errors || check.data?.me.plants.edges.length !== PLANTS)
+    throw new Error(`bad response: ${JSON.stringify(check.errors)}`);
 
   console.log(`Bloomzy benchmark — ${PLANTS} plants with 3 waterings each; Node ${process.version}`);
-  const run = () => stack.query(COLLECTION, {}, user.headers).then((r) => {
-    if (r.errors) throw new Error(r.errors[0]?.message);
-  });
+  const run = () =>
+    stack.query(COLLECTION, {}, user.headers).then((r) => {
+      if (r.errors) throw new Error(r.errors[0]?.message);
+    });
   for (let i = 0; i < 20; i++) await run(); // warm-up: JIT, connection pools, JWKS cache
   const sequential: number[] = [];
   for (let i = 0; i < 100; i++) {
@@ -54,7 +68,9 @@ try {
 
   const loaded = await load(run, concurrency, seconds * 1000);
   console.log(`\nCollection query through the router, ${concurrency} concurrent clients for ${seconds} s:`);
-  console.log(`  ${loaded.rps.toFixed(1)} req/s  p50 ${fmt(loaded.p50)}  p95 ${fmt(loaded.p95)}  p99 ${fmt(loaded.p99)}  errors ${loaded.errors}`);
+  console.log(
+    `  ${loaded.rps.toFixed(1)} req/s  p50 ${fmt(loaded.p50)}  p95 ${fmt(loaded.p95)}  p99 ${fmt(loaded.p99)}  errors ${loaded.errors}`,
+  );
 
   const direct = await load(
     async () => {
@@ -81,8 +97,15 @@ try {
   const client = stack.wsClient({ authorization: `Bearer ${user.accessToken}` });
   const arrivals = new Map<string, number>();
   const unsubscribe = client.subscribe<{ notificationReceived: { id: string; title: string } }>(
-    { query: 'subscription { notificationReceived { id title userPlant { nickname plant { commonNames } } recipient { username } } }' },
-    { next: (e) => e.data && arrivals.set(e.data.notificationReceived.title, performance.now()), error: () => {}, complete: () => {} },
+    {
+      query:
+        'subscription { notificationReceived { id title userPlant { nickname plant { commonNames } } recipient { username } } }',
+    },
+    {
+      next: (e) => e.data && arrivals.set(e.data.notificationReceived.title, performance.now()),
+      error: () => {},
+      complete: () => {},
+    },
   );
   await new Promise((r) => setTimeout(r, 500));
   const REMINDERS = 20;
@@ -92,7 +115,15 @@ try {
     // Spread over users' rate limits is not needed: scheduled notifications are the user's own choice.
     await stack.query(
       'mutation($input: ScheduleNotificationInput!) { scheduleNotification(input: $input) { id } }',
-      { input: { type: 'CARE_TIP', title: `bench ${i}`, body: 'Mist the fern', scheduledFor: new Date(dueAt).toISOString(), userPlantId: ids[i % ids.length] } },
+      {
+        input: {
+          type: 'CARE_TIP',
+          title: `bench ${i}`,
+          body: 'Mist the fern',
+          scheduledFor: new Date(dueAt).toISOString(),
+          userPlantId: ids[i % ids.length],
+        },
+      },
       user.headers,
     );
   }
@@ -101,11 +132,17 @@ try {
   unsubscribe();
   const delays = [...arrivals.values()].map((t) => t - dueAtPerf);
   const live = latencyStats(delays);
-  console.log(`\nLive reminders through the router (${REMINDERS} due at once; dispatcher interval ${stack.dispatchIntervalMs} ms):`);
-  console.log(`  received ${arrivals.size}/${REMINDERS}; due → client p50 ${fmt(live.p50)}  p95 ${fmt(live.p95)}  max ${fmt(live.max)}`);
+  console.log(
+    `\nLive reminders through the router (${REMINDERS} due at once; dispatcher interval ${stack.dispatchIntervalMs} ms):`,
+  );
+  console.log(
+    `  received ${arrivals.size}/${REMINDERS}; due → client p50 ${fmt(live.p50)}  p95 ${fmt(live.p95)}  max ${fmt(live.max)}`,
+  );
 
   const mem = process.memoryUsage();
-  console.log(`\nMemory of the whole stack (one process): RSS ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `\nMemory of the whole stack (one process): RSS ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
 } finally {
   await stack.stop();
 }

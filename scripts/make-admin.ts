@@ -17,7 +17,11 @@ if (!email) {
   process.exit(2);
 }
 const config = loadOrExit(() => loadAuthConfig(process.env));
-const database = await openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), project: prismaProject('auth') });
+const database = await openDatabase({
+  url: config.databaseUrl,
+  dataDir: path.join(config.dataDir, 'db'),
+  project: prismaProject('auth'),
+});
 const db = createAuthDb(database.adapter);
 let code = 0;
 try {

@@ -9,7 +9,10 @@ describe.each(['auth', 'plants', 'notifications'] as const)('%s migrations', (na
     const pglite = new PGlite();
     try {
       const sql = await pendingSchemaChanges(prismaProject(name), new PrismaPGlite(pglite));
-      expect(sql, `prisma/${name}/schema.prisma changed without a migration: run \`npm run db:migration -- <name> ${name}\``).toBe('');
+      expect(
+        sql,
+        `prisma/${name}/schema.prisma changed without a migration: run \`npm run db:migration -- <name> ${name}\``,
+      ).toBe('');
     } finally {
       await pglite.close();
     }

@@ -11,7 +11,11 @@ env.PRISMA_SCHEMA_ENGINE_BINARY ??= process.execPath;
 const prismaCli = path.join(root, 'node_modules', 'prisma', 'build', 'index.js');
 for (const name of ['auth', 'plants', 'notifications']) {
   const schema = path.join(root, 'prisma', name, 'schema.prisma');
-  const r = spawnSync(process.execPath, [prismaCli, 'generate', '--schema', schema], { env, stdio: 'inherit', cwd: root });
+  const r = spawnSync(process.execPath, [prismaCli, 'generate', '--schema', schema], {
+    env,
+    stdio: 'inherit',
+    cwd: root,
+  });
   if (r.status !== 0) {
     console.error(`prisma generate failed for ${name}`);
     process.exit(r.status ?? 1);

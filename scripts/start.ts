@@ -49,7 +49,11 @@ await runUntilSignal(
       const [a, plants, notifications] = await Promise.all([
         auth,
         startPlantsService({ config: { ...configs.plants, authUrl }, infra, logger: logger.child('plants') }),
-        startNotificationsService({ config: { ...configs.notifications, authUrl }, infra, logger: logger.child('notifications') }),
+        startNotificationsService({
+          config: { ...configs.notifications, authUrl },
+          infra,
+          logger: logger.child('notifications'),
+        }),
       ]);
       services.push(a, plants, notifications);
       // The router talks to the ports the subgraphs really got (AUTH_PORT=… npm start works), unless overridden.
@@ -57,7 +61,9 @@ await runUntilSignal(
       const router = { ...configs.router, subgraphUrls: { ...actual, ...configs.router.subgraphUrls } };
       router.jwksUrl = configs.router.jwksUrlSet ? router.jwksUrl : `${new URL(a.url).origin}/.well-known/jwks.json`;
       router.apiKeyIntrospectionUrl = `${new URL(authUrl).origin}/internal/api-keys/introspect`;
-      services.push(await startRouter({ config: router, logger: logger.child('router'), revocations: infra.revocations }));
+      services.push(
+        await startRouter({ config: router, logger: logger.child('router'), revocations: infra.revocations }),
+      );
     } catch (error) {
       await stopAll();
       throw error;

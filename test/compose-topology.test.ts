@@ -24,12 +24,21 @@ interface Compose {
   services: Record<string, Service>;
 }
 
-const load = async () => parse(await readFile(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as Compose;
+const load = async () =>
+  parse(await readFile(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as Compose;
 
 describe('docker-compose.yml', () => {
   it('has the production topology: Postgres, Redis, migrations, three subgraphs and the router', async () => {
     const { services } = await load();
-    expect(Object.keys(services).sort()).toEqual(['auth', 'migrate', 'notifications', 'plants', 'postgres', 'redis', 'router']);
+    expect(Object.keys(services).sort()).toEqual([
+      'auth',
+      'migrate',
+      'notifications',
+      'plants',
+      'postgres',
+      'redis',
+      'router',
+    ]);
     expect(services.notifications?.deploy?.replicas).toBeGreaterThanOrEqual(2);
   });
 
@@ -39,7 +48,9 @@ describe('docker-compose.yml', () => {
       const file = service.command?.find((part) => part.endsWith('.ts'));
       if (file) await expect(access(path.join(repoRoot, file)), `${name}: ${file}`).resolves.toBeUndefined();
     }
-    const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(services.migrate?.command).toEqual(['npm', 'run', 'db:migrate']);
     expect(pkg.scripts['db:migrate']).toBeDefined();
   });
@@ -70,6 +81,7 @@ describe('docker-compose.yml', () => {
     expect(migrate.NOTIFICATIONS_DATABASE_URL).toBe(notifications.databaseUrl);
     expect(services.router?.ports).toContain(`${router.port}:${router.port}`);
     const init = await readFile(path.join(repoRoot, 'scripts', 'postgres-init.sql'), 'utf8');
-    for (const db of ['bloomzy_auth', 'bloomzy_plants', 'bloomzy_notifications']) expect(init).toContain(`CREATE DATABASE ${db}`);
+    for (const db of ['bloomzy_auth', 'bloomzy_plants', 'bloomzy_notifications'])
+      expect(init).toContain(`CREATE DATABASE ${db}`);
   });
 });

@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { repoRoot } from '../subgraphs/shared/src/paths.js';
 
-const CONFIG_MODULES = ['subgraphs/auth/src/config.ts', 'subgraphs/plants/src/config.ts', 'subgraphs/notifications/src/config.ts', 'router/src/config.ts'];
+const CONFIG_MODULES = [
+  'subgraphs/auth/src/config.ts',
+  'subgraphs/plants/src/config.ts',
+  'subgraphs/notifications/src/config.ts',
+  'router/src/config.ts',
+];
 // Read by tests and CI only (not by services).
 const TEST_ONLY = new Set(['TEST_DATABASE_URL', 'CI']);
 
@@ -45,7 +50,9 @@ describe('configuration documentation', () => {
 
   it('docker-compose.yml only sets variables the services read', async () => {
     const names = await variablesReadByServices();
-    const compose = parse(await readFile(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as ComposeFile;
+    const compose = parse(await readFile(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), {
+      merge: true,
+    }) as ComposeFile;
     const infra = new Set(['postgres', 'redis']);
     for (const [service, def] of Object.entries(compose.services)) {
       if (infra.has(service)) continue;

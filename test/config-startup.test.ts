@@ -6,7 +6,12 @@ import { repoRoot } from '../subgraphs/shared/src/paths.js';
 
 const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const run = (entry: string, env: Record<string, string>) =>
-  spawnSync(process.execPath, [tsx, entry], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 30_000 });
+  spawnSync(process.execPath, [tsx, entry], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 
 describe('start-up configuration checks', () => {
   it.each([

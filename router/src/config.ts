@@ -48,7 +48,9 @@ export function loadRouterConfig(env: Env, argv: string[] = []): RouterConfig {
     host: str(env, 'ROUTER_HOST', '0.0.0.0'),
     port: port(env, 'ROUTER_PORT', 4000),
     production,
-    supergraphPath: path.resolve(fromFlag ?? str(env, 'SUPERGRAPH_PATH', path.join(repoRoot, 'schema', 'supergraph.graphql'))),
+    supergraphPath: path.resolve(
+      fromFlag ?? str(env, 'SUPERGRAPH_PATH', path.join(repoRoot, 'schema', 'supergraph.graphql')),
+    ),
     subgraphUrls: subgraphOverrides(env),
     introspection: bool(env, 'INTROSPECTION', !production),
     jwksUrl: optional(env, 'AUTH_JWKS_URL') ?? `${new URL(authUrl).origin}/.well-known/jwks.json`,

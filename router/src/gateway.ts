@@ -24,7 +24,10 @@ export function credentialsFrom(headers: Record<string, string | string[] | unde
 }
 
 export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext> {
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
     // Health checks and internal requests run without a router context; they carry no credentials.
     const credentials: Record<string, string> = (context as Partial<RouterContext>).credentials ?? {};
     for (const [name, value] of Object.entries(credentials)) request.http?.headers.set(name, value);
@@ -44,7 +47,11 @@ export function subgraphsOf(supergraphSdl: string, overrides: Record<string, str
     .map((s) => ({ name: s.name, url: overrides[s.name.toLowerCase()] ?? s.url }));
 }
 
-export function createGateway(supergraphSdl: string, overrides: Record<string, string>, telemetry = false): ApolloGateway {
+export function createGateway(
+  supergraphSdl: string,
+  overrides: Record<string, string>,
+  telemetry = false,
+): ApolloGateway {
   // @apollo/gateway otherwise sends anonymous usage metrics to Apollo (and probes cloud metadata endpoints) from
   // every router; a self-hosted backend must not phone home unless its operator opts in (APOLLO_TELEMETRY=true).
   if (!telemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';

@@ -24,7 +24,12 @@ export interface RouterOptions {
   revocationCheckMs?: number;
 }
 
-export async function startRouter({ config, logger, revocations, revocationCheckMs }: RouterOptions): Promise<RunningService> {
+export async function startRouter({
+  config,
+  logger,
+  revocations,
+  revocationCheckMs,
+}: RouterOptions): Promise<RunningService> {
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8').catch(() => {
     throw new Error(`Cannot read the supergraph at ${config.supergraphPath} (run \`npm run compose\`)`);
   });
@@ -37,7 +42,10 @@ export async function startRouter({ config, logger, revocations, revocationCheck
     // handler would stop this server early and re-raise the signal.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
-    formatError: createErrorFormatter({ production: config.production, log: (error) => logger.error('router error', { error }) }),
+    formatError: createErrorFormatter({
+      production: config.production,
+      log: (error) => logger.error('router error', { error }),
+    }),
     plugins: [
       config.production
         ? ApolloServerPluginLandingPageDisabled()
@@ -59,7 +67,16 @@ export async function startRouter({ config, logger, revocations, revocationCheck
       'GET /': apolloHandler(apollo, async (req) => ({ credentials: credentialsFrom(req.headers) })),
     },
   });
-  const detachWs = attachSubscriptions({ server: http.server, supergraphSdl, subgraphs, config, logger, revocations, apollo, ...(revocationCheckMs ? { revocationCheckMs } : {}) });
+  const detachWs = attachSubscriptions({
+    server: http.server,
+    supergraphSdl,
+    subgraphs,
+    config,
+    logger,
+    revocations,
+    apollo,
+    ...(revocationCheckMs ? { revocationCheckMs } : {}),
+  });
   logger.info(`router ready at ${http.url}/graphql (${subgraphs.map((s) => `${s.name}: ${s.url}`).join(', ')})`);
   return {
     name: 'router',

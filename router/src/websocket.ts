@@ -30,7 +30,9 @@ export interface AttachOptions {
 }
 
 type WsExtra = { socket: WebSocket };
-type ConnectionContext = Context<Record<string, unknown> | undefined, WsExtra> & { credentials?: Record<string, string> };
+type ConnectionContext = Context<Record<string, unknown> | undefined, WsExtra> & {
+  credentials?: Record<string, string>;
+};
 
 /** How often a live connection re-checks the revocation list (logout, revoked API key), by default. */
 const REVOCATION_CHECK_MS = 10_000;
@@ -51,12 +53,18 @@ function watchCredential(
   const token = /^Bearer\s+(.+)$/i.exec(credentials.authorization ?? '')?.[1];
   if (token && token.split('.').length === 3) {
     const exp = decodeJwt(token).exp;
-    if (exp) timers.push(setTimeout(() => close('Unauthorized: access token expired'), Math.max(0, exp * 1000 - Date.now())));
+    if (exp)
+      timers.push(setTimeout(() => close('Unauthorized: access token expired'), Math.max(0, exp * 1000 - Date.now())));
   }
   if (revocableId) {
-    timers.push(setInterval(() => {
-      revocations.isRevoked(revocableId).then((revoked) => revoked && close('Unauthorized: session ended'), () => {});
-    }, checkEveryMs));
+    timers.push(
+      setInterval(() => {
+        revocations.isRevoked(revocableId).then(
+          (revoked) => revoked && close('Unauthorized: session ended'),
+          () => {},
+        );
+      }, checkEveryMs),
+    );
   }
   for (const t of timers) t.unref();
   socket.once('close', () => timers.forEach((t) => clearTimeout(t)));
@@ -84,7 +92,12 @@ export function attachSubscriptions(options: AttachOptions): () => Promise<void>
       if (response.body.kind === 'single') return response.body.singleResult;
       return { errors: [{ message: 'Incremental delivery (@defer) is not available over WebSocket' }] };
     },
-    logger: { debug: () => {}, info: () => {}, warn: (m: unknown) => logger.warn(String(m)), error: (m: unknown) => logger.error(String(m)) },
+    logger: {
+      debug: () => {},
+      info: () => {},
+      warn: (m: unknown) => logger.warn(String(m)),
+      error: (m: unknown) => logger.error(String(m)),
+    },
   });
 
   const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
@@ -93,11 +106,22 @@ export function attachSubscriptions(options: AttachOptions): () => Promise<void>
       ...subscriptions.serverOptions,
       context: (ctx, id, payload) => subscriptions.serverOptions.context(ctx as ConnectionContext, id, payload),
       onConnect: async (ctx) => {
-        const connection = await authenticateConnection(verifier, ctx.connectionParams, ctx.extra.socket, 'notifications:read');
+        const connection = await authenticateConnection(
+          verifier,
+          ctx.connectionParams,
+          ctx.extra.socket,
+          'notifications:read',
+        );
         if (!connection) return false;
         const { principal, credentials } = connection;
         (ctx as ConnectionContext).credentials = credentials;
-        watchCredential(ctx.extra.socket, credentials, principal.sessionId ?? principal.apiKeyId, options.revocations, options.revocationCheckMs ?? REVOCATION_CHECK_MS);
+        watchCredential(
+          ctx.extra.socket,
+          credentials,
+          principal.sessionId ?? principal.apiKeyId,
+          options.revocations,
+          options.revocationCheckMs ?? REVOCATION_CHECK_MS,
+        );
         return true;
       },
     },

@@ -6,7 +6,8 @@ import { errorCode } from '../../subgraphs/shared/src/testing/graphql-client.js'
 import { signupUser, startStack, type Stack } from './harness.js';
 
 const SIGNUP = 'mutation($input: SignupInput!) { signup(input: $input) { accessToken user { id } } }';
-const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken user { id email } } }';
+const LOGIN =
+  'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken refreshToken user { id email } } }';
 const REFRESH = 'mutation($t: String!) { refreshToken(refreshToken: $t) { accessToken refreshToken } }';
 const ME = '{ me { id email username } }';
 
@@ -27,7 +28,11 @@ describe('auth through the router', () => {
     // Browsers on other origins (web app, Sandbox) get through CORS preflight.
     const preflight = await fetch(stack.routerUrl, {
       method: 'OPTIONS',
-      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      headers: {
+        origin: 'https://app.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
@@ -38,7 +43,11 @@ describe('auth through the router', () => {
     const user = await signupUser(stack);
     const login = await stack.query<{ login: { accessToken: string } }>(LOGIN, { e: user.email, p: user.password });
     expect(login.errors).toBeUndefined();
-    const me = await stack.query<{ me: { id: string; email: string } }>(ME, {}, { authorization: `Bearer ${login.data!.login.accessToken}` });
+    const me = await stack.query<{ me: { id: string; email: string } }>(
+      ME,
+      {},
+      { authorization: `Bearer ${login.data!.login.accessToken}` },
+    );
     expect(me.data?.me).toMatchObject({ id: user.user.id, email: user.email });
     expect((await stack.query<{ me: null }>(ME)).data?.me).toBeNull();
   });
@@ -49,7 +58,9 @@ describe('auth through the router', () => {
     [{ password: 'lettersonly' }, 'input.password'],
     [{ password: '12345678' }, 'input.password'],
   ])('reports signup input %j as BAD_USER_INPUT on %s', async (input, field) => {
-    const res = await stack.query(SIGNUP, { input: { email: `x${Math.random()}@bloomzy.test`, password: 'green-thumb-1', ...input } });
+    const res = await stack.query(SIGNUP, {
+      input: { email: `x${Math.random()}@bloomzy.test`, password: 'green-thumb-1', ...input },
+    });
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.extensions?.field).toBe(field);
   });
@@ -62,7 +73,11 @@ describe('auth through the router', () => {
     [{ language: '12-not-a-tag!' }, 'input.language'],
   ])('reports profile input %j as BAD_USER_INPUT on %s', async (input, field) => {
     const user = await signupUser(stack);
-    const res = await stack.query('mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }', { i: input }, user.headers);
+    const res = await stack.query(
+      'mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }',
+      { i: input },
+      user.headers,
+    );
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.extensions?.field).toBe(field);
   });
@@ -71,24 +86,42 @@ describe('auth through the router', () => {
     const user = await signupUser(stack);
     const other = await signupUser(stack);
     const name = `fern_${Date.now()}`;
-    const ok = await stack.query<{ updateProfile: { username: string; timezone: string; notificationSettings: { push: boolean } } }>(
+    const ok = await stack.query<{
+      updateProfile: { username: string; timezone: string; notificationSettings: { push: boolean } };
+    }>(
       'mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { username timezone notificationSettings { push } } }',
       { i: { username: name, timezone: 'America/New_York', notificationSettings: { push: true } } },
       user.headers,
     );
-    expect(ok.data?.updateProfile).toEqual({ username: name, timezone: 'America/New_York', notificationSettings: { push: true } });
-    const taken = await stack.query('mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }', { i: { username: name } }, other.headers);
+    expect(ok.data?.updateProfile).toEqual({
+      username: name,
+      timezone: 'America/New_York',
+      notificationSettings: { push: true },
+    });
+    const taken = await stack.query(
+      'mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { id } }',
+      { i: { username: name } },
+      other.headers,
+    );
     expect(errorCode(taken)).toBe('CONFLICT');
     const second = await stack.query<{ login: { accessToken: string } }>(LOGIN, { e: user.email, p: user.password });
-    const changed = await stack.query('mutation { changePassword(currentPassword: "green-thumb-1", newPassword: "new-leaf-22") }', {}, user.headers);
+    const changed = await stack.query(
+      'mutation { changePassword(currentPassword: "green-thumb-1", newPassword: "new-leaf-22") }',
+      {},
+      user.headers,
+    );
     expect(changed.errors).toBeUndefined();
-    expect(errorCode(await stack.query(ME, {}, { authorization: `Bearer ${second.data!.login.accessToken}` }))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await stack.query(ME, {}, { authorization: `Bearer ${second.data!.login.accessToken}` }))).toBe(
+      'UNAUTHENTICATED',
+    );
     expect((await stack.query(ME, {}, user.headers)).errors).toBeUndefined();
   });
 
   it('refuses a duplicate email, and wrong credentials alike', async () => {
     const user = await signupUser(stack);
-    expect(errorCode(await stack.query(SIGNUP, { input: { email: user.email.toUpperCase(), password: 'green-thumb-1' } }))).toBe('CONFLICT');
+    expect(
+      errorCode(await stack.query(SIGNUP, { input: { email: user.email.toUpperCase(), password: 'green-thumb-1' } })),
+    ).toBe('CONFLICT');
     const wrong = await stack.query(LOGIN, { e: user.email, p: 'not-the-pass-1' });
     const unknown = await stack.query(LOGIN, { e: 'ghost@bloomzy.test', p: 'not-the-pass-1' });
     expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
@@ -97,11 +130,15 @@ describe('auth through the router', () => {
 
   it('rotates refresh tokens and detects reuse', async () => {
     const user = await signupUser(stack);
-    const next = await stack.query<{ refreshToken: { accessToken: string; refreshToken: string } }>(REFRESH, { t: user.refreshToken });
+    const next = await stack.query<{ refreshToken: { accessToken: string; refreshToken: string } }>(REFRESH, {
+      t: user.refreshToken,
+    });
     expect(next.errors).toBeUndefined();
     expect(errorCode(await stack.query(REFRESH, { t: user.refreshToken }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await stack.query(REFRESH, { t: next.data!.refreshToken.refreshToken }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await stack.query(ME, {}, { authorization: `Bearer ${next.data!.refreshToken.accessToken}` }))).toBe('UNAUTHENTICATED');
+    expect(
+      errorCode(await stack.query(ME, {}, { authorization: `Bearer ${next.data!.refreshToken.accessToken}` })),
+    ).toBe('UNAUTHENTICATED');
   });
 
   it('logout revokes the access token everywhere at once', async () => {
@@ -113,7 +150,11 @@ describe('auth through the router', () => {
     expect(out.data?.logout).toBe(true);
     expect(errorCode(await stack.query(ME, {}, user.headers))).toBe('UNAUTHENTICATED');
     // ...and not after: plants verifies locally from the JWKS but checks the shared revocation list.
-    const plantsAfter = await stack.query('{ indoorPlants(first: 1) { totalCount } userPlant(id: "00000000-0000-0000-0000-000000000000") { id } }', {}, user.headers);
+    const plantsAfter = await stack.query(
+      '{ indoorPlants(first: 1) { totalCount } userPlant(id: "00000000-0000-0000-0000-000000000000") { id } }',
+      {},
+      user.headers,
+    );
     expect(errorCode(plantsAfter)).toBe('UNAUTHENTICATED');
     expect(errorCode(await stack.query(REFRESH, { t: user.refreshToken }))).toBe('UNAUTHENTICATED');
   });
@@ -129,13 +170,27 @@ describe('auth through the router', () => {
     const key = { 'x-api-key': created.data!.createApiKey.secret };
     const me = await stack.query<{ me: { id: string } }>(ME, {}, key);
     expect(me.data?.me.id).toBe(user.user.id);
-    const bearerKey = await stack.query<{ me: { id: string } }>(ME, {}, { authorization: `Bearer ${created.data!.createApiKey.secret}` });
+    const bearerKey = await stack.query<{ me: { id: string } }>(
+      ME,
+      {},
+      { authorization: `Bearer ${created.data!.createApiKey.secret}` },
+    );
     expect(bearerKey.data?.me.id).toBe(user.user.id);
     // Reading plants is in scope; writing a profile or creating keys is not.
     expect((await stack.query('{ me { plants(first: 1) { totalCount } } }', {}, key)).errors).toBeUndefined();
-    expect(errorCode(await stack.query('mutation { updateProfile(input: { bio: "x" }) { id } }', {}, key))).toBe('FORBIDDEN');
-    expect(errorCode(await stack.query('mutation { createApiKey(input: { name: "k", scopes: [PLANTS_READ] }) { secret } }', {}, key))).toBe('FORBIDDEN');
-    const revoke = await stack.query('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: created.data!.createApiKey.apiKey.id }, user.headers);
+    expect(errorCode(await stack.query('mutation { updateProfile(input: { bio: "x" }) { id } }', {}, key))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      errorCode(
+        await stack.query('mutation { createApiKey(input: { name: "k", scopes: [PLANTS_READ] }) { secret } }', {}, key),
+      ),
+    ).toBe('FORBIDDEN');
+    const revoke = await stack.query(
+      'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }',
+      { id: created.data!.createApiKey.apiKey.id },
+      user.headers,
+    );
     expect(revoke.errors).toBeUndefined();
     expect(errorCode(await stack.query(ME, {}, key))).toBe('UNAUTHENTICATED');
   });

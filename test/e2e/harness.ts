@@ -33,7 +33,11 @@ export interface Stack {
   infra: Infrastructure;
   dispatchIntervalMs: number;
   /** A GraphQL request to the router. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   /** A graphql-ws client connected to the router with these connection params. */
   wsClient(connectionParams?: Record<string, unknown>): Client;
   stop(): Promise<void>;
@@ -80,7 +84,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   });
   services.push(plants);
   const notifications = await startNotificationsService({
-    config: loadNotificationsConfig({ ...common, AUTH_URL, NOTIFICATIONS_HOST: '127.0.0.1', NOTIFICATIONS_PORT: '0', DISPATCH_INTERVAL_MS: '200' }),
+    config: loadNotificationsConfig({
+      ...common,
+      AUTH_URL,
+      NOTIFICATIONS_HOST: '127.0.0.1',
+      NOTIFICATIONS_PORT: '0',
+      DISPATCH_INTERVAL_MS: '200',
+    }),
     infra,
     logger,
     database: notificationsDb,
@@ -113,7 +123,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     dispatchIntervalMs: 200,
     query: (q, variables = {}, headers = {}) => gql(router.url, q, variables, headers),
     wsClient(connectionParams = {}) {
-      const client = createClient({ url: router.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
+      const client = createClient({
+        url: router.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams,
+        retryAttempts: 0,
+        lazy: true,
+      });
       clients.push(client);
       return client;
     },
@@ -129,11 +145,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 /** Signs up a fresh user through the router; returns tokens and a ready Authorization header. */
 export async function signupUser(stack: Stack, overrides: Record<string, unknown> = {}) {
   const email = `e2e-${Math.random().toString(36).slice(2, 10)}@bloomzy.test`;
-  const res = await stack.query<{ signup: { accessToken: string; refreshToken: string; user: { id: string; email: string } } }>(
-    'mutation($input: SignupInput!) { signup(input: $input) { accessToken refreshToken user { id email } } }',
-    { input: { email, password: 'green-thumb-1', ...overrides } },
-  );
+  const res = await stack.query<{
+    signup: { accessToken: string; refreshToken: string; user: { id: string; email: string } };
+  }>('mutation($input: SignupInput!) { signup(input: $input) { accessToken refreshToken user { id email } } }', {
+    input: { email, password: 'green-thumb-1', ...overrides },
+  });
   if (!res.data) throw new Error(`signup failed: ${JSON.stringify(res.errors)}`);
   const { accessToken, refreshToken, user } = res.data.signup;
-  return { email, password: 'green-thumb-1', accessToken, refreshToken, user, headers: { authorization: `Bearer ${accessToken}` } };
+  return {
+    email,
+    password: 'green-thumb-1',
+    accessToken,
+    refreshToken,
+    user,
+    headers: { authorization: `Bearer ${accessToken}` },
+  };
 }

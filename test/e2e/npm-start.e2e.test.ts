@@ -18,17 +18,24 @@ interface Started {
 
 async function npmStart(env: Record<string, string>, routerPort: number): Promise<Started> {
   let output = '';
-  const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    const ready = await fetch(`http://127.0.0.1:${routerPort}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${routerPort}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) return { child, output: () => output };
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -70,15 +77,26 @@ describe('npm start', () => {
     const first = await npmStart(env, router as number);
     cleanup.push(async () => first.child.exitCode === null && first.child.kill('SIGKILL'));
     expect(first.output()).toContain(`http://localhost:${router}/graphql`);
-    const signup = await gql<{ signup: { user: { id: string } } }>(url, 'mutation { signup(input: { email: "newcomer@bloomzy.test", password: "fiddle-leaf-9" }) { accessToken user { id } } }');
+    const signup = await gql<{ signup: { user: { id: string } } }>(
+      url,
+      'mutation { signup(input: { email: "newcomer@bloomzy.test", password: "fiddle-leaf-9" }) { accessToken user { id } } }',
+    );
     expect(signup.errors).toBeUndefined();
     expect(await interrupt(first)).toBe(0);
 
     const second = await npmStart(env, router as number);
     cleanup.push(async () => second.child.exitCode === null && second.child.kill('SIGKILL'));
-    const login = await gql<{ login: { accessToken: string } }>(url, 'mutation { login(email: "newcomer@bloomzy.test", password: "fiddle-leaf-9") { accessToken } }');
+    const login = await gql<{ login: { accessToken: string } }>(
+      url,
+      'mutation { login(email: "newcomer@bloomzy.test", password: "fiddle-leaf-9") { accessToken } }',
+    );
     expect(login.errors).toBeUndefined();
-    const me = await gql<{ me: { id: string; email: string } }>(url, '{ me { id email } }', {}, { authorization: `Bearer ${login.data!.login.accessToken}` });
+    const me = await gql<{ me: { id: string; email: string } }>(
+      url,
+      '{ me { id email } }',
+      {},
+      { authorization: `Bearer ${login.data!.login.accessToken}` },
+    );
     expect(me.data?.me).toEqual({ id: signup.data!.signup.user.id, email: 'newcomer@bloomzy.test' });
     expect(await interrupt(second)).toBe(0);
   }, 150_000);

@@ -7,10 +7,18 @@ import { errorCode } from '../../subgraphs/shared/src/testing/graphql-client.js'
 import { signupUser, startStack, type Stack } from './harness.js';
 
 const DAY = 86_400_000;
-const PLANT = 'id nickname location lastWateredAt nextWateringAt wateringStatus { urgency daysUntilDue intervalDays snoozedUntil } owner { id username }';
+const PLANT =
+  'id nickname location lastWateredAt nextWateringAt wateringStatus { urgency daysUntilDue intervalDays snoozedUntil } owner { id username }';
 const ADD = `mutation($input: AddUserPlantInput!) { addUserPlant(input: $input) { ${PLANT} } }`;
 const WATER = `mutation($input: WaterPlantInput!) { waterPlant(input: $input) { id userPlant { ${PLANT} } } }`;
-type Plant = { id: string; nickname: string; lastWateredAt: string | null; nextWateringAt: string; wateringStatus: { urgency: string; daysUntilDue: number; intervalDays: number; snoozedUntil: string | null }; owner: { id: string; username: string } };
+type Plant = {
+  id: string;
+  nickname: string;
+  lastWateredAt: string | null;
+  nextWateringAt: string;
+  wateringStatus: { urgency: string; daysUntilDue: number; intervalDays: number; snoozedUntil: string | null };
+  owner: { id: string; username: string };
+};
 
 describe('plants through the router', () => {
   let stack: Stack;
@@ -19,7 +27,9 @@ describe('plants through the router', () => {
   beforeAll(async () => {
     stack = await startStack({ env: { ADMIN_EMAILS: 'curator@bloomzy.test' } });
     user = await signupUser(stack);
-    const found = await stack.query<{ indoorPlants: { totalCount: number; edges: { node: { id: string; scientificName: string } }[] } }>(
+    const found = await stack.query<{
+      indoorPlants: { totalCount: number; edges: { node: { id: string; scientificName: string } }[] };
+    }>(
       '{ indoorPlants(filter: { text: "Monstera deliciosa" }, first: 5) { totalCount edges { node { id scientificName } } } }',
     );
     speciesId = found.data!.indoorPlants.edges[0]!.node.id;
@@ -28,13 +38,23 @@ describe('plants through the router', () => {
   afterAll(() => stack?.stop());
 
   const add = async (nickname: string, location = 'Kitchen') => {
-    const res = await stack.query<{ addUserPlant: Plant }>(ADD, { input: { plantId: speciesId, nickname, location } }, user.headers);
+    const res = await stack.query<{ addUserPlant: Plant }>(
+      ADD,
+      { input: { plantId: speciesId, nickname, location } },
+      user.headers,
+    );
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.addUserPlant;
   };
 
   it('browses and pages the catalog without signing in', async () => {
-    const page1 = await stack.query<{ indoorPlants: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
+    const page1 = await stack.query<{
+      indoorPlants: {
+        totalCount: number;
+        edges: { node: { id: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    }>(
       '{ indoorPlants(first: 10, filter: { petSafe: true }) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }',
     );
     expect(page1.data!.indoorPlants.totalCount).toBeGreaterThan(10);
@@ -51,25 +71,47 @@ describe('plants through the router', () => {
     expect(plant.owner.id).toBe(user.user.id);
     expect(plant.wateringStatus.urgency).toMatch(/OVERDUE|DUE_TODAY/); // never watered: due now
     const wateredAt = new Date(Date.now() - 2 * DAY).toISOString();
-    const res = await stack.query<{ waterPlant: { userPlant: Plant } }>(WATER, { input: { userPlantId: plant.id, wateredAt, amountMl: 400 } }, user.headers);
+    const res = await stack.query<{ waterPlant: { userPlant: Plant } }>(
+      WATER,
+      { input: { userPlantId: plant.id, wateredAt, amountMl: 400 } },
+      user.headers,
+    );
     expect(res.errors).toBeUndefined();
     const after = res.data!.waterPlant.userPlant;
     expect(after.lastWateredAt).toBe(wateredAt);
-    expect(new Date(after.nextWateringAt).getTime()).toBe(new Date(wateredAt).getTime() + after.wateringStatus.intervalDays * DAY);
+    expect(new Date(after.nextWateringAt).getTime()).toBe(
+      new Date(wateredAt).getTime() + after.wateringStatus.intervalDays * DAY,
+    );
     // Snooze postpones without changing the interval; the next watering clears it.
-    const snoozed = await stack.query<{ snoozeWatering: Plant }>(`mutation($id: ID!) { snoozeWatering(userPlantId: $id, days: 3) { ${PLANT} } }`, { id: plant.id }, user.headers);
+    const snoozed = await stack.query<{ snoozeWatering: Plant }>(
+      `mutation($id: ID!) { snoozeWatering(userPlantId: $id, days: 3) { ${PLANT} } }`,
+      { id: plant.id },
+      user.headers,
+    );
     expect(snoozed.data!.snoozeWatering.wateringStatus.intervalDays).toBe(after.wateringStatus.intervalDays);
-    expect(new Date(snoozed.data!.snoozeWatering.nextWateringAt).getTime()).toBeGreaterThan(new Date(after.nextWateringAt).getTime());
-    const again = await stack.query<{ waterPlant: { userPlant: Plant } }>(WATER, { input: { userPlantId: plant.id } }, user.headers);
+    expect(new Date(snoozed.data!.snoozeWatering.nextWateringAt).getTime()).toBeGreaterThan(
+      new Date(after.nextWateringAt).getTime(),
+    );
+    const again = await stack.query<{ waterPlant: { userPlant: Plant } }>(
+      WATER,
+      { input: { userPlantId: plant.id } },
+      user.headers,
+    );
     expect(again.data!.waterPlant.userPlant.wateringStatus.snoozedUntil).toBeNull();
   });
 
   it('waters a whole room at once, and shows the collection on me', async () => {
     const a = await add('Fern A', 'Bathroom');
     const b = await add('Fern B', 'Bathroom');
-    const res = await stack.query<{ waterPlants: { id: string }[] }>('mutation($ids: [ID!]!) { waterPlants(userPlantIds: $ids) { id } }', { ids: [a.id, b.id] }, user.headers);
+    const res = await stack.query<{ waterPlants: { id: string }[] }>(
+      'mutation($ids: [ID!]!) { waterPlants(userPlantIds: $ids) { id } }',
+      { ids: [a.id, b.id] },
+      user.headers,
+    );
     expect(res.data?.waterPlants).toHaveLength(2);
-    const me = await stack.query<{ me: { plants: { totalCount: number; edges: { node: { nickname: string; lastWateredAt: string | null } }[] } } }>(
+    const me = await stack.query<{
+      me: { plants: { totalCount: number; edges: { node: { nickname: string; lastWateredAt: string | null } }[] } };
+    }>(
       '{ me { plants(first: 50, location: "Bathroom") { totalCount edges { node { nickname lastWateredAt } } } } }',
       {},
       user.headers,
@@ -81,11 +123,33 @@ describe('plants through the router', () => {
   it('keeps a growth journal ordered newest first and filtered by type and date', async () => {
     const plant = await add('Pilea');
     const RECORD = 'mutation($input: RecordGrowthInput!) { recordGrowth(input: $input) { id } }';
-    for (const [days, type, heightCm] of [[30, 'MEASUREMENT', 10], [20, 'OBSERVATION', null], [10, 'MEASUREMENT', 14]] as const) {
-      const res = await stack.query(RECORD, { input: { userPlantId: plant.id, type, heightCm, recordedAt: new Date(Date.now() - days * DAY).toISOString(), notes: 'ok' } }, user.headers);
+    for (const [days, type, heightCm] of [
+      [30, 'MEASUREMENT', 10],
+      [20, 'OBSERVATION', null],
+      [10, 'MEASUREMENT', 14],
+    ] as const) {
+      const res = await stack.query(
+        RECORD,
+        {
+          input: {
+            userPlantId: plant.id,
+            type,
+            heightCm,
+            recordedAt: new Date(Date.now() - days * DAY).toISOString(),
+            notes: 'ok',
+          },
+        },
+        user.headers,
+      );
       expect(res.errors).toBeUndefined();
     }
-    const journal = await stack.query<{ userPlant: { all: { edges: { node: { type: string } }[] }; measured: { edges: { node: { heightCm: number } }[] }; recent: { edges: unknown[] } } }>(
+    const journal = await stack.query<{
+      userPlant: {
+        all: { edges: { node: { type: string } }[] };
+        measured: { edges: { node: { heightCm: number } }[] };
+        recent: { edges: unknown[] };
+      };
+    }>(
       `query($id: ID!, $from: DateTime) { userPlant(id: $id) {
         all: growthEntries(first: 10) { edges { node { type } } }
         measured: growthEntries(first: 10, type: MEASUREMENT) { edges { node { heightCm } } }
@@ -93,7 +157,11 @@ describe('plants through the router', () => {
       { id: plant.id, from: new Date(Date.now() - 15 * DAY).toISOString() },
       user.headers,
     );
-    expect(journal.data!.userPlant.all.edges.map((e) => e.node.type)).toEqual(['MEASUREMENT', 'OBSERVATION', 'MEASUREMENT']);
+    expect(journal.data!.userPlant.all.edges.map((e) => e.node.type)).toEqual([
+      'MEASUREMENT',
+      'OBSERVATION',
+      'MEASUREMENT',
+    ]);
     expect(journal.data!.userPlant.measured.edges.map((e) => e.node.heightCm)).toEqual([14, 10]);
     expect(journal.data!.userPlant.recent.edges).toHaveLength(1);
   });
@@ -110,9 +178,24 @@ describe('plants through the router', () => {
 
   it('lets only admins write the catalog', async () => {
     const input = {
-      scientificName: `Testus e2e${Date.now()}`, commonNames: ['Test plant'], family: 'Araceae', origin: 'Nowhere', difficulty: 'EASY',
-      baseWateringIntervalDays: 7, lightNeed: 'MEDIUM', humidityNeed: 'MEDIUM', minTemperatureC: 15, maxTemperatureC: 28, soil: 'Potting mix',
-      adultSize: '30 cm', growthRate: 'MODERATE', toxicToPets: false, toxicToHumans: false, airPurifying: false, flowering: false, careNotes: 'Easy.',
+      scientificName: `Testus e2e${Date.now()}`,
+      commonNames: ['Test plant'],
+      family: 'Araceae',
+      origin: 'Nowhere',
+      difficulty: 'EASY',
+      baseWateringIntervalDays: 7,
+      lightNeed: 'MEDIUM',
+      humidityNeed: 'MEDIUM',
+      minTemperatureC: 15,
+      maxTemperatureC: 28,
+      soil: 'Potting mix',
+      adultSize: '30 cm',
+      growthRate: 'MODERATE',
+      toxicToPets: false,
+      toxicToHumans: false,
+      airPurifying: false,
+      flowering: false,
+      careNotes: 'Easy.',
     };
     const CREATE = 'mutation($input: CreateIndoorPlantInput!) { createIndoorPlant(input: $input) { id } }';
     expect(errorCode(await stack.query(CREATE, { input }, user.headers))).toBe('FORBIDDEN');
@@ -122,15 +205,27 @@ describe('plants through the router', () => {
     expect(created.errors).toBeUndefined();
     expect(errorCode(await stack.query(CREATE, { input }, curator.headers))).toBe('CONFLICT');
     // A species someone grows cannot be deleted.
-    expect(errorCode(await stack.query('mutation($id: ID!) { deleteIndoorPlant(id: $id) }', { id: speciesId }, curator.headers))).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await stack.query('mutation($id: ID!) { deleteIndoorPlant(id: $id) }', { id: speciesId }, curator.headers),
+      ),
+    ).toBe('CONFLICT');
   });
 
   it("treats another user's plant as not existing", async () => {
     const mine = await add('Private');
     const other = await signupUser(stack);
-    const read = await stack.query<{ userPlant: null }>('query($id: ID!) { userPlant(id: $id) { id } }', { id: mine.id }, other.headers);
+    const read = await stack.query<{ userPlant: null }>(
+      'query($id: ID!) { userPlant(id: $id) { id } }',
+      { id: mine.id },
+      other.headers,
+    );
     expect(read.data?.userPlant ?? null).toBeNull();
     expect(errorCode(await stack.query(WATER, { input: { userPlantId: mine.id } }, other.headers))).toBe('NOT_FOUND');
-    expect(errorCode(await stack.query('mutation($id: ID!) { archiveUserPlant(id: $id) { id } }', { id: mine.id }, other.headers))).toBe('NOT_FOUND');
+    expect(
+      errorCode(
+        await stack.query('mutation($id: ID!) { archiveUserPlant(id: $id) { id } }', { id: mine.id }, other.headers),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });

@@ -46,7 +46,12 @@ const MAX_LINES = 300;
  * Starts `node --import tsx <entry>` in the repository root. Not `npx tsx`: its wrapper process would survive a
  * SIGKILL aimed at the service, and the service would go on dispatching.
  */
-export function startService(options: { name: string; entry: string; port: number; env: Record<string, string> }): ServiceProcess {
+export function startService(options: {
+  name: string;
+  entry: string;
+  port: number;
+  env: Record<string, string>;
+}): ServiceProcess {
   const env: Record<string, string> = { NODE_ENV: 'test', LOG_JSON: 'false' };
   for (const key of INHERITED) if (process.env[key]) env[key] = process.env[key] ?? '';
   const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
@@ -103,11 +108,16 @@ export async function waitUntilReady(service: ServiceProcess, pathname: string, 
   void service.exited.then(() => (dead = true));
   const deadline = Date.now() + timeoutMs;
   while (!dead && Date.now() < deadline) {
-    const ok = await fetch(`${service.baseUrl}${pathname}`, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${service.baseUrl}${pathname}`, { signal: AbortSignal.timeout(2_000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`${service.name} was not ready at ${pathname} ${dead ? '(it exited)' : `within ${timeoutMs} ms`}:\n${service.output()}`);
+  throw new Error(
+    `${service.name} was not ready at ${pathname} ${dead ? '(it exited)' : `within ${timeoutMs} ms`}:\n${service.output()}`,
+  );
 }
 
 export type DatabaseName = 'auth' | 'plants' | 'notifications';
@@ -142,7 +152,9 @@ export async function createE2eDatabases(adminUrl: string): Promise<E2eDatabases
   const drop = () => admin(names.map((name) => `DROP DATABASE IF EXISTS "${dbName(name)}" WITH (FORCE)`));
   try {
     await admin(names.map((name) => `CREATE DATABASE "${dbName(name)}"`));
-    await Promise.all(names.map((name) => applyMigrations(prismaProject(name), new PrismaPg({ connectionString: urls[name] }))));
+    await Promise.all(
+      names.map((name) => applyMigrations(prismaProject(name), new PrismaPg({ connectionString: urls[name] }))),
+    );
   } catch (error) {
     await drop().catch(() => undefined);
     throw error;
@@ -173,7 +185,9 @@ export async function claimRedisDatabase(redisUrl: string): Promise<E2eRedis> {
   const base = new URL(redisUrl);
   const baseIndex = Number(base.pathname.replace(/^\//, '') || '0');
   const runId = randomBytes(6).toString('hex');
-  const candidates = Array.from({ length: 15 }, (_, i) => i + 1).filter((i) => i !== baseIndex).sort(() => Math.random() - 0.5);
+  const candidates = Array.from({ length: 15 }, (_, i) => i + 1)
+    .filter((i) => i !== baseIndex)
+    .sort(() => Math.random() - 0.5);
   for (const index of candidates) {
     const url = new URL(base);
     url.pathname = `/${index}`;
@@ -248,7 +262,14 @@ export async function startTopology(adminDatabaseUrl: string, redisUrl: string):
     const failure = results.find((r) => r.status === 'rejected');
     if (failure) throw failure.reason;
   };
-  const [authPort, plantsPort, aPort, bPort, router1Port, router2Port] = (await freePorts(6)) as [number, number, number, number, number, number];
+  const [authPort, plantsPort, aPort, bPort, router1Port, router2Port] = (await freePorts(6)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   // DATA_DIR: auth's generated signing key goes there (NODE_ENV=test); nothing else writes to disk with Postgres URLs.
   const common = { REDIS_URL: redis.url, AUTH_URL: `http://127.0.0.1:${authPort}`, DATA_DIR: data.dir };
   const start = (name: string, entry: string, port: number, env: Record<string, string>) => {

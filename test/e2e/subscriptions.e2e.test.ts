@@ -31,17 +31,20 @@ function collect(client: Client, query: string) {
   const events: ExecutionResult<Received>[] = [];
   const waiters: (() => void)[] = [];
   let closed: unknown;
-  const dispose = client.subscribe<Received>({ query }, {
-    next: (value) => {
-      events.push(value);
-      for (const w of waiters.splice(0)) w();
+  const dispose = client.subscribe<Received>(
+    { query },
+    {
+      next: (value) => {
+        events.push(value);
+        for (const w of waiters.splice(0)) w();
+      },
+      error: (error) => {
+        closed = error;
+        for (const w of waiters.splice(0)) w();
+      },
+      complete: () => {},
     },
-    error: (error) => {
-      closed = error;
-      for (const w of waiters.splice(0)) w();
-    },
-    complete: () => {},
-  });
+  );
   const next = (timeoutMs: number) =>
     new Promise<ExecutionResult<Received> | undefined>((resolve) => {
       const seen = events.length;
@@ -122,16 +125,24 @@ describe('live reminders through the router', () => {
     const bobSub = collect(stack.wsClient({ authorization: `Bearer ${bob.accessToken}` }), SUBSCRIPTION);
 
     // Water the plant: plants moves the next watering, publishes the schedule event, notifications re-plans.
-    const watered = await stack.query('mutation($input: WaterPlantInput!) { waterPlant(input: $input) { id } }', { input: { userPlantId: plantId, amountMl: 300 } }, alice.headers);
+    const watered = await stack.query(
+      'mutation($input: WaterPlantInput!) { waterPlant(input: $input) { id } }',
+      { input: { userPlantId: plantId, amountMl: 300 } },
+      alice.headers,
+    );
     expect(watered.errors).toBeUndefined();
     const scheduled = await waitFor(async () => {
-      const res = await stack.query<{ notifications: { edges: { node: { scheduledFor: string; userPlant: { id: string } | null } }[] } }>(
+      const res = await stack.query<{
+        notifications: { edges: { node: { scheduledFor: string; userPlant: { id: string } | null } }[] };
+      }>(
         '{ notifications(filter: { status: [SCHEDULED] }) { edges { node { scheduledFor userPlant { id } } } } }',
         {},
         alice.headers,
       );
       // The reminder planned when the plant was added (never watered: due now) must have moved to the next watering.
-      return res.data?.notifications.edges.find((e) => e.node.userPlant?.id === plantId && new Date(e.node.scheduledFor).getTime() > Date.now() + 86_400_000)?.node;
+      return res.data?.notifications.edges.find(
+        (e) => e.node.userPlant?.id === plantId && new Date(e.node.scheduledFor).getTime() > Date.now() + 86_400_000,
+      )?.node;
     });
 
     // Live pushes are at-most-once: make sure both subscriptions are established upstream before the reminder is due.
@@ -146,7 +157,11 @@ describe('live reminders through the router', () => {
     expect(event?.data?.notificationReceived).toMatchObject({
       type: 'WATERING_REMINDER',
       status: 'SENT',
-      userPlant: { id: plantId, nickname: 'Monty', plant: { commonNames: expect.arrayContaining(['Swiss cheese plant']) } },
+      userPlant: {
+        id: plantId,
+        nickname: 'Monty',
+        plant: { commonNames: expect.arrayContaining(['Swiss cheese plant']) },
+      },
       recipient: { id: alice.user.id, username: expect.stringMatching(/^alice_/) },
     });
     expect(latencyMs).toBeLessThan(2_000);

@@ -15,8 +15,12 @@ function supergraph(usersSdl = usersTypeDefs): string {
 }
 
 const create = () => createFederatedSubscriptions({ supergraphSdl: supergraph(), context: () => ({}) });
-const request = (query: string, operationName?: string) =>
-  ({ document: parse(query), operationName, variables: undefined, context: {} });
+const request = (query: string, operationName?: string) => ({
+  document: parse(query),
+  operationName,
+  variables: undefined,
+  context: {},
+});
 
 describe('createFederatedSubscriptions (no network)', () => {
   it('turns validation and operation-selection problems into GraphQL errors', async () => {

@@ -23,7 +23,11 @@ export function withHeaders(source: GraphQLDataSource, headers: () => Record<str
         ...options,
         request: {
           ...options.request,
-          http: { method: options.request.http?.method ?? 'POST', url: options.request.http?.url ?? '', headers: merged },
+          http: {
+            method: options.request.http?.method ?? 'POST',
+            url: options.request.http?.url ?? '',
+            headers: merged,
+          },
         },
       });
     },

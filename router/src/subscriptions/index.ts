@@ -50,7 +50,9 @@ export interface FederatedSubscriptionsOptions<TContext extends GatewayContext, 
    */
   context: (ctx: TWsContext, id: string, payload: SubscribePayload) => TContext | Promise<TContext>;
   /** connection_init payload for the upstream graphql-ws connection of a subscription (credentials forwarding). */
-  upstreamConnectionParams?: (context: TContext) => Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;
+  upstreamConnectionParams?: (
+    context: TContext,
+  ) => Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;
   /** Headers added to every HTTP entity fetch made while resolving this subscriber's events. */
   headersFor?: (context: TContext) => Record<string, string>;
   /** Serves queries and mutations sent over the WebSocket (e.g. via the gateway); without it they are rejected. */
@@ -115,7 +117,9 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
     return services;
   }
 
-  async function subscribe(request: OperationRequest<TContext>): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+  async function subscribe(
+    request: OperationRequest<TContext>,
+  ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
     const planned = state.plan(request.document, request.operationName, request.variables);
     if (!('primary' in planned)) return { errors: planned };
     const { primary } = planned;
@@ -150,7 +154,11 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
 
   async function execute(request: OperationRequest<TContext>): Promise<ExecutionResult> {
     if (!options.executeOperation) {
-      return { errors: [new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.')] };
+      return {
+        errors: [
+          new GraphQLError('Only subscriptions are served over WebSocket; send queries and mutations over HTTP.'),
+        ],
+      };
     }
     try {
       return toExecutionResult(await options.executeOperation(request));
@@ -194,7 +202,10 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
 }
 
 /** Same selection as executeQueryPlan: only variables the fetch uses and the client actually provided. */
-function variablesFor(usages: readonly string[] | undefined, provided: Record<string, unknown>): Record<string, unknown> {
+function variablesFor(
+  usages: readonly string[] | undefined,
+  provided: Record<string, unknown>,
+): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
   for (const name of usages ?? []) {
     if (Object.hasOwn(provided, name) && provided[name] !== undefined) variables[name] = provided[name];
@@ -209,7 +220,10 @@ function toExecutionResult(result: ExecutionResult | FormattedExecutionResult): 
   const errors = formatted.map((error) =>
     error instanceof GraphQLError
       ? error
-      : new GraphQLError(error.message, { ...(error.path ? { path: error.path } : {}), ...(error.extensions ? { extensions: error.extensions } : {}) }),
+      : new GraphQLError(error.message, {
+          ...(error.path ? { path: error.path } : {}),
+          ...(error.extensions ? { extensions: error.extensions } : {}),
+        }),
   );
   return { ...rest, errors };
 }

@@ -113,9 +113,18 @@ describe('federated subscriptions over graphql-ws', () => {
     await waitFor(() => sub.results.length === 1, 'one event');
 
     // Compared as JSON to check key order too: responses follow the order of the selection.
-    expect(JSON.stringify(sub.results[0])).toBe(JSON.stringify({
-      data: { added: { __typename: 'Note', noteId: 'n2', body: 'mist the orchid', writer: { displayName: 'Grace', id: 'u2' } } },
-    }));
+    expect(JSON.stringify(sub.results[0])).toBe(
+      JSON.stringify({
+        data: {
+          added: {
+            __typename: 'Note',
+            noteId: 'n2',
+            body: 'mist the orchid',
+            writer: { displayName: 'Grace', id: 'u2' },
+          },
+        },
+      }),
+    );
   });
 
   it('passes errors of an upstream event through and keeps the subscription alive', async () => {
@@ -177,7 +186,10 @@ describe('federated subscriptions over graphql-ws', () => {
     expect(outcome).toEqual({});
     expect(sub.results).toHaveLength(2);
     expect(sub.results[1]?.errors?.[0]?.message).toMatch(/connection to subgraph "notes" closed/);
-    expect(sub.results[1]?.errors?.[0]?.extensions).toMatchObject({ code: 'SUBSCRIPTION_UPSTREAM_FAILED', serviceName: 'notes' });
+    expect(sub.results[1]?.errors?.[0]?.extensions).toMatchObject({
+      code: 'SUBSCRIPTION_UPSTREAM_FAILED',
+      serviceName: 'notes',
+    });
   });
 
   it.each([
@@ -191,7 +203,11 @@ describe('federated subscriptions over graphql-ws', () => {
 
     expect(await sub.ended).toEqual({});
     expect(sub.results).toMatchObject([
-      { errors: [{ message: expect.stringMatching(/connection to subgraph "notes" closed/), extensions: { closeCode: code } }] },
+      {
+        errors: [
+          { message: expect.stringMatching(/connection to subgraph "notes" closed/), extensions: { closeCode: code } },
+        ],
+      },
     ]);
   });
 
@@ -205,7 +221,9 @@ describe('federated subscriptions over graphql-ws', () => {
 
     const missingVariable = record(ws, { query: 'subscription ($a: ID!) { noteAdded(authorId: $a) { id } }' });
     expect(await missingVariable.ended).toEqual({});
-    expect(missingVariable.results[0]?.errors?.[0]?.message).toMatch(/Variable "\$a" of required type "ID!" was not provided/);
+    expect(missingVariable.results[0]?.errors?.[0]?.message).toMatch(
+      /Variable "\$a" of required type "ID!" was not provided/,
+    );
 
     expect(notes.startedSubscriptions).toBe(0);
   });

@@ -58,7 +58,11 @@ export class SupergraphState {
 
     const operation = getOperationAST(document, operationName);
     if (!operation) {
-      return [new GraphQLError(operationName ? `Unknown operation named "${operationName}".` : 'Unable to identify operation.')];
+      return [
+        new GraphQLError(
+          operationName ? `Unknown operation named "${operationName}".` : 'Unable to identify operation.',
+        ),
+      ];
     }
     if (operation.operation !== 'subscription') {
       return [new GraphQLError(`Expected a subscription operation, got a ${operation.operation}.`)];
@@ -77,7 +81,9 @@ export class SupergraphState {
         operationFromDocument(this.apiSchema, document, operationName ? { operationName } : {}),
       );
       if (plan.node?.kind !== 'Subscription') {
-        return [new GraphQLError(`Query planner produced no subscription plan (got ${plan.node?.kind ?? 'an empty plan'}).`)];
+        return [
+          new GraphQLError(`Query planner produced no subscription plan (got ${plan.node?.kind ?? 'an empty plan'}).`),
+        ];
       }
       return {
         primary: plan.node.primary,

@@ -10,7 +10,11 @@ import { ApolloServer } from '@apollo/server';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Context } from 'graphql-ws';
-import { createFederatedSubscriptions, type FederatedSubscriptions, type FederatedSubscriptionsOptions } from './index.js';
+import {
+  createFederatedSubscriptions,
+  type FederatedSubscriptions,
+  type FederatedSubscriptionsOptions,
+} from './index.js';
 import { notesTypeDefs, serveApollo, usersTypeDefs, type RunningServer } from './test-subgraphs.js';
 
 /** What the router's authentication derives from a connection (HTTP header or graphql-ws connection_init). */
@@ -75,8 +79,9 @@ export async function startRouter(
     {
       ...subscriptions.serverOptions,
       // Authentication stays the router's: refusing here makes graphql-ws close the socket with 4403.
-      onConnect: (ctx) => typeof ctx.connectionParams?.authorization === 'string'
-        && ctx.connectionParams.authorization.startsWith('Bearer '),
+      onConnect: (ctx) =>
+        typeof ctx.connectionParams?.authorization === 'string' &&
+        ctx.connectionParams.authorization.startsWith('Bearer '),
     },
     wss,
   );

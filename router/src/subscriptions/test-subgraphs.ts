@@ -34,13 +34,15 @@ export async function startUsersSubgraph(): Promise<RunningServer & { authorizat
   const authorizations: (string | undefined)[] = [];
   const server = new ApolloServer({
     plugins: [ApolloServerPluginInlineTraceDisabled()],
-    schema: buildSubgraphSchema([{
-      typeDefs: usersTypeDefs,
-      resolvers: {
-        Query: { user: (_: unknown, { id }: { id: string }) => USERS[id] ?? null },
-        User: { __resolveReference: ({ id }: { id: string }) => USERS[id] ?? null },
+    schema: buildSubgraphSchema([
+      {
+        typeDefs: usersTypeDefs,
+        resolvers: {
+          Query: { user: (_: unknown, { id }: { id: string }) => USERS[id] ?? null },
+          User: { __resolveReference: ({ id }: { id: string }) => USERS[id] ?? null },
+        },
       },
-    }]),
+    ]),
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
@@ -85,32 +87,34 @@ export async function startNotesSubgraph(): Promise<NotesSubgraph> {
   const connectionParams: (Readonly<Record<string, unknown>> | undefined)[] = [];
   let started = 0;
 
-  const schema = buildSubgraphSchema([{
-    typeDefs: notesTypeDefs,
-    resolvers: {
-      Query: { notes: () => published },
-      Note: {
-        __resolveReference: ({ id }: { id: string }) => published.find((note) => note.id === id) ?? null,
-        author: (note: Note) => ({ id: note.authorId }),
-        // Lets a test produce an event that carries a subgraph error next to its data.
-        mood: (note: Note) => {
-          if (note.text === 'boom') throw new Error('mood sensor exploded');
-          return 'calm';
+  const schema = buildSubgraphSchema([
+    {
+      typeDefs: notesTypeDefs,
+      resolvers: {
+        Query: { notes: () => published },
+        Note: {
+          __resolveReference: ({ id }: { id: string }) => published.find((note) => note.id === id) ?? null,
+          author: (note: Note) => ({ id: note.authorId }),
+          // Lets a test produce an event that carries a subgraph error next to its data.
+          mood: (note: Note) => {
+            if (note.text === 'boom') throw new Error('mood sensor exploded');
+            return 'calm';
+          },
         },
-      },
-      Subscription: {
-        noteAdded: {
-          subscribe: (_: unknown, { authorId }: { authorId?: string | null }) => {
-            started += 1;
-            // Channel.return() runs at once when graphql-ws completes the operation, so `feeds` shows the release.
-            const feed: Channel<{ noteAdded: Note }> = new Channel(() => feeds.delete(feed));
-            feeds.set(feed, authorId ?? undefined);
-            return feed;
+        Subscription: {
+          noteAdded: {
+            subscribe: (_: unknown, { authorId }: { authorId?: string | null }) => {
+              started += 1;
+              // Channel.return() runs at once when graphql-ws completes the operation, so `feeds` shows the release.
+              const feed: Channel<{ noteAdded: Note }> = new Channel(() => feeds.delete(feed));
+              feeds.set(feed, authorId ?? undefined);
+              return feed;
+            },
           },
         },
       },
     },
-  }]);
+  ]);
 
   const apollo = new ApolloServer<BaseContext>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await apollo.start();
@@ -196,7 +200,8 @@ export async function startFrozenGraphqlWs({ ack }: { ack: boolean }): Promise<R
   wss.on('connection', (socket) => {
     socket.on('message', (data) => {
       const message: unknown = JSON.parse(String(data));
-      const isInit = typeof message === 'object' && message !== null && 'type' in message && message.type === 'connection_init';
+      const isInit =
+        typeof message === 'object' && message !== null && 'type' in message && message.type === 'connection_init';
       if (ack && isInit) socket.send(JSON.stringify({ type: 'connection_ack' }));
     });
   });

@@ -116,8 +116,14 @@ export function upstreamError(subgraph: string, reason: unknown): GraphQLError {
 }
 
 function isCloseEvent(value: unknown): value is { code: number; reason: string } {
-  return typeof value === 'object' && value !== null && 'code' in value && typeof value.code === 'number'
-    && 'reason' in value && typeof value.reason === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'code' in value &&
+    typeof value.code === 'number' &&
+    'reason' in value &&
+    typeof value.reason === 'string'
+  );
 }
 
 function describe(value: unknown): string {

@@ -26,19 +26,25 @@ describe.each(testDatabaseKinds())('auth subgraph on %s', (kind) => {
   const email = () => `user${++n}-${Date.now()}@Example.com`;
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   const signup = async (input: Record<string, unknown> = {}) => {
-    const res = await gql<{ signup: Payload }>(auth.url, SIGNUP, { input: { email: email(), password: 'green-thumb-1', ...input } });
+    const res = await gql<{ signup: Payload }>(auth.url, SIGNUP, {
+      input: { email: email(), password: 'green-thumb-1', ...input },
+    });
     if (!res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.signup;
   };
 
   beforeAll(async () => {
-    auth = await startTestAuthService(kind, { env: { ADMIN_EMAILS: 'boss@bloomzy.test', LOGIN_ATTEMPTS_PER_15_MIN: '5' } });
+    auth = await startTestAuthService(kind, {
+      env: { ADMIN_EMAILS: 'boss@bloomzy.test', LOGIN_ATTEMPTS_PER_15_MIN: '5' },
+    });
   });
   afterAll(() => auth?.stop());
 
   it('signs up with a normalised email, then logs in and reads me', async () => {
     const address = email();
-    const up = await gql<{ signup: Payload }>(auth.url, SIGNUP, { input: { email: `  ${address} `, password: 'green-thumb-1', timezone: 'europe/berlin' } });
+    const up = await gql<{ signup: Payload }>(auth.url, SIGNUP, {
+      input: { email: `  ${address} `, password: 'green-thumb-1', timezone: 'europe/berlin' },
+    });
     expect(up.errors).toBeUndefined();
     expect(up.data?.signup.user.email).toBe(address.toLowerCase());
     expect(up.data?.signup.user.timezone).toBe('Europe/Berlin');
@@ -64,7 +70,9 @@ describe.each(testDatabaseKinds())('auth subgraph on %s', (kind) => {
 
   it('refuses a duplicate email with CONFLICT, whatever its case', async () => {
     const first = await signup();
-    const res = await gql(auth.url, SIGNUP, { input: { email: first.user.email!.toUpperCase(), password: 'green-thumb-1' } });
+    const res = await gql(auth.url, SIGNUP, {
+      input: { email: first.user.email!.toUpperCase(), password: 'green-thumb-1' },
+    });
     expect(errorCode(res)).toBe('CONFLICT');
   });
 
@@ -101,7 +109,12 @@ describe.each(testDatabaseKinds())('auth subgraph on %s', (kind) => {
 
   it('logout stops the access token and the refresh family at once', async () => {
     const session = await signup();
-    const out = await gql<{ logout: boolean }>(auth.url, 'mutation($t: String) { logout(refreshToken: $t) }', { t: session.refreshToken }, bearer(session.accessToken));
+    const out = await gql<{ logout: boolean }>(
+      auth.url,
+      'mutation($t: String) { logout(refreshToken: $t) }',
+      { t: session.refreshToken },
+      bearer(session.accessToken),
+    );
     expect(out.data?.logout).toBe(true);
     expect(errorCode(await gql(auth.url, ME, {}, bearer(session.accessToken)))).toBe('UNAUTHENTICATED');
     expect(errorCode(await gql(auth.url, REFRESH, { t: session.refreshToken }))).toBe('UNAUTHENTICATED');
@@ -109,16 +122,31 @@ describe.each(testDatabaseKinds())('auth subgraph on %s', (kind) => {
 
   it('validates and applies profile updates', async () => {
     const s = await signup();
-    const UPDATE = 'mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { username bio timezone hemisphere notificationSettings { email } } }';
+    const UPDATE =
+      'mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { username bio timezone hemisphere notificationSettings { email } } }';
     const ok = await gql<{ updateProfile: Record<string, unknown> }>(
       auth.url,
       UPDATE,
-      { i: { username: `fern_${n}`, bio: 'I love ferns', timezone: 'Australia/Sydney', hemisphere: 'SOUTHERN', notificationSettings: { email: true } } },
+      {
+        i: {
+          username: `fern_${n}`,
+          bio: 'I love ferns',
+          timezone: 'Australia/Sydney',
+          hemisphere: 'SOUTHERN',
+          notificationSettings: { email: true },
+        },
+      },
       bearer(s.accessToken),
     );
     expect(ok.errors).toBeUndefined();
-    expect(ok.data?.updateProfile).toMatchObject({ username: `fern_${n}`, timezone: 'Australia/Sydney', hemisphere: 'SOUTHERN', notificationSettings: { email: true } });
-    const bad = async (i: Record<string, unknown>) => (await gql(auth.url, UPDATE, { i }, bearer(s.accessToken))).errors?.[0]?.extensions;
+    expect(ok.data?.updateProfile).toMatchObject({
+      username: `fern_${n}`,
+      timezone: 'Australia/Sydney',
+      hemisphere: 'SOUTHERN',
+      notificationSettings: { email: true },
+    });
+    const bad = async (i: Record<string, unknown>) =>
+      (await gql(auth.url, UPDATE, { i }, bearer(s.accessToken))).errors?.[0]?.extensions;
     expect(await bad({ bio: 'x'.repeat(501) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.bio' });
     expect(await bad({ timezone: 'Nowhere/City' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.timezone' });
     expect(await bad({ username: 'ab' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.username' });
@@ -131,7 +159,9 @@ describe.each(testDatabaseKinds())('auth subgraph on %s', (kind) => {
     const a = await signup();
     const b = await gql<{ login: Payload }>(auth.url, LOGIN, { e: a.user.email, p: 'green-thumb-1' });
     const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
-    expect(errorCode(await gql(auth.url, CHANGE, { c: 'wrong-one-1', n: 'new-pass-22' }, bearer(a.accessToken)))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(auth.url, CHANGE, { c: 'wrong-one-1', n: 'new-pass-22' }, bearer(a.accessToken)))).toBe(
+      'BAD_USER_INPUT',
+    );
     const res = await gql(auth.url, CHANGE, { c: 'green-thumb-1', n: 'new-pass-22' }, bearer(a.accessToken));
     expect(res.errors).toBeUndefined();
     expect((await gql(auth.url, ME, {}, bearer(a.accessToken))).errors).toBeUndefined();
@@ -154,22 +184,38 @@ describe.each(testDatabaseKinds())('auth subgraph on %s', (kind) => {
 
   it('API keys: secret shown once, limited to scopes, revocable, last use recorded', async () => {
     const s = await signup();
-    const CREATE = 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id prefix scopes lastUsedAt } } }';
-    const created = await gql<{ createApiKey: { secret: string; apiKey: { id: string; prefix: string; scopes: string[] } } }>(
-      auth.url, CREATE, { i: { name: 'Soil sensor', scopes: ['PROFILE_READ'] } }, bearer(s.accessToken));
+    const CREATE =
+      'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id prefix scopes lastUsedAt } } }';
+    const created = await gql<{
+      createApiKey: { secret: string; apiKey: { id: string; prefix: string; scopes: string[] } };
+    }>(auth.url, CREATE, { i: { name: 'Soil sensor', scopes: ['PROFILE_READ'] } }, bearer(s.accessToken));
     expect(created.errors).toBeUndefined();
     const { secret, apiKey } = created.data!.createApiKey;
     expect(secret.startsWith(apiKey.prefix)).toBe(true);
-    expect(errorCode(await gql(auth.url, CREATE, { i: { name: 'x', scopes: [] } }, bearer(s.accessToken)))).toBe('BAD_USER_INPUT');
+    expect(errorCode(await gql(auth.url, CREATE, { i: { name: 'x', scopes: [] } }, bearer(s.accessToken)))).toBe(
+      'BAD_USER_INPUT',
+    );
     const asKey = { 'x-api-key': secret };
     expect((await gql<{ me: { id: string } }>(auth.url, ME, {}, asKey)).data?.me.id).toBe(s.user.id);
     // Outside its scopes, and account-level operations, are refused.
     const upd = await gql(auth.url, 'mutation { updateProfile(input: { bio: "hi" }) { id } }', {}, asKey);
     expect(errorCode(upd)).toBe('FORBIDDEN');
-    expect(errorCode(await gql(auth.url, CREATE, { i: { name: 'more', scopes: ['PROFILE_READ'] } }, asKey))).toBe('FORBIDDEN');
-    const listed = await gql<{ apiKeys: { id: string; lastUsedAt: string | null }[] }>(auth.url, '{ apiKeys { id lastUsedAt } }', {}, bearer(s.accessToken));
+    expect(errorCode(await gql(auth.url, CREATE, { i: { name: 'more', scopes: ['PROFILE_READ'] } }, asKey))).toBe(
+      'FORBIDDEN',
+    );
+    const listed = await gql<{ apiKeys: { id: string; lastUsedAt: string | null }[] }>(
+      auth.url,
+      '{ apiKeys { id lastUsedAt } }',
+      {},
+      bearer(s.accessToken),
+    );
     expect(listed.data?.apiKeys.find((k) => k.id === apiKey.id)?.lastUsedAt).toBeTruthy();
-    const revoked = await gql(auth.url, 'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: apiKey.id }, bearer(s.accessToken));
+    const revoked = await gql(
+      auth.url,
+      'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }',
+      { id: apiKey.id },
+      bearer(s.accessToken),
+    );
     expect(revoked.errors).toBeUndefined();
     expect(errorCode(await gql(auth.url, ME, {}, asKey))).toBe('UNAUTHENTICATED');
   });
@@ -183,6 +229,8 @@ describe.each(testDatabaseKinds())('auth subgraph on %s', (kind) => {
     });
     const principal = await verifier.verifyHeaders({ authorization: `Bearer ${s.accessToken}` });
     expect(principal).toMatchObject({ userId: s.user.id, role: 'USER', kind: 'session' });
-    await expect(verifier.verifyHeaders({ authorization: 'Bearer not.a.jwt' })).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(verifier.verifyHeaders({ authorization: 'Bearer not.a.jwt' })).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 });

@@ -1,7 +1,15 @@
 /**
  * Auth service configuration, read and validated once at start-up. The only place auth reads the environment.
  */
-import { ConfigError, int, list, optional, serviceBase, type Env, type ServiceBaseConfig } from '@bloomzy/shared/config';
+import {
+  ConfigError,
+  int,
+  list,
+  optional,
+  serviceBase,
+  type Env,
+  type ServiceBaseConfig,
+} from '@bloomzy/shared/config';
 import { defaultDataDir } from '@bloomzy/shared/paths';
 
 export interface AuthConfig extends ServiceBaseConfig {

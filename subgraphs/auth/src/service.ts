@@ -35,7 +35,11 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
   const { config, infra, logger } = options;
   const database = await openServiceDatabase(config, 'auth', options.database);
   const db = createAuthDb(database.adapter);
-  const keys = await loadSigningKeys({ inline: config.signingKeys, file: config.signingKeysFile, dataDir: config.dataDir });
+  const keys = await loadSigningKeys({
+    inline: config.signingKeys,
+    file: config.signingKeysFile,
+    dataDir: config.dataDir,
+  });
   const deps: AuthDeps = {
     db,
     keys,

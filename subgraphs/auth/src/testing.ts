@@ -16,13 +16,28 @@ export interface TestAuthService extends RunningAuthService {
   revocations: MemoryRevocationStore;
 }
 
-export async function startTestAuthService(kind: TestDatabaseKind, options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestAuthService> {
+export async function startTestAuthService(
+  kind: TestDatabaseKind,
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestAuthService> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-auth-'));
-  const config = loadAuthConfig({ AUTH_PORT: '0', AUTH_HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'test', ...options.env });
+  const config = loadAuthConfig({
+    AUTH_PORT: '0',
+    AUTH_HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+    ...options.env,
+  });
   const logger = createLogger({ service: 'auth', level: 'error' });
   const infra = await createInfrastructure({ logger });
   const database = await createTestDatabase(prismaProject('auth'), kind);
-  const service = await startAuthService({ config, infra, logger, database, ...(options.clock ? { clock: options.clock } : {}) });
+  const service = await startAuthService({
+    config,
+    infra,
+    logger,
+    database,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   return {
     ...service,
     infra,

@@ -3,7 +3,15 @@
  * environment. There is deliberately no variable for a test clock: tests inject one programmatically.
  */
 import { hostname } from 'node:os';
-import { authBaseUrl, ConfigError, int, optional, serviceBase, type Env, type ServiceBaseConfig } from '@bloomzy/shared/config';
+import {
+  authBaseUrl,
+  ConfigError,
+  int,
+  optional,
+  serviceBase,
+  type Env,
+  type ServiceBaseConfig,
+} from '@bloomzy/shared/config';
 import { defaultDataDir } from '@bloomzy/shared/paths';
 
 export interface NotificationsConfig extends ServiceBaseConfig {

@@ -40,7 +40,9 @@ export interface RunningNotificationsService extends RunningService {
   dispatcher: Dispatcher;
 }
 
-export async function startNotificationsService(options: NotificationsServiceOptions): Promise<RunningNotificationsService> {
+export async function startNotificationsService(
+  options: NotificationsServiceOptions,
+): Promise<RunningNotificationsService> {
   const { config, infra, logger } = options;
   const database = await openServiceDatabase(config, 'notifications', options.database);
   const db = createNotificationsDb(database.adapter);
@@ -55,9 +57,7 @@ export async function startNotificationsService(options: NotificationsServiceOpt
     wakeDispatcher: () => dispatcher?.wake(),
   };
   dispatcher = createDispatcher({ deps, intervalMs: config.dispatchIntervalMs, fetch: options.fetch });
-  const verifier =
-    options.verifier ??
-    remoteVerifier(config.authUrl, infra.revocations);
+  const verifier = options.verifier ?? remoteVerifier(config.authUrl, infra.revocations);
   const consumers = startEventConsumers(infra.events, deps);
   const subgraph = await startSubgraph({
     name: 'notifications',

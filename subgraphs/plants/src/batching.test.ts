@@ -25,7 +25,11 @@ describe.each(testDatabaseKinds())('statement counts (%s)', (kind) => {
   beforeAll(async () => {
     h = await startPlantsHarness(kind);
     const someone = await h.user();
-    species = await Promise.all(['Dracaena trifasciata', 'Monstera deliciosa', 'Epipremnum aureum', 'Ficus lyrata'].map((n) => speciesId(someone, n)));
+    species = await Promise.all(
+      ['Dracaena trifasciata', 'Monstera deliciosa', 'Epipremnum aureum', 'Ficus lyrata'].map((n) =>
+        speciesId(someone, n),
+      ),
+    );
   });
   afterAll(() => h?.close());
 
@@ -35,12 +39,25 @@ describe.each(testDatabaseKinds())('statement counts (%s)', (kind) => {
     const db = h.service.deps.db;
     const now = h.clock.now().getTime();
     const plants = await db.userPlant.createManyAndReturn({
-      data: Array.from({ length: count }, (_, i) => ({ userId: user.id, plantId: species[i % species.length] ?? '', nickname: `Plant ${i}` })),
+      data: Array.from({ length: count }, (_, i) => ({
+        userId: user.id,
+        plantId: species[i % species.length] ?? '',
+        nickname: `Plant ${i}`,
+      })),
     });
     await db.watering.createMany({
-      data: plants.flatMap((p) => [1, 8, 15, 22].map((days) => ({ userPlantId: p.id, wateredAt: new Date(now - days * 86_400_000) }))),
+      data: plants.flatMap((p) =>
+        [1, 8, 15, 22].map((days) => ({ userPlantId: p.id, wateredAt: new Date(now - days * 86_400_000) })),
+      ),
     });
-    await db.growthEntry.createMany({ data: plants.map((p) => ({ userPlantId: p.id, type: 'MEASUREMENT' as const, recordedAt: new Date(now), heightCm: 10 })) });
+    await db.growthEntry.createMany({
+      data: plants.map((p) => ({
+        userPlantId: p.id,
+        type: 'MEASUREMENT' as const,
+        recordedAt: new Date(now),
+        heightCm: 10,
+      })),
+    });
     return { user, plantIds: plants.map((p) => p.id) };
   }
 
@@ -55,11 +72,14 @@ describe.each(testDatabaseKinds())('statement counts (%s)', (kind) => {
     const large = await userWith(50);
     const five = await statementsFor(small.user, MY_PLANTS, [{ __typename: 'User', id: small.user.id }]);
     const fifty = await statementsFor(large.user, MY_PLANTS, [{ __typename: 'User', id: large.user.id }]);
-    const edges = (r: typeof fifty) => (r.data._entities[0] as { plants: { edges: { node: { waterings: { edges: unknown[] } } }[] } }).plants.edges;
+    const edges = (r: typeof fifty) =>
+      (r.data._entities[0] as { plants: { edges: { node: { waterings: { edges: unknown[] } } }[] } }).plants.edges;
     expect(edges(five)).toHaveLength(5);
     expect(edges(fifty)).toHaveLength(50);
     expect(edges(fifty).every((e) => e.node.waterings.edges.length === 3)).toBe(true);
-    console.info(`statements for plants(first: 50) with species, status and waterings(first: 3): 5 plants → ${five.count}, 50 plants → ${fifty.count}`);
+    console.info(
+      `statements for plants(first: 50) with species, status and waterings(first: 3): 5 plants → ${five.count}, 50 plants → ${fifty.count}`,
+    );
     expect(fifty.count).toBe(five.count);
     expect(fifty.count).toBeLessThanOrEqual(5);
   });

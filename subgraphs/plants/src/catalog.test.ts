@@ -9,7 +9,18 @@ import { addPlant, CATALOG, CREATE_SPECIES, DELETE_SPECIES, speciesId, UPDATE_SP
 interface CatalogPage {
   indoorPlants: {
     totalCount: number;
-    edges: { cursor: string; node: { id: string; scientificName: string; commonNames: string[]; family: string; difficulty: string; lightNeed: string; toxicToPets: boolean } }[];
+    edges: {
+      cursor: string;
+      node: {
+        id: string;
+        scientificName: string;
+        commonNames: string[];
+        family: string;
+        difficulty: string;
+        lightNeed: string;
+        toxicToPets: boolean;
+      };
+    }[];
     pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
   };
 }
@@ -39,7 +50,8 @@ describe.each(testDatabaseKinds())('catalog (%s)', (kind) => {
   let h: PlantsHarness;
   let user: TestUser;
   let admin: TestUser;
-  const search = async (variables: Record<string, unknown>) => ok(await h.anonymous.gql<CatalogPage>(CATALOG, variables)).indoorPlants;
+  const search = async (variables: Record<string, unknown>) =>
+    ok(await h.anonymous.gql<CatalogPage>(CATALOG, variables)).indoorPlants;
 
   beforeAll(async () => {
     h = await startPlantsHarness(kind);
@@ -52,20 +64,33 @@ describe.each(testDatabaseKinds())('catalog (%s)', (kind) => {
     const page = await search({ first: 5 });
     expect(page.totalCount).toBe(SPECIES_SEED.length);
     expect(page.totalCount).toBeGreaterThanOrEqual(40);
-    expect(page.edges.map((e) => e.node.scientificName)).toEqual([...page.edges.map((e) => e.node.scientificName)].sort());
+    expect(page.edges.map((e) => e.node.scientificName)).toEqual(
+      [...page.edges.map((e) => e.node.scientificName)].sort(),
+    );
   });
 
   it('searches scientific and common names, partial and case-insensitive (old names too)', async () => {
-    expect((await search({ filter: { text: 'SANSEVIERIA' } })).edges.map((e) => e.node.scientificName)).toContain('Dracaena trifasciata');
-    expect((await search({ filter: { text: 'delicio' } })).edges.map((e) => e.node.scientificName)).toEqual(['Monstera deliciosa']);
-    expect((await search({ filter: { text: 'swiss cheese' } })).edges.map((e) => e.node.scientificName)).toContain('Monstera deliciosa');
+    expect((await search({ filter: { text: 'SANSEVIERIA' } })).edges.map((e) => e.node.scientificName)).toContain(
+      'Dracaena trifasciata',
+    );
+    expect((await search({ filter: { text: 'delicio' } })).edges.map((e) => e.node.scientificName)).toEqual([
+      'Monstera deliciosa',
+    ]);
+    expect((await search({ filter: { text: 'swiss cheese' } })).edges.map((e) => e.node.scientificName)).toContain(
+      'Monstera deliciosa',
+    );
     expect((await search({ filter: { text: 'no such plant' } })).totalCount).toBe(0);
     expect((await search({ filter: { text: '%' } })).totalCount).toBe(0); // LIKE wildcards are literal text
   });
 
   it('filters by difficulty, family, light and pet safety, all combined', async () => {
-    const expected = SPECIES_SEED.filter((s) => s.family === 'Araceae' && s.difficulty === 'EASY' && !s.toxicToPets && s.lightNeed === 'MEDIUM');
-    const page = await search({ filter: { family: 'araceae', difficulty: 'EASY', petSafe: true, light: 'MEDIUM' }, first: 100 });
+    const expected = SPECIES_SEED.filter(
+      (s) => s.family === 'Araceae' && s.difficulty === 'EASY' && !s.toxicToPets && s.lightNeed === 'MEDIUM',
+    );
+    const page = await search({
+      filter: { family: 'araceae', difficulty: 'EASY', petSafe: true, light: 'MEDIUM' },
+      first: 100,
+    });
     expect(page.totalCount).toBe(expected.length);
     const safe = await search({ filter: { petSafe: true }, first: 100 });
     expect(safe.totalCount).toBe(SPECIES_SEED.filter((s) => !s.toxicToPets).length);
@@ -113,14 +138,31 @@ describe.each(testDatabaseKinds())('catalog (%s)', (kind) => {
     const input = newSpecies('Testus adminii');
     expect(errorCode(await h.anonymous.gql(CREATE_SPECIES, { input }))).toBe('UNAUTHENTICATED');
     expect(errorCode(await user.gql(CREATE_SPECIES, { input }))).toBe('FORBIDDEN');
-    const created = ok(await admin.gql<{ createIndoorPlant: { id: string } }>(CREATE_SPECIES, { input })).createIndoorPlant;
-    expect(errorCode(await user.gql(UPDATE_SPECIES, { id: created.id, input: { baseWateringIntervalDays: 9 } }))).toBe('FORBIDDEN');
+    const created = ok(
+      await admin.gql<{ createIndoorPlant: { id: string } }>(CREATE_SPECIES, { input }),
+    ).createIndoorPlant;
+    expect(errorCode(await user.gql(UPDATE_SPECIES, { id: created.id, input: { baseWateringIntervalDays: 9 } }))).toBe(
+      'FORBIDDEN',
+    );
     expect(errorCode(await user.gql(DELETE_SPECIES, { id: created.id }))).toBe('FORBIDDEN');
-    const updated = ok(await admin.gql<{ updateIndoorPlant: { commonNames: string[] } }>(UPDATE_SPECIES, { id: created.id, input: { commonNames: ['Zebra test'] } }));
+    const updated = ok(
+      await admin.gql<{ updateIndoorPlant: { commonNames: string[] } }>(UPDATE_SPECIES, {
+        id: created.id,
+        input: { commonNames: ['Zebra test'] },
+      }),
+    );
     expect(updated.updateIndoorPlant.commonNames).toEqual(['Zebra test']);
     expect((await search({ filter: { text: 'zebra tes' } })).edges.map((e) => e.node.id)).toEqual([created.id]);
-    expect(ok(await admin.gql<{ deleteIndoorPlant: string }>(DELETE_SPECIES, { id: created.id })).deleteIndoorPlant).toBe(created.id);
-    expect(ok(await h.anonymous.gql<{ indoorPlant: null }>(`query($id: ID!) { indoorPlant(id: $id) { id } }`, { id: created.id })).indoorPlant).toBeNull();
+    expect(
+      ok(await admin.gql<{ deleteIndoorPlant: string }>(DELETE_SPECIES, { id: created.id })).deleteIndoorPlant,
+    ).toBe(created.id);
+    expect(
+      ok(
+        await h.anonymous.gql<{ indoorPlant: null }>(`query($id: ID!) { indoorPlant(id: $id) { id } }`, {
+          id: created.id,
+        }),
+      ).indoorPlant,
+    ).toBeNull();
     expect(errorCode(await admin.gql(DELETE_SPECIES, { id: created.id }))).toBe('NOT_FOUND');
   });
 
@@ -128,7 +170,9 @@ describe.each(testDatabaseKinds())('catalog (%s)', (kind) => {
     ok(await admin.gql(CREATE_SPECIES, { input: newSpecies('Monstera_deliciosa') })); // "_" is a character, not a wildcard
     const dup = await admin.gql(CREATE_SPECIES, { input: newSpecies('monstera DELICIOSA') });
     expect(dup.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.scientificName' });
-    const other = ok(await admin.gql<{ createIndoorPlant: { id: string } }>(CREATE_SPECIES, { input: newSpecies('Testus renamus') })).createIndoorPlant;
+    const other = ok(
+      await admin.gql<{ createIndoorPlant: { id: string } }>(CREATE_SPECIES, { input: newSpecies('Testus renamus') }),
+    ).createIndoorPlant;
     const rename = await admin.gql(UPDATE_SPECIES, { id: other.id, input: { scientificName: 'Ficus lyrata' } });
     expect(rename.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.scientificName' });
   });
@@ -160,7 +204,12 @@ describe.each(testDatabaseKinds())('catalog (%s)', (kind) => {
     await again.stop();
     expect((await search({ first: 1 })).totalCount).toBe(before);
     expect((await search({ filter: { text: 'opuntia' } })).totalCount).toBe(0);
-    const edited = ok(await h.anonymous.gql<{ indoorPlant: { baseWateringIntervalDays: number } }>(`query($id: ID!) { indoorPlant(id: $id) { baseWateringIntervalDays } }`, { id: aloe }));
+    const edited = ok(
+      await h.anonymous.gql<{ indoorPlant: { baseWateringIntervalDays: number } }>(
+        `query($id: ID!) { indoorPlant(id: $id) { baseWateringIntervalDays } }`,
+        { id: aloe },
+      ),
+    );
     expect(edited.indoorPlant.baseWateringIntervalDays).toBe(21);
   });
 });

@@ -7,7 +7,13 @@ import * as op from './testing/operations.js';
 import { addPlant, getPlant, speciesId, water } from './testing/operations.js';
 
 interface PlantList {
-  _entities: { plants: { totalCount: number; edges: { node: { id: string; nickname: string; location: string | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }[];
+  _entities: {
+    plants: {
+      totalCount: number;
+      edges: { node: { id: string; nickname: string; location: string | null } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
+  }[];
 }
 
 const FUTURE = '2026-05-01T00:00:00Z';
@@ -31,18 +37,24 @@ describe.each(testDatabaseKinds())('collection (%s)', (kind) => {
     [owner, stranger] = [await h.user(), await h.user()];
     plantId = (await addPlant(owner, { nickname: 'Sammy', location: 'Kitchen' })).id;
     wateringId = (await water(owner, plantId)).id;
-    entryId = ok(await owner.gql<{ recordGrowth: { id: string } }>(op.RECORD, { input: { userPlantId: plantId, type: 'OBSERVATION', notes: 'New leaf' } })).recordGrowth.id;
+    entryId = ok(
+      await owner.gql<{ recordGrowth: { id: string } }>(op.RECORD, {
+        input: { userPlantId: plantId, type: 'OBSERVATION', notes: 'New leaf' },
+      }),
+    ).recordGrowth.id;
   });
   afterAll(() => h?.close());
 
   it('lists the collection newest first with paging, room and archive filters', async () => {
     const user = await h.user();
     const names = ['A', 'B', 'C', 'D'];
-    for (const [i, nickname] of names.entries()) await addPlant(user, { nickname, location: i % 2 ? 'Bedroom' : 'Living room' });
+    for (const [i, nickname] of names.entries())
+      await addPlant(user, { nickname, location: i % 2 ? 'Bedroom' : 'Living room' });
     const first = ok(await plantsOf(user, user.id, { first: 3 }))._entities[0]?.plants;
     expect(first?.edges.map((e) => e.node.nickname)).toEqual(['D', 'C', 'B']);
     expect(first?.totalCount).toBe(4);
-    const second = ok(await plantsOf(user, user.id, { first: 3, after: first?.pageInfo.endCursor }))._entities[0]?.plants;
+    const second = ok(await plantsOf(user, user.id, { first: 3, after: first?.pageInfo.endCursor }))._entities[0]
+      ?.plants;
     expect(second?.edges.map((e) => e.node.nickname)).toEqual(['A']);
     expect(second?.pageInfo.hasNextPage).toBe(false);
     const living = ok(await plantsOf(user, user.id, { location: ' living ROOM ' }))._entities[0]?.plants;
@@ -54,17 +66,22 @@ describe.each(testDatabaseKinds())('collection (%s)', (kind) => {
     expect(ok(await plantsOf(user, user.id, { includeArchived: true }))._entities[0]?.plants.totalCount).toBe(4);
   });
 
-  it('filters plants that need water now (due today or overdue, in the owner\'s calendar)', async () => {
+  it("filters plants that need water now (due today or overdue, in the owner's calendar)", async () => {
     h.clock.set(START);
     const user = await h.user();
-    const [thirsty, fine, later] = [await addPlant(user, { nickname: 'thirsty' }), await addPlant(user, { nickname: 'fine' }), await addPlant(user, { nickname: 'later' })];
+    const [thirsty, fine, later] = [
+      await addPlant(user, { nickname: 'thirsty' }),
+      await addPlant(user, { nickname: 'fine' }),
+      await addPlant(user, { nickname: 'later' }),
+    ];
     await water(user, fine.id);
     await water(user, later.id, { wateredAt: '2026-04-10T00:00:00Z' });
     const due = ok(await plantsOf(user, user.id, { needsWater: true }))._entities[0]?.plants;
     expect(due?.edges.map((e) => e.node.id)).toEqual([thirsty.id]);
     const notDue = ok(await plantsOf(user, user.id, { needsWater: false, first: 1 }))._entities[0]?.plants;
     expect(notDue?.totalCount).toBe(2);
-    const next = ok(await plantsOf(user, user.id, { needsWater: false, first: 1, after: notDue?.pageInfo.endCursor }))._entities[0]?.plants;
+    const next = ok(await plantsOf(user, user.id, { needsWater: false, first: 1, after: notDue?.pageInfo.endCursor }))
+      ._entities[0]?.plants;
     expect([...(notDue?.edges ?? []), ...(next?.edges ?? [])].map((e) => e.node.id)).toEqual([later.id, fine.id]);
   });
 
@@ -76,12 +93,15 @@ describe.each(testDatabaseKinds())('collection (%s)', (kind) => {
     expect((await getPlant(admin, plantId))?.id).toBe(plantId);
   });
 
-  it('treats another user\'s plant, watering or growth entry exactly like a missing one', async () => {
+  it("treats another user's plant, watering or growth entry exactly like a missing one", async () => {
     expect(await getPlant(stranger, plantId)).toBeNull();
     expect(await getPlant(stranger, MISSING_ID)).toBeNull();
-    const refs = await stranger.gql<{ _entities: unknown[] }>(`query($r: [_Any!]!) { _entities(representations: $r) { ... on UserPlant { id } } }`, {
-      r: [{ __typename: 'UserPlant', id: plantId }],
-    });
+    const refs = await stranger.gql<{ _entities: unknown[] }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on UserPlant { id } } }`,
+      {
+        r: [{ __typename: 'UserPlant', id: plantId }],
+      },
+    );
     expect(refs.data?._entities).toEqual([null]);
     const attempts: [string, Record<string, unknown>][] = [
       [op.UPDATE, { id: plantId, input: { nickname: 'Mine now' } }],
@@ -105,9 +125,17 @@ describe.each(testDatabaseKinds())('collection (%s)', (kind) => {
   });
 
   it('needs plants:write for changes when called with an API key', async () => {
-    h.auth.addApiKey('bzk_reader_secret', { active: true, userId: owner.id, role: 'USER', apiKeyId: '1f0a6a3e-1a7d-4a9e-9f3c-2b7c5d1e8a90', scopes: ['plants:read'] });
+    h.auth.addApiKey('bzk_reader_secret', {
+      active: true,
+      userId: owner.id,
+      role: 'USER',
+      apiKeyId: '1f0a6a3e-1a7d-4a9e-9f3c-2b7c5d1e8a90',
+      scopes: ['plants:read'],
+    });
     const headers = { 'x-api-key': 'bzk_reader_secret' };
-    expect((await gql<{ userPlant: { id: string } }>(h.url, op.GET, { id: plantId }, headers)).data?.userPlant.id).toBe(plantId);
+    expect((await gql<{ userPlant: { id: string } }>(h.url, op.GET, { id: plantId }, headers)).data?.userPlant.id).toBe(
+      plantId,
+    );
     expect(errorCode(await gql(h.url, op.WATER, { input: { userPlantId: plantId } }, headers))).toBe('FORBIDDEN');
   });
 
@@ -127,7 +155,11 @@ describe.each(testDatabaseKinds())('collection (%s)', (kind) => {
     ['input.wateredAt', op.WATER, () => ({ input: { userPlantId: plantId, wateredAt: FUTURE } })],
     ['input.notes', op.WATER, () => ({ input: { userPlantId: plantId, notes: 'x'.repeat(1001) } })],
     ['userPlantIds', op.WATER_MANY, () => ({ ids: [] })],
-    ['userPlantIds', op.WATER_MANY, () => ({ ids: Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`) })],
+    [
+      'userPlantIds',
+      op.WATER_MANY,
+      () => ({ ids: Array.from({ length: 101 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`) }),
+    ],
     ['wateredAt', op.WATER_MANY, () => ({ ids: [plantId], at: FUTURE })],
     ['days', op.SNOOZE, () => ({ id: plantId, days: 0 })],
     ['days', op.SNOOZE, () => ({ id: plantId, days: 31 })],
@@ -145,6 +177,9 @@ describe.each(testDatabaseKinds())('collection (%s)', (kind) => {
   it('refuses an unknown species with NOT_FOUND and defaults the nickname to its common name', async () => {
     expect(errorCode(await owner.gql(op.ADD, { input: { plantId: MISSING_ID } }))).toBe('NOT_FOUND');
     const monstera = await speciesId(owner, 'Monstera deliciosa');
-    expect(ok(await owner.gql<{ addUserPlant: { nickname: string } }>(op.ADD, { input: { plantId: monstera } })).addUserPlant.nickname).toBe('Swiss cheese plant');
+    expect(
+      ok(await owner.gql<{ addUserPlant: { nickname: string } }>(op.ADD, { input: { plantId: monstera } })).addUserPlant
+        .nickname,
+    ).toBe('Swiss cheese plant');
   });
 });

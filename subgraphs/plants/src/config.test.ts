@@ -5,14 +5,22 @@ import { loadPlantsConfig } from './config.js';
 describe('loadPlantsConfig', () => {
   it('has working defaults for npm start', () => {
     const config = loadPlantsConfig({ DATA_DIR: '/tmp/bloomzy' });
-    expect(config).toMatchObject({ host: '0.0.0.0', port: 4002, production: false, databaseUrl: undefined, authUrl: 'http://localhost:4001' });
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 4002,
+      production: false,
+      databaseUrl: undefined,
+      authUrl: 'http://localhost:4001',
+    });
     expect(config.dataDir).toBe('/tmp/bloomzy/plants');
     expect(config.scheduleReconcileIntervalMs).toBe(60_000);
   });
   it('requires a Postgres URL in production, naming the variable', () => {
     expect(() => loadPlantsConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadPlantsConfig({ NODE_ENV: 'production' })).toThrow(/PLANTS_DATABASE_URL/);
-    expect(loadPlantsConfig({ NODE_ENV: 'production', PLANTS_DATABASE_URL: 'postgres://db/plants' }).logJson).toBe(true);
+    expect(loadPlantsConfig({ NODE_ENV: 'production', PLANTS_DATABASE_URL: 'postgres://db/plants' }).logJson).toBe(
+      true,
+    );
   });
   it.each([
     ['PLANTS_PORT', '70000'],

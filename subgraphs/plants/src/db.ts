@@ -11,5 +11,8 @@ export interface PlantsDbOptions {
   onStatement?: (sql: string) => void;
 }
 
-export const createPlantsDb = (adapter: SqlMigrationAwareDriverAdapterFactory, options: PlantsDbOptions = {}): PlantsDb =>
+export const createPlantsDb = (
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  options: PlantsDbOptions = {},
+): PlantsDb =>
   new PrismaClient({ adapter: options.onStatement ? countStatements(adapter, options.onStatement) : adapter });

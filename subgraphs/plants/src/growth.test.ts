@@ -6,7 +6,10 @@ import { addPlant, DELETE_GROWTH, JOURNAL, RECORD, UPDATE_GROWTH } from './testi
 
 interface Journal {
   userPlant: {
-    growthEntries: { edges: { node: { id: string; type: string; recordedAt: string; heightCm: number | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    growthEntries: {
+      edges: { node: { id: string; type: string; recordedAt: string; heightCm: number | null } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    };
     growthSummary: {
       entryCount: number;
       firstRecordedAt: string | null;
@@ -22,8 +25,11 @@ describe.each(testDatabaseKinds())('growth journal (%s)', (kind) => {
   let h: PlantsHarness;
   let user: TestUser;
   let plantId: string;
-  const record = async (input: Record<string, unknown>) => ok(await user.gql<{ recordGrowth: { id: string } }>(RECORD, { input: { userPlantId: plantId, ...input } })).recordGrowth.id;
-  const journal = async (args: Record<string, unknown> = {}) => ok(await user.gql<Journal>(JOURNAL, { id: plantId, ...args })).userPlant;
+  const record = async (input: Record<string, unknown>) =>
+    ok(await user.gql<{ recordGrowth: { id: string } }>(RECORD, { input: { userPlantId: plantId, ...input } }))
+      .recordGrowth.id;
+  const journal = async (args: Record<string, unknown> = {}) =>
+    ok(await user.gql<Journal>(JOURNAL, { id: plantId, ...args })).userPlant;
   const dates = (j: Journal['userPlant']) => j.growthEntries.edges.map((e) => e.node.recordedAt.slice(0, 10));
 
   beforeAll(async () => {
@@ -50,7 +56,11 @@ describe.each(testDatabaseKinds())('growth journal (%s)', (kind) => {
 
   it('filters by type and by date range (inclusive)', async () => {
     expect(dates(await journal({ type: 'MEASUREMENT' }))).toEqual(['2026-03-31', '2026-03-01', '2026-01-01']);
-    expect(dates(await journal({ from: '2026-02-01T00:00:00Z', to: '2026-03-31T00:00:00Z' }))).toEqual(['2026-03-31', '2026-03-01', '2026-02-01']);
+    expect(dates(await journal({ from: '2026-02-01T00:00:00Z', to: '2026-03-31T00:00:00Z' }))).toEqual([
+      '2026-03-31',
+      '2026-03-01',
+      '2026-02-01',
+    ]);
     expect(dates(await journal({ type: 'PHOTO', to: '2026-01-31T00:00:00Z' }))).toEqual([]);
     const reversed = await user.gql(JOURNAL, { id: plantId, from: '2026-03-01T00:00:00Z', to: '2026-02-01T00:00:00Z' });
     expect(reversed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
@@ -84,7 +94,12 @@ describe.each(testDatabaseKinds())('growth journal (%s)', (kind) => {
 
   it('corrects and deletes entries, keeping each type complete', async () => {
     const id = await record({ type: 'OBSERVATION', recordedAt: '2025-12-01T00:00:00Z', notes: 'Bought it' });
-    const updated = ok(await user.gql<{ updateGrowthEntry: { type: string; heightCm: number } }>(UPDATE_GROWTH, { id, input: { type: 'MEASUREMENT', heightCm: 25 } }));
+    const updated = ok(
+      await user.gql<{ updateGrowthEntry: { type: string; heightCm: number } }>(UPDATE_GROWTH, {
+        id,
+        input: { type: 'MEASUREMENT', heightCm: 25 },
+      }),
+    );
     expect(updated.updateGrowthEntry).toMatchObject({ type: 'MEASUREMENT', heightCm: 25 });
     const emptied = await user.gql(UPDATE_GROWTH, { id, input: { heightCm: null } });
     expect(emptied.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.heightCm' });

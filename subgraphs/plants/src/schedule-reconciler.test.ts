@@ -12,7 +12,17 @@ import { PUBLISH_LEASE_MS } from './domain/care-events.js';
 import { SCHEDULE_CHANGED } from './domain/schedule-changed.js';
 import { createScheduleReconciler } from './domain/schedule-reconciler.js';
 import { ok, START, startPlantsHarness, type PlantsHarness, type TestUser } from './testing/harness.js';
-import { addPlant, ARCHIVE, DELETE_WATERING, SNOOZE, speciesId, UPDATE, UPDATE_WATERING, water, WATER_MANY } from './testing/operations.js';
+import {
+  addPlant,
+  ARCHIVE,
+  DELETE_WATERING,
+  SNOOZE,
+  speciesId,
+  UPDATE,
+  UPDATE_WATERING,
+  water,
+  WATER_MANY,
+} from './testing/operations.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -38,7 +48,8 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
   const eventsAbout = async (...ids: string[]) => {
     await h.drain();
     const byPlant: Record<string, [string, string | null][]> = {};
-    for (const e of h.events) if (ids.includes(e.userPlantId)) (byPlant[e.userPlantId] ??= []).push([e.reason, e.nextWateringAt]);
+    for (const e of h.events)
+      if (ids.includes(e.userPlantId)) (byPlant[e.userPlantId] ??= []).push([e.reason, e.nextWateringAt]);
     return byPlant;
   };
   const archive = async (user: TestUser, id: string) => ok(await user.gql(ARCHIVE, { id }));
@@ -122,7 +133,10 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
     // `beforeStamp`, and after stamping `afterStamp` but before publishing it.
     const db = h.service.deps.db;
     for (const id of [beforeStamp.id, afterStamp.id]) {
-      await db.$transaction([db.watering.create({ data: { userPlantId: id, wateredAt: h.clock.now() } }), db.userPlant.update({ where: { id }, data: SCHEDULE_CHANGED })]);
+      await db.$transaction([
+        db.watering.create({ data: { userPlantId: id, wateredAt: h.clock.now() } }),
+        db.userPlant.update({ where: { id }, data: SCHEDULE_CHANGED }),
+      ]);
     }
     await stampForPublish(db, [afterStamp.id], h.clock.now(), new Date(h.clock.now().getTime() + PUBLISH_LEASE_MS));
     const next = plus(START, 13 * DAY);
@@ -146,13 +160,15 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
 
     h.clock.set('2026-03-02T10:00:00Z'); // spring: 14 × 0.9 = 12.6 → 13 days after the watering
     await reconcile();
-    expect(await eventsAbout(seasonal.id, custom.id, neverWatered.id)).toEqual({ [seasonal.id]: [['RECONCILED', '2026-03-12T10:00:00.000Z']] });
+    expect(await eventsAbout(seasonal.id, custom.id, neverWatered.id)).toEqual({
+      [seasonal.id]: [['RECONCILED', '2026-03-12T10:00:00.000Z']],
+    });
     h.events.length = 0;
     await reconcile();
     expect(await eventsAbout(seasonal.id, custom.id, neverWatered.id)).toEqual({});
   });
 
-  it('republishes a user\'s plants when a profile event changes their hemisphere, not when only the language changes', async () => {
+  it("republishes a user's plants when a profile event changes their hemisphere, not when only the language changes", async () => {
     h.clock.set(START); // April: spring in the north, autumn in the south
     const user = await h.user();
     const neighbour = await h.user();
@@ -164,7 +180,13 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
     await water(neighbour, theirs.id);
     await settle();
     const profile = (changedAt: string, hemisphere: 'NORTHERN' | 'SOUTHERN', language: string): UserProfileEvent => ({
-      userId: user.id, timezone: 'UTC', hemisphere, language, notificationsEnabled: true, notifyInApp: true, changedAt,
+      userId: user.id,
+      timezone: 'UTC',
+      hemisphere,
+      language,
+      notificationsEnabled: true,
+      notifyInApp: true,
+      changedAt,
     });
 
     await h.infra.events.publish(USER_PROFILE_STREAM, profile('2026-04-15T08:00:00Z', 'SOUTHERN', 'en'));
@@ -208,11 +230,14 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
     // Two instances: each its own client and connection pool, same database and bus; small batches, so that they
     // interleave page by page and race for the same plants.
     const otherDb = createPlantsDb(h.database.adapter);
-    const instance = (instanceDb: PlantsDb) => createScheduleReconciler({ ...h.service.deps, db: instanceDb }, { intervalMs: 60_000, batchSize: 10 });
+    const instance = (instanceDb: PlantsDb) =>
+      createScheduleReconciler({ ...h.service.deps, db: instanceDb }, { intervalMs: 60_000, batchSize: 10 });
     try {
       const [a, b] = await Promise.all([instance(db).runOnce(), instance(otherDb).runOnce()]);
       await h.drain();
-      console.info(`two concurrent reconcilers over 60 unpublished plants (${kind}): published ${a.published} + ${b.published}`);
+      console.info(
+        `two concurrent reconcilers over 60 unpublished plants (${kind}): published ${a.published} + ${b.published}`,
+      );
       expect(a.published + b.published).toBe(60);
       const ids = h.events.map((e) => e.userPlantId);
       expect(new Set(ids).size).toBe(ids.length);
@@ -243,7 +268,9 @@ describe.each(testDatabaseKinds())('schedule reconciler statement count (%s)', (
       data: Array.from({ length: count }, (_, i) => ({ userId, plantId: species, nickname: `Plant ${i}` })),
     });
     await db.watering.createMany({
-      data: plants.flatMap((p) => [1, 8, 15, 22].map((days) => ({ userPlantId: p.id, wateredAt: new Date(now - days * DAY) }))),
+      data: plants.flatMap((p) =>
+        [1, 8, 15, 22].map((days) => ({ userPlantId: p.id, wateredAt: new Date(now - days * DAY) })),
+      ),
     });
   }
 

@@ -48,9 +48,7 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
   const deps: PlantsDeps = { db, events: infra.events, clock: options.clock ?? systemClock, logger };
   const inserted = await seedCatalog(db);
   if (inserted > 0) logger.info(`seeded ${inserted} species into the catalog`);
-  const verifier =
-    options.verifier ??
-    remoteVerifier(config.authUrl, infra.revocations);
+  const verifier = options.verifier ?? remoteVerifier(config.authUrl, infra.revocations);
   const profiles = consumeProfileEvents(deps);
   const reconciler = createScheduleReconciler(deps, { intervalMs: config.scheduleReconcileIntervalMs });
   if (options.reconcileOnTimer ?? true) reconciler.start();

@@ -114,7 +114,13 @@ export interface ServiceBaseConfig {
   logJson: boolean;
 }
 
-export function serviceBase(env: Env, prefix: string, defaultPort: number, dataRoot: string, folder: string): ServiceBaseConfig {
+export function serviceBase(
+  env: Env,
+  prefix: string,
+  defaultPort: number,
+  dataRoot: string,
+  folder: string,
+): ServiceBaseConfig {
   const production = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
   const databaseVariable = `${prefix}_DATABASE_URL`;
   const databaseUrl = url(env, databaseVariable, ['postgres', 'postgresql']);

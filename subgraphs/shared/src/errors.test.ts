@@ -11,7 +11,10 @@ describe('error formatter', () => {
   it('keeps our codes and the offending field, without stack traces in production', () => {
     const format = createErrorFormatter({ production: true, log: () => {} });
     const error = badInput('input.email', 'Email address is not valid');
-    expect(format(formatted(error), error)).toEqual({ message: 'Email address is not valid', extensions: { code: 'BAD_USER_INPUT', field: 'input.email' } });
+    expect(format(formatted(error), error)).toEqual({
+      message: 'Email address is not valid',
+      extensions: { code: 'BAD_USER_INPUT', field: 'input.email' },
+    });
   });
 
   it('turns unexpected errors into a bare INTERNAL_SERVER_ERROR in production and logs them', () => {
@@ -27,6 +30,9 @@ describe('error formatter', () => {
   it('keeps details for developers outside production', () => {
     const format = createErrorFormatter({ production: false, log: () => {} });
     const original = new GraphQLError('boom');
-    expect(format(formatted(original), original).extensions).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', stacktrace: expect.any(Array) });
+    expect(format(formatted(original), original).extensions).toMatchObject({
+      code: 'INTERNAL_SERVER_ERROR',
+      stacktrace: expect.any(Array),
+    });
   });
 });

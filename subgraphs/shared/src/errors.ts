@@ -38,14 +38,26 @@ export const badInput = (field: string, message: string) => error('BAD_USER_INPU
 export function createErrorFormatter(options: { production: boolean; log: (e: unknown) => void }) {
   return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    const known = typeof code === 'string' && (CODES.has(code) || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE');
+    const known =
+      typeof code === 'string' &&
+      (CODES.has(code) ||
+        code.startsWith('GRAPHQL_') ||
+        code === 'BAD_REQUEST' ||
+        code === 'PERSISTED_QUERY_NOT_FOUND' ||
+        code === 'OPERATION_RESOLUTION_FAILURE');
     if (known && code !== 'INTERNAL_SERVER_ERROR') {
       if (!options.production) return formatted;
       const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     options.log(original);
-    if (!options.production) return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
-    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    if (!options.production)
+      return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

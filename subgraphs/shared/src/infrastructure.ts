@@ -50,7 +50,11 @@ export async function createInfrastructure(options: InfrastructureOptions): Prom
   const redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
   await redis.connect();
   const pubsub = new RedisPubSub(redis);
-  const events = new RedisEventBus(redis, options.logger, options.consumerName ? { consumerName: options.consumerName } : {});
+  const events = new RedisEventBus(
+    redis,
+    options.logger,
+    options.consumerName ? { consumerName: options.consumerName } : {},
+  );
   return {
     kind: 'redis',
     redis,

@@ -24,7 +24,9 @@ export function createLogger(options: { service: string; level?: LogLevel; json?
     if (ORDER[level] < min) return;
     const stream = level === 'error' || level === 'warn' ? process.stderr : process.stdout;
     if (options.json) {
-      stream.write(`${JSON.stringify({ time: new Date().toISOString(), level, service: options.service, msg, ...serialize(fields) })}\n`);
+      stream.write(
+        `${JSON.stringify({ time: new Date().toISOString(), level, service: options.service, msg, ...serialize(fields) })}\n`,
+      );
     } else {
       const extra = Object.keys(fields).length ? ` ${JSON.stringify(serialize(fields))}` : '';
       stream.write(`[${options.service}] ${level.toUpperCase()} ${msg}${extra}\n`);

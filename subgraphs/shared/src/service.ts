@@ -11,7 +11,10 @@ export interface RunningService {
  * Runs a service as its own process: starts it, and on SIGINT/SIGTERM stops it cleanly (in-flight requests finish,
  * connections close) before exiting.
  */
-export async function runUntilSignal(start: () => Promise<{ stop(): Promise<void> }>, onStarted?: () => void): Promise<void> {
+export async function runUntilSignal(
+  start: () => Promise<{ stop(): Promise<void> }>,
+  onStarted?: () => void,
+): Promise<void> {
   let service: { stop(): Promise<void> };
   try {
     service = await start();

@@ -40,7 +40,10 @@ export async function publishProfile(deps: AuthDeps, user: User): Promise<void> 
 }
 
 async function availableUsername(deps: AuthDeps, email: string): Promise<string> {
-  const base = (email.split('@')[0] ?? 'user').replace(/[^A-Za-z0-9._-]/g, '').slice(0, 60).padEnd(3, '0');
+  const base = (email.split('@')[0] ?? 'user')
+    .replace(/[^A-Za-z0-9._-]/g, '')
+    .slice(0, 60)
+    .padEnd(3, '0');
   if (!(await deps.db.user.findUnique({ where: { username: base } }))) return base;
   return `${base}-${randomBytes(3).toString('hex')}`;
 }
@@ -102,7 +105,12 @@ export interface ProfileInput {
   timezone?: string | null;
   hemisphere?: 'NORTHERN' | 'SOUTHERN' | null;
   language?: string | null;
-  notificationSettings?: { enabled?: boolean | null; inApp?: boolean | null; email?: boolean | null; push?: boolean | null } | null;
+  notificationSettings?: {
+    enabled?: boolean | null;
+    inApp?: boolean | null;
+    email?: boolean | null;
+    push?: boolean | null;
+  } | null;
 }
 
 /** Omitted (undefined) keeps the current value; null is refused for fields that cannot be empty. */
@@ -141,10 +149,16 @@ export async function updateProfile(deps: AuthDeps, userId: string, input: Profi
   }
 }
 
-export async function changePassword(deps: AuthDeps, principal: Principal, current: string, next: string): Promise<void> {
+export async function changePassword(
+  deps: AuthDeps,
+  principal: Principal,
+  current: string,
+  next: string,
+): Promise<void> {
   const user = await deps.db.user.findUnique({ where: { id: principal.userId } });
   if (!user) throw notFound('User');
-  if (!(await verifyPassword(user.passwordHash, current))) throw badInput('currentPassword', 'Current password is wrong');
+  if (!(await verifyPassword(user.passwordHash, current)))
+    throw badInput('currentPassword', 'Current password is wrong');
   checkPasswordPolicy(next, 'newPassword');
   if (current === next) throw badInput('newPassword', 'New password must differ from the current one');
   await deps.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(next) } });

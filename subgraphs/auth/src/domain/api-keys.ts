@@ -21,7 +21,11 @@ export interface CreateApiKeyInput {
   expiresInDays?: number | null;
 }
 
-export async function createApiKey(deps: AuthDeps, userId: string, input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; secret: string }> {
+export async function createApiKey(
+  deps: AuthDeps,
+  userId: string,
+  input: CreateApiKeyInput,
+): Promise<{ apiKey: ApiKey; secret: string }> {
   const name = input.name.trim();
   if (name.length < 1 || name.length > 100) throw badInput('input.name', 'Name must be 1–100 characters');
   const scopes = [...new Set(input.scopes)];
@@ -55,7 +59,9 @@ export const listApiKeys = (deps: AuthDeps, userId: string) =>
 export async function revokeApiKey(deps: AuthDeps, userId: string, id: string): Promise<ApiKey> {
   const key = await deps.db.apiKey.findFirst({ where: { id, userId } }).catch(() => null);
   if (!key) throw notFound('API key');
-  const revoked = key.revokedAt ? key : await deps.db.apiKey.update({ where: { id }, data: { revokedAt: deps.clock.now() } });
+  const revoked = key.revokedAt
+    ? key
+    : await deps.db.apiKey.update({ where: { id }, data: { revokedAt: deps.clock.now() } });
   // Verifiers cache introspection results; the revocation list overrides their cache at once.
   await deps.revocations.revoke(id, API_KEY_CACHE_SECONDS + 60);
   return revoked;
@@ -65,7 +71,8 @@ export async function revokeApiKey(deps: AuthDeps, userId: string, id: string): 
 export async function introspectApiKey(deps: AuthDeps, key: string): Promise<IntrospectionResult> {
   const stored = await deps.db.apiKey.findUnique({ where: { secretHash: hashToken(key) }, include: { user: true } });
   const now = deps.clock.now();
-  if (!stored || stored.revokedAt || (stored.expiresAt && stored.expiresAt <= now) || !stored.user.active) return { active: false };
+  if (!stored || stored.revokedAt || (stored.expiresAt && stored.expiresAt <= now) || !stored.user.active)
+    return { active: false };
   if (!stored.lastUsedAt || now.getTime() - stored.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     await deps.db.apiKey.update({ where: { id: stored.id }, data: { lastUsedAt: now } });
   }

@@ -43,7 +43,10 @@ export async function startSession(deps: AuthDeps, user: User): Promise<IssuedTo
 }
 
 export async function revokeSession(deps: AuthDeps, sessionId: string, reason: string): Promise<void> {
-  await deps.db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: deps.clock.now(), revokeReason: reason } });
+  await deps.db.session.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: deps.clock.now(), revokeReason: reason },
+  });
   await deps.revocations.revoke(sessionId, revocationTtl(deps));
 }
 
@@ -64,13 +67,19 @@ export async function refresh(deps: AuthDeps, presented: string): Promise<Issued
   const newToken = REFRESH_PREFIX + randomBytes(32).toString('base64url');
   // Mark-used and insert the successor atomically; the usedAt guard makes two concurrent uses a detected reuse.
   const rotated = await deps.db.$transaction(async (tx) => {
-    const { count } = await tx.refreshToken.updateMany({ where: { id: stored.id, usedAt: null }, data: { usedAt: now } });
+    const { count } = await tx.refreshToken.updateMany({
+      where: { id: stored.id, usedAt: null },
+      data: { usedAt: now },
+    });
     if (count === 0) return false;
     await tx.refreshToken.create({ data: { sessionId: session.id, tokenHash: hashToken(newToken) } });
     return true;
   });
   if (!rotated) {
-    deps.logger.warn('refresh token reuse detected; revoking session', { sessionId: session.id, userId: session.userId });
+    deps.logger.warn('refresh token reuse detected; revoking session', {
+      sessionId: session.id,
+      userId: session.userId,
+    });
     await revokeSession(deps, session.id, 'refresh token reuse');
     throw unauthenticated('Refresh token was already used; the session has been revoked');
   }
@@ -80,14 +89,27 @@ export async function refresh(deps: AuthDeps, presented: string): Promise<Issued
 
 /** The session a refresh token belongs to, if it exists. */
 export async function sessionOfRefreshToken(deps: AuthDeps, presented: string) {
-  const stored = await deps.db.refreshToken.findUnique({ where: { tokenHash: hashToken(presented) }, include: { session: true } });
+  const stored = await deps.db.refreshToken.findUnique({
+    where: { tokenHash: hashToken(presented) },
+    include: { session: true },
+  });
   return stored?.session ?? null;
 }
 
 /** Revokes every live session of a user except `keepSessionId`. */
-export async function revokeOtherSessions(deps: AuthDeps, userId: string, keepSessionId: string | undefined, reason: string) {
+export async function revokeOtherSessions(
+  deps: AuthDeps,
+  userId: string,
+  keepSessionId: string | undefined,
+  reason: string,
+) {
   const sessions = await deps.db.session.findMany({
-    where: { userId, revokedAt: null, expiresAt: { gt: deps.clock.now() }, ...(keepSessionId ? { NOT: { id: keepSessionId } } : {}) },
+    where: {
+      userId,
+      revokedAt: null,
+      expiresAt: { gt: deps.clock.now() },
+      ...(keepSessionId ? { NOT: { id: keepSessionId } } : {}),
+    },
     select: { id: true },
   });
   for (const { id } of sessions) await revokeSession(deps, id, reason);

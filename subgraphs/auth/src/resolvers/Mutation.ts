@@ -26,7 +26,8 @@ export const Mutation: MutationResolvers = {
     if (principal?.kind === 'apiKey') throw forbidden('API keys cannot log out; revoke the key instead');
     const fromRefresh = refreshToken ? await sessionOfRefreshToken(ctx.deps, refreshToken) : null;
     if (refreshToken && !fromRefresh) throw unauthenticated('Invalid refresh token');
-    if (fromRefresh && principal && fromRefresh.userId !== principal.userId) throw unauthenticated('Invalid refresh token');
+    if (fromRefresh && principal && fromRefresh.userId !== principal.userId)
+      throw unauthenticated('Invalid refresh token');
     const sessions = new Set([principal?.sessionId, fromRefresh?.id].filter((s): s is string => !!s));
     if (sessions.size === 0) throw unauthenticated();
     for (const id of sessions) await revokeSession(ctx.deps, id, 'logout');
@@ -54,4 +55,3 @@ export const Mutation: MutationResolvers = {
     return revokeApiKey(ctx.deps, principal.userId, id);
   },
 };
-

@@ -6,7 +6,16 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import {
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  SignJWT,
+  type JWK,
+  type JWTVerifyGetKey,
+  type KeyObject,
+} from 'jose';
 
 export const SIGNING_ALG = 'ES256';
 
@@ -33,7 +42,8 @@ function parseKeys(text: string, origin: string): JWK[] {
     throw new Error(`${origin} is not valid JSON`);
   }
   const keys = Array.isArray(parsed) ? parsed : (parsed as { keys?: unknown }).keys;
-  if (!Array.isArray(keys) || keys.length === 0) throw new Error(`${origin} must hold a non-empty array of private JWKs`);
+  if (!Array.isArray(keys) || keys.length === 0)
+    throw new Error(`${origin} must hold a non-empty array of private JWKs`);
   for (const key of keys as JWK[]) {
     if (!key.kid || !key.d || key.kty !== 'EC' || key.crv !== 'P-256') {
       throw new Error(`${origin}: every key needs kty EC, crv P-256, a private part (d) and a kid`);
@@ -42,10 +52,15 @@ function parseKeys(text: string, origin: string): JWK[] {
   return keys as JWK[];
 }
 
-export async function loadSigningKeys(source: { inline?: string | undefined; file?: string | undefined; dataDir: string }): Promise<SigningKeys> {
+export async function loadSigningKeys(source: {
+  inline?: string | undefined;
+  file?: string | undefined;
+  dataDir: string;
+}): Promise<SigningKeys> {
   let privateJwks: JWK[];
   if (source.inline) privateJwks = parseKeys(source.inline, 'AUTH_SIGNING_KEYS');
-  else if (source.file) privateJwks = parseKeys(await readFile(source.file, 'utf8'), `AUTH_SIGNING_KEYS_FILE (${source.file})`);
+  else if (source.file)
+    privateJwks = parseKeys(await readFile(source.file, 'utf8'), `AUTH_SIGNING_KEYS_FILE (${source.file})`);
   else {
     const file = path.join(source.dataDir, 'signing-keys.json');
     const existing = await readFile(file, 'utf8').catch(() => null);

@@ -38,7 +38,10 @@ export async function claimDue(
     FROM due WHERE n."id" = due."id"
     RETURNING n."id"::text AS "id"`;
   if (rows.length === 0) return [];
-  return db.notification.findMany({ where: { id: { in: rows.map((r) => r.id) }, claimedBy: token }, orderBy: { dispatchAt: 'asc' } });
+  return db.notification.findMany({
+    where: { id: { in: rows.map((r) => r.id) }, claimedBy: token },
+    orderBy: { dispatchAt: 'asc' },
+  });
 }
 
 export type AttemptRecord = Omit<DeliveryAttempt, 'id' | 'notificationId'>;
@@ -86,12 +89,16 @@ export async function completeRound(
   }
   // While claimed, nobody else changes a SCHEDULED row (cancel is refused under a live lease), so the status guard
   // only bites when our lease expired and the row moved on without us.
-  const where = firstSend ? { id: claimed.id, claimedBy: token, status: 'SCHEDULED' as const } : { id: claimed.id, claimedBy: token };
+  const where = firstSend
+    ? { id: claimed.id, claimedBy: token, status: 'SCHEDULED' as const }
+    : { id: claimed.id, claimedBy: token };
   return inTransaction(db, async (tx) => {
     const { count } = await tx.notification.updateMany({ where, data });
     if (count !== 1) return null;
     if (outcome.attempts.length > 0) {
-      await tx.deliveryAttempt.createMany({ data: outcome.attempts.map((a) => ({ ...a, notificationId: claimed.id })) });
+      await tx.deliveryAttempt.createMany({
+        data: outcome.attempts.map((a) => ({ ...a, notificationId: claimed.id })),
+      });
     }
     return tx.notification.findUnique({ where: { id: claimed.id } });
   });

@@ -22,12 +22,17 @@ describe.each(testDatabaseKinds())('dispatcher (%s)', (kind) => {
     await hook?.close();
   });
 
-  const attemptsOf = (id: string) => h.db.deliveryAttempt.findMany({ where: { notificationId: id }, orderBy: [{ attempt: 'asc' }, { channel: 'asc' }] });
+  const attemptsOf = (id: string) =>
+    h.db.deliveryAttempt.findMany({ where: { notificationId: id }, orderBy: [{ attempt: 'asc' }, { channel: 'asc' }] });
   const row = (id: string) => h.db.notification.findUniqueOrThrow({ where: { id } });
   const withWebhook = async (userId: string, channels = ['WEBHOOK']) => {
-    const set = await h.as(userId, `mutation($input: NotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { webhookUrl } }`, {
-      input: { webhookUrl: hook.url, webhookSecret: SECRET, types: [{ type: 'SYSTEM', channels }] },
-    });
+    const set = await h.as(
+      userId,
+      `mutation($input: NotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { webhookUrl } }`,
+      {
+        input: { webhookUrl: hook.url, webhookSecret: SECRET, types: [{ type: 'SYSTEM', channels }] },
+      },
+    );
     expect(set.errors).toBeUndefined();
   };
 
@@ -45,7 +50,9 @@ describe.each(testDatabaseKinds())('dispatcher (%s)', (kind) => {
     await h.service.dispatcher.runOnce();
     const sent = await row(id);
     expect(sent).toMatchObject({ status: 'SENT', sentAt: new Date(at), dispatchAt: null, claimedBy: null });
-    expect(await attemptsOf(id)).toMatchObject([{ channel: 'IN_APP', attempt: 1, outcome: 'SUCCEEDED', httpStatus: null }]);
+    expect(await attemptsOf(id)).toMatchObject([
+      { channel: 'IN_APP', attempt: 1, outcome: 'SUCCEEDED', httpStatus: null },
+    ]);
     await h.service.dispatcher.runOnce();
     expect(await attemptsOf(id)).toHaveLength(1); // sent once, not again
   });
@@ -117,7 +124,12 @@ describe.each(testDatabaseKinds())('dispatcher (%s)', (kind) => {
     const test = await h.as<{ sendTestNotification: { id: string } }>(userId, TEST, {});
     const id = test.data?.sendTestNotification.id ?? '';
     const leaseMs = leaseMsFor(2_000);
-    const [claimed] = await claimDue(h.db, { now: h.clock.now(), token: 'crashed-instance:1', leaseMs, limit: 50 }).then((rows) => rows.filter((r) => r.id === id));
+    const [claimed] = await claimDue(h.db, {
+      now: h.clock.now(),
+      token: 'crashed-instance:1',
+      leaseMs,
+      limit: 50,
+    }).then((rows) => rows.filter((r) => r.id === id));
     expect(claimed).toBeDefined();
 
     await h.service.dispatcher.runOnce(); // the lease is live: hands off
@@ -127,7 +139,15 @@ describe.each(testDatabaseKinds())('dispatcher (%s)', (kind) => {
     expect((await row(id)).status).toBe('SENT');
 
     // The "crashed" instance wakes up and tries to finish: its claim is gone, nothing is written.
-    const late = claimed && (await completeRound(h.db, claimed, 'crashed-instance:1', { delivered: ['IN_APP'], retry: [], retryAt: null, attempts: [], lastError: null, cancel: false }, h.clock.now()));
+    const late =
+      claimed &&
+      (await completeRound(
+        h.db,
+        claimed,
+        'crashed-instance:1',
+        { delivered: ['IN_APP'], retry: [], retryAt: null, attempts: [], lastError: null, cancel: false },
+        h.clock.now(),
+      ));
     expect(late).toBeNull();
     expect(await attemptsOf(id)).toHaveLength(1);
   });
@@ -153,8 +173,19 @@ describe.each(testDatabaseKinds())('dispatcher (%s)', (kind) => {
     const userId = randomUUID();
     const id = randomUUID();
     await h.db.notification.create({
-      data: { id, userId, type: 'SYSTEM', source: 'USER', title: 'Overdue', body: '', channels: ['IN_APP'], pendingChannels: ['IN_APP'],
-        scheduledFor: new Date(h.clock.now().getTime() - 3_600_000), dispatchAt: new Date(h.clock.now().getTime() - 3_600_000), createdAt: h.clock.now() },
+      data: {
+        id,
+        userId,
+        type: 'SYSTEM',
+        source: 'USER',
+        title: 'Overdue',
+        body: '',
+        channels: ['IN_APP'],
+        pendingChannels: ['IN_APP'],
+        scheduledFor: new Date(h.clock.now().getTime() - 3_600_000),
+        dispatchAt: new Date(h.clock.now().getTime() - 3_600_000),
+        createdAt: h.clock.now(),
+      },
     });
     // A second instance boots over the same database with its loop on (as in production); nobody calls runOnce.
     const booted = await h.startPeer({ dispatchLoop: true });

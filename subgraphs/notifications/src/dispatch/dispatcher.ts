@@ -60,7 +60,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const problem = await webhookTargetProblem(s.webhook.url, config.webhookAllowPrivate);
     if (problem) return { ok: false, retryable: false, httpStatus: null, error: `Webhook URL ${problem}` };
     const { url, secret } = s.webhook;
-    return postWebhook({ fetch: fetchImpl, url, secret, notification: n, attempt, now: clock.now(), timeoutMs: config.webhookTimeoutMs });
+    return postWebhook({
+      fetch: fetchImpl,
+      url,
+      secret,
+      notification: n,
+      attempt,
+      now: clock.now(),
+      timeoutMs: config.webhookTimeoutMs,
+    });
   }
 
   async function deliver(n: Notification, s: UserSettings, token: string): Promise<void> {
@@ -69,16 +77,34 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (!s.notificationsEnabled) {
       // Turned off after this was scheduled: a pending send is cancelled, a pending webhook retry dropped.
       const lastError = 'Notifications are turned off for this account';
-      await completeRound(db, n, token, { delivered: [], retry: [], retryAt: null, attempts: [], lastError, cancel: true }, now);
+      await completeRound(
+        db,
+        n,
+        token,
+        { delivered: [], retry: [], retryAt: null, attempts: [], lastError, cancel: true },
+        now,
+      );
       return;
     }
     const delivered: NotificationChannel[] = [];
     const retry: NotificationChannel[] = [];
     const attempts: AttemptRecord[] = [];
     const errors: string[] = [];
-    const record = (channel: NotificationChannel, ok: boolean, error: string | null, httpStatus: number | null, startedAt: Date) => ({
-      channel, attempt: round, outcome: ok ? ('SUCCEEDED' as const) : ('FAILED' as const), httpStatus, error,
-      instanceId: config.instanceId, startedAt, finishedAt: clock.now(),
+    const record = (
+      channel: NotificationChannel,
+      ok: boolean,
+      error: string | null,
+      httpStatus: number | null,
+      startedAt: Date,
+    ) => ({
+      channel,
+      attempt: round,
+      outcome: ok ? ('SUCCEEDED' as const) : ('FAILED' as const),
+      httpStatus,
+      error,
+      instanceId: config.instanceId,
+      startedAt,
+      finishedAt: clock.now(),
     });
     for (const channel of n.pendingChannels) {
       if (channel === 'IN_APP') {
@@ -91,7 +117,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const startedAt = clock.now();
       const result = await sendWebhook(n, s, round);
       // Logged at once, not with the outcome: the POST happened even if our claim turns out to be lost.
-      await db.deliveryAttempt.create({ data: { ...record('WEBHOOK', result.ok, result.error, result.httpStatus, startedAt), notificationId: n.id } });
+      await db.deliveryAttempt.create({
+        data: { ...record('WEBHOOK', result.ok, result.error, result.httpStatus, startedAt), notificationId: n.id },
+      });
       if (result.ok) delivered.push('WEBHOOK');
       else if (result.retryable && round < MAX_WEBHOOK_ATTEMPTS) retry.push('WEBHOOK');
       if (result.error) errors.push(result.error);
@@ -99,7 +127,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const finishedAt = clock.now();
     const retryAt = retry.length > 0 ? new Date(finishedAt.getTime() + retryDelayMs(round)) : null;
     const lastError = errors.join('; ') || null;
-    const updated = await completeRound(db, n, token, { delivered, retry, retryAt, attempts, lastError, cancel: false }, finishedAt);
+    const updated = await completeRound(
+      db,
+      n,
+      token,
+      { delivered, retry, retryAt, attempts, lastError, cancel: false },
+      finishedAt,
+    );
     if (!updated) {
       logger.warn('dispatch claim lost before completion; another instance owns the notification now', { id: n.id });
       return;
@@ -117,7 +151,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const token = `${config.instanceId}:${randomUUID()}`;
       const claimed = await claimDue(db, { now: clock.now(), token, leaseMs, limit: batchSize });
       if (claimed.length === 0) break;
-      const settings = await loadSettings(db, claimed.map((n) => n.userId));
+      const settings = await loadSettings(
+        db,
+        claimed.map((n) => n.userId),
+      );
       await Promise.all(
         claimed.map(async (n) => {
           const s = settings.get(n.userId);
@@ -139,7 +176,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return;
     }
     running = runOnce()
-      .then(() => undefined, (error: unknown) => logger.error('dispatch run failed', { error }))
+      .then(
+        () => undefined,
+        (error: unknown) => logger.error('dispatch run failed', { error }),
+      )
       .finally(() => {
         running = null;
         if (stopped) return;

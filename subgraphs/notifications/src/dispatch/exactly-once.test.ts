@@ -32,9 +32,17 @@ describe.skipIf(!postgres)('exactly-once delivery with two instances (postgres)'
     const users = Array.from({ length: 10 }, () => randomUUID());
     const now = h.clock.now();
     const rows = Array.from({ length: count }, (_, i) => ({
-      id: randomUUID(), userId: users[i % users.length] ?? '', type: 'WATERING_REMINDER' as const, source: 'ENGINE' as const,
-      title: `Reminder ${i}`, body: '', channels: ['IN_APP' as const], pendingChannels: ['IN_APP' as const],
-      scheduledFor: now, dispatchAt: now, createdAt: now,
+      id: randomUUID(),
+      userId: users[i % users.length] ?? '',
+      type: 'WATERING_REMINDER' as const,
+      source: 'ENGINE' as const,
+      title: `Reminder ${i}`,
+      body: '',
+      channels: ['IN_APP' as const],
+      pendingChannels: ['IN_APP' as const],
+      scheduledFor: now,
+      dispatchAt: now,
+      createdAt: now,
     }));
     await h.db.notification.createMany({ data: rows });
     const pushed: string[] = [];
@@ -43,27 +51,44 @@ describe.skipIf(!postgres)('exactly-once delivery with two instances (postgres)'
       for await (const n of it) pushed.push(n.id);
     });
     const ids = rows.map((r) => r.id);
-    return { ids, pushed, stop: async () => (await Promise.all(listeners.map((l) => l.return?.())), await Promise.all(pumps)) };
+    return {
+      ids,
+      pushed,
+      stop: async () => (await Promise.all(listeners.map((l) => l.return?.())), await Promise.all(pumps)),
+    };
   }
 
   async function expectSentOnce(ids: string[]) {
     const rows: Notification[] = await h.db.notification.findMany({ where: { id: { in: ids } } });
     expect(rows.filter((r) => r.status === 'SENT')).toHaveLength(ids.length);
-    const attempts = await h.db.deliveryAttempt.groupBy({ by: ['notificationId'], where: { notificationId: { in: ids } }, _count: { _all: true } });
+    const attempts = await h.db.deliveryAttempt.groupBy({
+      by: ['notificationId'],
+      where: { notificationId: { in: ids } },
+      _count: { _all: true },
+    });
     expect(attempts).toHaveLength(ids.length);
     expect(attempts.every((a) => a._count._all === 1)).toBe(true);
   }
 
   it('two dispatchers racing over 50 due reminders send each exactly once', async () => {
     const due = await dueNotifications(50);
-    const runs = await Promise.all([h.service.dispatcher.runOnce(), peer.dispatcher.runOnce(), h.service.dispatcher.runOnce(), peer.dispatcher.runOnce()]);
+    const runs = await Promise.all([
+      h.service.dispatcher.runOnce(),
+      peer.dispatcher.runOnce(),
+      h.service.dispatcher.runOnce(),
+      peer.dispatcher.runOnce(),
+    ]);
     expect(runs.reduce((a, b) => a + b, 0)).toBe(50); // claims never overlapped
     await expectSentOnce(due.ids);
     await new Promise((r) => setImmediate(r));
     await due.stop();
     expect(due.pushed).toHaveLength(50);
     expect(new Set(due.pushed)).toEqual(new Set(due.ids));
-    const byInstance = await h.db.deliveryAttempt.groupBy({ by: ['instanceId'], where: { notificationId: { in: due.ids } }, _count: { _all: true } });
+    const byInstance = await h.db.deliveryAttempt.groupBy({
+      by: ['instanceId'],
+      where: { notificationId: { in: due.ids } },
+      _count: { _all: true },
+    });
     expect(byInstance.reduce((sum, g) => sum + g._count._all, 0)).toBe(50);
   });
 
@@ -90,7 +115,12 @@ describe.skipIf(!postgres)('exactly-once delivery with two instances (postgres)'
     await Promise.all(
       plants.map((userPlantId, i) =>
         applyCareScheduleEvent(i % 2 === 0 ? h.service.deps : peer.deps, {
-          eventId: randomUUID(), userId, userPlantId, nickname: `Plant ${i}`, nextWateringAt: '2026-03-06T12:00:00Z', reason: 'ADDED',
+          eventId: randomUUID(),
+          userId,
+          userPlantId,
+          nickname: `Plant ${i}`,
+          nextWateringAt: '2026-03-06T12:00:00Z',
+          reason: 'ADDED',
           changedAt: new Date(base + i).toISOString(),
         }),
       ),

@@ -25,7 +25,15 @@ describe('webhook channel', () => {
       seen = { headers: init.headers as Record<string, string>, body: String(init.body) };
       return new Response(null, { status: 204 });
     };
-    const result = await postWebhook({ fetch, url: 'https://x.example/', secret: 's3cret-s3cret-s3cret', notification, attempt: 1, now: new Date('2026-05-01T09:00:05Z'), timeoutMs: 1000 });
+    const result = await postWebhook({
+      fetch,
+      url: 'https://x.example/',
+      secret: 's3cret-s3cret-s3cret',
+      notification,
+      attempt: 1,
+      now: new Date('2026-05-01T09:00:05Z'),
+      timeoutMs: 1000,
+    });
     expect(result).toEqual({ ok: true, retryable: false, httpStatus: 204, error: null });
     const { headers, body } = seen ?? { headers: {}, body: '' };
     expect(headers['x-bloomzy-timestamp']).toBe('1777626005');
@@ -36,11 +44,29 @@ describe('webhook channel', () => {
   });
 
   it('retries server errors and network failures, not client errors', async () => {
-    const answer = (status: number): FetchLike => async () => new Response(null, { status });
-    const base = { url: 'https://x.example/', secret: 'k'.repeat(16), notification, attempt: 1, now: new Date(), timeoutMs: 1000 };
-    expect(await postWebhook({ ...base, fetch: answer(503) })).toMatchObject({ ok: false, retryable: true, httpStatus: 503 });
+    const answer =
+      (status: number): FetchLike =>
+      async () =>
+        new Response(null, { status });
+    const base = {
+      url: 'https://x.example/',
+      secret: 'k'.repeat(16),
+      notification,
+      attempt: 1,
+      now: new Date(),
+      timeoutMs: 1000,
+    };
+    expect(await postWebhook({ ...base, fetch: answer(503) })).toMatchObject({
+      ok: false,
+      retryable: true,
+      httpStatus: 503,
+    });
     expect(await postWebhook({ ...base, fetch: answer(429) })).toMatchObject({ retryable: true });
-    expect(await postWebhook({ ...base, fetch: answer(404) })).toMatchObject({ ok: false, retryable: false, httpStatus: 404 });
+    expect(await postWebhook({ ...base, fetch: answer(404) })).toMatchObject({
+      ok: false,
+      retryable: false,
+      httpStatus: 404,
+    });
     const down: FetchLike = async () => {
       throw new TypeError('fetch failed');
     };

@@ -74,7 +74,9 @@ export async function postWebhook(options: {
     return { ok: false, retryable, httpStatus: status, error: `Webhook answered HTTP ${status}` };
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    const message = timedOut ? `No answer within ${options.timeoutMs} ms` : `Could not reach the webhook: ${(error as Error).message}`;
+    const message = timedOut
+      ? `No answer within ${options.timeoutMs} ms`
+      : `Could not reach the webhook: ${(error as Error).message}`;
     return { ok: false, retryable: true, httpStatus: null, error: message.slice(0, 500) };
   }
 }

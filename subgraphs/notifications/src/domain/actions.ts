@@ -10,7 +10,12 @@ import { transition, type UserAction } from './transitions.js';
 
 const ACTION_MAX = 100;
 
-function changes(action: UserAction, current: Notification, now: Date, actValue: string | undefined): Prisma.NotificationUpdateManyMutationInput {
+function changes(
+  action: UserAction,
+  current: Notification,
+  now: Date,
+  actValue: string | undefined,
+): Prisma.NotificationUpdateManyMutationInput {
   switch (action) {
     case 'open':
       return { status: 'OPENED', openedAt: now };
@@ -20,11 +25,22 @@ function changes(action: UserAction, current: Notification, now: Date, actValue:
     case 'dismiss':
       return { status: 'DISMISSED', dismissedAt: now };
     case 'cancel':
-      return { status: 'CANCELLED', cancelledAt: now, dispatchAt: null, pendingChannels: [], claimedBy: null, claimedUntil: null };
+      return {
+        status: 'CANCELLED',
+        cancelledAt: now,
+        dispatchAt: null,
+        pendingChannels: [],
+        claimedBy: null,
+        claimedUntil: null,
+      };
   }
 }
 
-export async function findOwnNotification(deps: Pick<NotificationsDeps, 'db'>, userId: string, id: string): Promise<Notification> {
+export async function findOwnNotification(
+  deps: Pick<NotificationsDeps, 'db'>,
+  userId: string,
+  id: string,
+): Promise<Notification> {
   const found = UUID.test(id) ? await deps.db.notification.findFirst({ where: { id, userId } }) : null;
   if (!found) throw notFound('Notification');
   return found;
@@ -38,7 +54,8 @@ export async function applyUserAction(
   actValue?: string,
 ): Promise<Notification> {
   const value = actValue?.trim();
-  if (action === 'act' && (!value || value.length > ACTION_MAX)) throw badInput('action', `action must be 1–${ACTION_MAX} characters`);
+  if (action === 'act' && (!value || value.length > ACTION_MAX))
+    throw badInput('action', `action must be 1–${ACTION_MAX} characters`);
   // The update is conditional on the status we decided from; if someone changed it meanwhile we decide again.
   for (let round = 0; round < 3; round++) {
     const current = await findOwnNotification(deps, userId, id);
@@ -47,7 +64,8 @@ export async function applyUserAction(
     if (decision.kind === 'refused') throw conflict(decision.reason);
     if (decision.kind === 'same') return current;
     const underLease = current.claimedUntil !== null && current.claimedUntil > now;
-    if (action === 'cancel' && underLease) throw conflict('This notification cannot be cancelled: it is being delivered right now');
+    if (action === 'cancel' && underLease)
+      throw conflict('This notification cannot be cancelled: it is being delivered right now');
     const where: Prisma.NotificationWhereInput = { id, userId, status: current.status };
     if (action === 'cancel') where.OR = [{ claimedUntil: null }, { claimedUntil: { lte: now } }];
     const { count } = await deps.db.notification.updateMany({ where, data: changes(action, current, now, value) });

@@ -16,8 +16,14 @@ export interface NotificationAnalytics {
 const DAY_MS = 86_400_000;
 const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000);
 
-export async function notificationAnalytics(db: Tx, userId: string, periodDays: number, now: Date): Promise<NotificationAnalytics> {
-  if (!Number.isInteger(periodDays) || periodDays < 1 || periodDays > 365) throw badInput('periodDays', 'periodDays must be 1–365');
+export async function notificationAnalytics(
+  db: Tx,
+  userId: string,
+  periodDays: number,
+  now: Date,
+): Promise<NotificationAnalytics> {
+  if (!Number.isInteger(periodDays) || periodDays < 1 || periodDays > 365)
+    throw badInput('periodDays', 'periodDays must be 1–365');
   const since = new Date(now.getTime() - periodDays * DAY_MS);
   const inPeriod: Prisma.NotificationWhereInput = { userId, scheduledFor: { gte: since, lte: now } };
   const delivered: Prisma.NotificationWhereInput = { ...inPeriod, sentAt: { not: null } };
@@ -25,7 +31,11 @@ export async function notificationAnalytics(db: Tx, userId: string, periodDays: 
     db.notification.groupBy({ by: ['status'], where: inPeriod, _count: { _all: true } }),
     db.notification.groupBy({ by: ['type'], where: inPeriod, _count: { _all: true } }),
     // A channel succeeds at most once per notification, so successful attempts count notifications delivered.
-    db.deliveryAttempt.groupBy({ by: ['channel'], where: { outcome: 'SUCCEEDED', notification: inPeriod }, _count: { _all: true } }),
+    db.deliveryAttempt.groupBy({
+      by: ['channel'],
+      where: { outcome: 'SUCCEEDED', notification: inPeriod },
+      _count: { _all: true },
+    }),
     db.notification.count({ where: delivered }),
     db.notification.count({ where: { ...delivered, openedAt: { not: null } } }),
     db.notification.count({ where: { ...delivered, actedAt: { not: null } } }),

@@ -24,7 +24,11 @@ export interface ScheduleInput {
 }
 
 /** The requested channels, or `field` names why one cannot be used. */
-function checkChannels(s: UserSettings, channels: readonly NotificationChannel[], field: string): NotificationChannel[] {
+function checkChannels(
+  s: UserSettings,
+  channels: readonly NotificationChannel[],
+  field: string,
+): NotificationChannel[] {
   const unique = [...new Set(channels)];
   if (unique.length === 0) throw badInput(field, 'At least one channel is needed');
   const available = availableChannels(s);
@@ -32,7 +36,9 @@ function checkChannels(s: UserSettings, channels: readonly NotificationChannel[]
     if (available.includes(channel)) continue;
     throw badInput(
       field,
-      channel === 'WEBHOOK' ? 'WEBHOOK needs a webhook URL in your notification preferences' : 'In-app notifications are turned off in your account settings',
+      channel === 'WEBHOOK'
+        ? 'WEBHOOK needs a webhook URL in your notification preferences'
+        : 'In-app notifications are turned off in your account settings',
     );
   }
   return unique;
@@ -42,19 +48,27 @@ function requireEnabled(s: UserSettings): void {
   if (!s.notificationsEnabled) throw conflict('Notifications are turned off in your account settings');
 }
 
-export async function scheduleNotification(deps: NotificationsDeps, userId: string, input: ScheduleInput): Promise<Notification> {
+export async function scheduleNotification(
+  deps: NotificationsDeps,
+  userId: string,
+  input: ScheduleInput,
+): Promise<Notification> {
   const now = deps.clock.now();
   const title = input.title.trim();
-  if (title.length === 0 || title.length > TITLE_MAX) throw badInput('input.title', `title must be 1–${TITLE_MAX} characters`);
+  if (title.length === 0 || title.length > TITLE_MAX)
+    throw badInput('input.title', `title must be 1–${TITLE_MAX} characters`);
   if (input.body.length > BODY_MAX) throw badInput('input.body', `body must be at most ${BODY_MAX} characters`);
   const priority = input.priority ?? 5;
-  if (!Number.isInteger(priority) || priority < 1 || priority > 10) throw badInput('input.priority', 'priority must be 1–10');
+  if (!Number.isInteger(priority) || priority < 1 || priority > 10)
+    throw badInput('input.priority', 'priority must be 1–10');
   if (input.scheduledFor <= now) throw badInput('input.scheduledFor', 'scheduledFor must be in the future');
-  if (input.userPlantId != null && !UUID.test(input.userPlantId)) throw badInput('input.userPlantId', 'userPlantId is not a valid id');
+  if (input.userPlantId != null && !UUID.test(input.userPlantId))
+    throw badInput('input.userPlantId', 'userPlantId is not a valid id');
   const s = await loadUserSettings(deps.db, userId);
   requireEnabled(s);
   const typePrefs = typeSettings(s, input.type);
-  if (!typePrefs.enabled) throw conflict(`${input.type} notifications are turned off in your preferences`, 'input.type');
+  if (!typePrefs.enabled)
+    throw conflict(`${input.type} notifications are turned off in your preferences`, 'input.type');
   const channels = checkChannels(s, input.channels ?? typePrefs.channels, 'input.channels');
   if ((await deps.rateLimiter.hit(`notifications:schedule:${userId}`, 3600)) > SCHEDULED_PER_HOUR) {
     throw rateLimited(`At most ${SCHEDULED_PER_HOUR} notifications can be scheduled per hour`);
@@ -88,9 +102,11 @@ export async function sendTestNotification(
   const now = deps.clock.now();
   const s = await loadUserSettings(deps.db, userId);
   requireEnabled(s);
-  if (isPaused(s, now)) throw conflict(`Notifications are paused until ${s.pausedUntil?.toISOString()}; resume them to test`);
+  if (isPaused(s, now))
+    throw conflict(`Notifications are paused until ${s.pausedUntil?.toISOString()}; resume them to test`);
   const available = availableChannels(s);
-  if (!requested && available.length === 0) throw conflict('No channel can reach you: in-app is turned off and no webhook is set up');
+  if (!requested && available.length === 0)
+    throw conflict('No channel can reach you: in-app is turned off and no webhook is set up');
   const channels = checkChannels(s, requested ?? available, 'channels');
   if ((await deps.rateLimiter.hit(`notifications:test:${userId}`, 60)) > TESTS_PER_MINUTE) {
     throw rateLimited(`At most ${TESTS_PER_MINUTE} test notifications per minute`, 60);

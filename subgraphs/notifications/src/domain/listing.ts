@@ -22,16 +22,21 @@ export interface NotificationPage {
 /** "Unread" = delivered and not yet opened, acted on or dismissed. */
 export const UNREAD: Prisma.NotificationWhereInput = { status: 'SENT' };
 
-const encodeCursor = (n: Notification): string => Buffer.from(`${n.scheduledFor.toISOString()}|${n.id}`).toString('base64url');
+const encodeCursor = (n: Notification): string =>
+  Buffer.from(`${n.scheduledFor.toISOString()}|${n.id}`).toString('base64url');
 
 function decodeCursor(cursor: string): { scheduledFor: Date; id: string } {
   const [time = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const scheduledFor = new Date(time);
-  if (Number.isNaN(scheduledFor.getTime()) || !UUID.test(id)) throw badInput('after', 'after is not a cursor from this connection');
+  if (Number.isNaN(scheduledFor.getTime()) || !UUID.test(id))
+    throw badInput('after', 'after is not a cursor from this connection');
   return { scheduledFor, id };
 }
 
-export function filterWhere(userId: string, filter: NotificationFilter | null | undefined): Prisma.NotificationWhereInput {
+export function filterWhere(
+  userId: string,
+  filter: NotificationFilter | null | undefined,
+): Prisma.NotificationWhereInput {
   const and: Prisma.NotificationWhereInput[] = [{ userId }];
   if (filter?.status) and.push({ status: { in: filter.status } });
   if (filter?.type) and.push({ type: { in: filter.type } });
@@ -54,7 +59,11 @@ export async function listNotifications(
     page.push({ OR: [{ scheduledFor: { lt: c.scheduledFor } }, { scheduledFor: c.scheduledFor, id: { lt: c.id } }] });
   }
   const [rows, totalCount, unreadCount] = await Promise.all([
-    db.notification.findMany({ where: { AND: page }, orderBy: [{ scheduledFor: 'desc' }, { id: 'desc' }], take: first + 1 }),
+    db.notification.findMany({
+      where: { AND: page },
+      orderBy: [{ scheduledFor: 'desc' }, { id: 'desc' }],
+      take: first + 1,
+    }),
     db.notification.count({ where }),
     db.notification.count({ where: { AND: [where, UNREAD] } }),
   ]);

@@ -12,7 +12,14 @@ import { loadUserSettings, NOTIFICATION_TYPES, typeSettings, type UserSettings }
 import { webhookUrlProblem } from './webhook-url.js';
 
 export interface PreferencesInput {
-  types?: { type: NotificationType; enabled?: boolean | null; channels?: NotificationChannel[] | null; preferredHour?: number | null }[] | null;
+  types?:
+    | {
+        type: NotificationType;
+        enabled?: boolean | null;
+        channels?: NotificationChannel[] | null;
+        preferredHour?: number | null;
+      }[]
+    | null;
   /** undefined: unchanged; null: removed. */
   quietHours?: { start: string; end: string } | null;
   digestEnabled?: boolean | null;
@@ -58,12 +65,19 @@ function webhookChange(current: UserSettings, input: PreferencesInput, allowPriv
   const problem = webhookUrlProblem(url, allowPrivate);
   if (problem) throw badInput('input.webhookUrl', `webhookUrl ${problem}`);
   if (secret === undefined && !current.webhook) {
-    throw badInput('input.webhookSecret', `A webhookSecret (${SECRET_MIN}–${SECRET_MAX} characters) is needed to sign webhook requests`);
+    throw badInput(
+      'input.webhookSecret',
+      `A webhookSecret (${SECRET_MIN}–${SECRET_MAX} characters) is needed to sign webhook requests`,
+    );
   }
   return { webhookUrl: url, ...(secret === undefined ? {} : { webhookSecret: secret }) };
 }
 
-export async function updatePreferences(deps: NotificationsDeps, userId: string, input: PreferencesInput): Promise<UserSettings> {
+export async function updatePreferences(
+  deps: NotificationsDeps,
+  userId: string,
+  input: PreferencesInput,
+): Promise<UserSettings> {
   const current = await loadUserSettings(deps.db, userId);
   const prefs: PrefsChange = webhookChange(current, input, deps.config.webhookAllowPrivate);
   const webhookAfter = prefs.webhookUrl === null ? false : Boolean(prefs.webhookUrl ?? current.webhook);
@@ -98,16 +112,25 @@ export async function updatePreferences(deps: NotificationsDeps, userId: string,
     return { type: t.type, ...merged };
   });
   if (!webhookAfter && current.webhook) {
-    const stillUsing = NOTIFICATION_TYPES.filter((type) => !seen.has(type) && typeSettings(current, type).channels.includes('WEBHOOK'));
+    const stillUsing = NOTIFICATION_TYPES.filter(
+      (type) => !seen.has(type) && typeSettings(current, type).channels.includes('WEBHOOK'),
+    );
     if (stillUsing.length > 0) {
-      throw badInput('input.webhookUrl', `Remove WEBHOOK from the channels of ${stillUsing.join(', ')} before removing the webhook`);
+      throw badInput(
+        'input.webhookUrl',
+        `Remove WEBHOOK from the channels of ${stillUsing.join(', ')} before removing the webhook`,
+      );
     }
   }
 
   await inTransaction(deps.db, async (tx) => {
     await tx.notificationPreferences.upsert({ where: { userId }, create: { userId, ...prefs }, update: prefs });
     for (const row of typeRows) {
-      await tx.typePreference.upsert({ where: { userId_type: { userId, type: row.type } }, create: { userId, ...row }, update: row });
+      await tx.typePreference.upsert({
+        where: { userId_type: { userId, type: row.type } },
+        create: { userId, ...row },
+        update: row,
+      });
     }
     await replanUser(tx, userId, deps.clock.now());
   });
@@ -117,9 +140,14 @@ export async function updatePreferences(deps: NotificationsDeps, userId: string,
 export async function setPause(deps: NotificationsDeps, userId: string, until: Date | null): Promise<UserSettings> {
   const now = deps.clock.now();
   if (until !== null && until <= now) throw badInput('until', 'until must be in the future');
-  if (until !== null && until.getTime() - now.getTime() > MAX_PAUSE_MS) throw badInput('until', 'Notifications can be paused for at most a year');
+  if (until !== null && until.getTime() - now.getTime() > MAX_PAUSE_MS)
+    throw badInput('until', 'Notifications can be paused for at most a year');
   await inTransaction(deps.db, async (tx) => {
-    await tx.notificationPreferences.upsert({ where: { userId }, create: { userId, pausedUntil: until }, update: { pausedUntil: until } });
+    await tx.notificationPreferences.upsert({
+      where: { userId },
+      create: { userId, pausedUntil: until },
+      update: { pausedUntil: until },
+    });
     await replanUser(tx, userId, now);
   });
   // Held notifications may be due now.

@@ -48,7 +48,9 @@ function defaults(userId: string): UserSettings {
     digestEnabled: true,
     pausedUntil: null,
     webhook: null,
-    types: new Map(NOTIFICATION_TYPES.map((t) => [t, { ...DEFAULT_TYPE_SETTINGS, channels: [...DEFAULT_TYPE_SETTINGS.channels] }])),
+    types: new Map(
+      NOTIFICATION_TYPES.map((t) => [t, { ...DEFAULT_TYPE_SETTINGS, channels: [...DEFAULT_TYPE_SETTINGS.channels] }]),
+    ),
   };
 }
 
@@ -63,7 +65,12 @@ export async function loadSettings(db: Tx, userIds: readonly string[]): Promise<
   const out = new Map(ids.map((id) => [id, defaults(id)]));
   for (const p of profiles) {
     const s = out.get(p.userId);
-    if (s) Object.assign(s, { timezone: p.timezone, notificationsEnabled: p.notificationsEnabled, notifyInApp: p.notifyInApp });
+    if (s)
+      Object.assign(s, {
+        timezone: p.timezone,
+        notificationsEnabled: p.notificationsEnabled,
+        notifyInApp: p.notifyInApp,
+      });
   }
   for (const p of prefs) {
     const s = out.get(p.userId);

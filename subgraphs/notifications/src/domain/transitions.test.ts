@@ -26,7 +26,10 @@ describe('notification transitions', () => {
   }
 
   it('explains a refusal in terms of the current state', () => {
-    expect(transition('SCHEDULED', 'open')).toEqual({ kind: 'refused', reason: 'This notification cannot be marked opened: it has not been sent yet' });
+    expect(transition('SCHEDULED', 'open')).toEqual({
+      kind: 'refused',
+      reason: 'This notification cannot be marked opened: it has not been sent yet',
+    });
     expect(transition('SENT', 'cancel')).toMatchObject({ reason: expect.stringContaining('already sent') });
     expect(transition('ACTED', 'act')).toMatchObject({ reason: expect.stringContaining('already acted on') });
   });

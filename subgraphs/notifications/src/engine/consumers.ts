@@ -11,8 +11,16 @@ export function startEventConsumers(events: EventBus, deps: NotificationsDeps): 
   // Handlers throw only on infrastructure failures (database down); the bus then redelivers, which is safe because
   // applying an event twice changes nothing.
   const consumers = [
-    events.consume<unknown>(CARE_SCHEDULE_STREAM, CONSUMER_GROUP, async (event) => void (await applyCareScheduleEvent(deps, event))),
-    events.consume<unknown>(USER_PROFILE_STREAM, CONSUMER_GROUP, async (event) => void (await applyUserProfileEvent(deps, event))),
+    events.consume<unknown>(
+      CARE_SCHEDULE_STREAM,
+      CONSUMER_GROUP,
+      async (event) => void (await applyCareScheduleEvent(deps, event)),
+    ),
+    events.consume<unknown>(
+      USER_PROFILE_STREAM,
+      CONSUMER_GROUP,
+      async (event) => void (await applyUserProfileEvent(deps, event)),
+    ),
   ];
   return { stop: async () => void (await Promise.all(consumers.map((c) => c.stop()))) };
 }

@@ -12,10 +12,19 @@ export function parseCareScheduleEvent(value: unknown): CareScheduleEvent | null
   if (!isObject(value)) return null;
   const { eventId, userId, userPlantId, nickname, nextWateringAt, reason, changedAt } = value;
   if (typeof eventId !== 'string' || eventId.length === 0 || eventId.length > 200) return null;
-  if (typeof userId !== 'string' || !UUID.test(userId) || typeof userPlantId !== 'string' || !UUID.test(userPlantId)) return null;
+  if (typeof userId !== 'string' || !UUID.test(userId) || typeof userPlantId !== 'string' || !UUID.test(userPlantId))
+    return null;
   if (typeof nickname !== 'string' || typeof reason !== 'string' || !isDate(changedAt)) return null;
   if (nextWateringAt !== null && !isDate(nextWateringAt)) return null;
-  return { eventId, userId, userPlantId, nickname, nextWateringAt, reason: reason as CareScheduleEvent['reason'], changedAt };
+  return {
+    eventId,
+    userId,
+    userPlantId,
+    nickname,
+    nextWateringAt,
+    reason: reason as CareScheduleEvent['reason'],
+    changedAt,
+  };
 }
 
 export function parseUserProfileEvent(value: unknown): UserProfileEvent | null {

@@ -7,7 +7,10 @@ import { startHarness, type Harness } from '../testing/harness.js';
 const pendingFor = (h: Harness, userPlantId: string) =>
   h.db.notification.findMany({ where: { status: 'SCHEDULED', userPlantIds: { has: userPlantId } } });
 const pendingOf = (h: Harness, userId: string) =>
-  h.db.notification.findMany({ where: { userId, status: 'SCHEDULED' }, orderBy: [{ scheduledFor: 'asc' }, { id: 'asc' }] });
+  h.db.notification.findMany({
+    where: { userId, status: 'SCHEDULED' },
+    orderBy: [{ scheduledFor: 'asc' }, { id: 'asc' }],
+  });
 const iso = (d: Date) => d.toISOString();
 
 const SET_PREFS = `mutation($input: NotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { digestEnabled } }`;
@@ -22,17 +25,34 @@ describe.each(testDatabaseKinds())('reminder engine (%s)', (kind) => {
   it('turns a care-schedule event into exactly one reminder at the preferred hour', async () => {
     const userId = randomUUID();
     const userPlantId = randomUUID();
-    await h.careEvent({ userId, userPlantId, nickname: 'Monty', nextWateringAt: '2026-03-05T15:00:00Z', reason: 'ADDED' });
+    await h.careEvent({
+      userId,
+      userPlantId,
+      nickname: 'Monty',
+      nextWateringAt: '2026-03-05T15:00:00Z',
+      reason: 'ADDED',
+    });
     const [reminder, ...others] = await pendingFor(h, userPlantId);
     expect(others).toEqual([]);
-    expect(reminder).toMatchObject({ userId, type: 'WATERING_REMINDER', title: 'Monty needs water today', channels: ['IN_APP'], userPlantId });
+    expect(reminder).toMatchObject({
+      userId,
+      type: 'WATERING_REMINDER',
+      title: 'Monty needs water today',
+      channels: ['IN_APP'],
+      userPlantId,
+    });
     expect(iso(reminder?.scheduledFor ?? new Date(0))).toBe('2026-03-05T09:00:00.000Z');
 
-    const listed = await h.as<{ notifications: { totalCount: number; edges: { node: { userPlant: { id: string } | null; status: string } }[] } }>(
+    const listed = await h.as<{
+      notifications: { totalCount: number; edges: { node: { userPlant: { id: string } | null; status: string } }[] };
+    }>(
       userId,
       `{ notifications(filter: { status: [SCHEDULED] }) { totalCount edges { node { status userPlant { id } } } } }`,
     );
-    expect(listed.data?.notifications).toEqual({ totalCount: 1, edges: [{ node: { status: 'SCHEDULED', userPlant: { id: userPlantId } } }] });
+    expect(listed.data?.notifications).toEqual({
+      totalCount: 1,
+      edges: [{ node: { status: 'SCHEDULED', userPlant: { id: userPlantId } } }],
+    });
   });
 
   it('moves the pending reminder when the schedule moves, ignores replays and older events, cancels on archive', async () => {
@@ -75,7 +95,12 @@ describe.each(testDatabaseKinds())('reminder engine (%s)', (kind) => {
     const userId = randomUUID();
     const plants = [randomUUID(), randomUUID(), randomUUID()];
     for (const [i, userPlantId] of plants.entries()) {
-      await h.careEvent({ userId, userPlantId, nickname: ['Monty', 'Fern', 'Pothos'][i], nextWateringAt: '2026-03-06T10:00:00Z' });
+      await h.careEvent({
+        userId,
+        userPlantId,
+        nickname: ['Monty', 'Fern', 'Pothos'][i],
+        nextWateringAt: '2026-03-06T10:00:00Z',
+      });
     }
     const [digest, ...rest] = await pendingOf(h, userId);
     expect(rest).toEqual([]);
@@ -92,7 +117,8 @@ describe.each(testDatabaseKinds())('reminder engine (%s)', (kind) => {
   it('sends at most 3 reminders an hour: without a digest, the rest move to the next hour', async () => {
     const userId = randomUUID();
     await h.as(userId, SET_PREFS, { input: { digestEnabled: false } });
-    for (let i = 0; i < 5; i++) await h.careEvent({ userId, userPlantId: randomUUID(), nextWateringAt: '2026-03-07T12:00:00Z' });
+    for (let i = 0; i < 5; i++)
+      await h.careEvent({ userId, userPlantId: randomUUID(), nextWateringAt: '2026-03-07T12:00:00Z' });
     const times = (await pendingOf(h, userId)).map((n) => n.scheduledFor.toISOString());
     expect(times).toEqual([...Array(3).fill('2026-03-07T09:00:00.000Z'), ...Array(2).fill('2026-03-07T10:00:00.000Z')]);
   });
@@ -108,7 +134,9 @@ describe.each(testDatabaseKinds())('reminder engine (%s)', (kind) => {
     expect(sent.status).toBe('SENT');
 
     const [fernReminder] = await pendingFor(h, fern);
-    const cancel = await h.as(userId, `mutation($id: ID!) { cancelNotification(id: $id) { status } }`, { id: fernReminder?.id });
+    const cancel = await h.as(userId, `mutation($id: ID!) { cancelNotification(id: $id) { status } }`, {
+      id: fernReminder?.id,
+    });
     expect(cancel.data).toEqual({ cancelNotification: { status: 'CANCELLED' } });
 
     // Another plant's event re-plans the user: neither Monty (sent) nor Fern (cancelled by the user) comes back.

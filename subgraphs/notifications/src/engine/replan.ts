@@ -91,11 +91,21 @@ export async function replanUser(tx: Tx, userId: string, now: Date): Promise<Rep
     if (current) {
       id = current.id;
       const unchanged =
-        sameTime(current.scheduledFor, planned.sendAt) && current.title === planned.title && current.body === planned.body && sameList(current.channels, channels);
+        sameTime(current.scheduledFor, planned.sendAt) &&
+        current.title === planned.title &&
+        current.body === planned.body &&
+        sameList(current.channels, channels);
       if (!unchanged) {
         await tx.notification.update({
           where: { id },
-          data: { scheduledFor: planned.sendAt, dispatchAt: planned.sendAt, title: planned.title, body: planned.body, channels, pendingChannels: channels },
+          data: {
+            scheduledFor: planned.sendAt,
+            dispatchAt: planned.sendAt,
+            title: planned.title,
+            body: planned.body,
+            channels,
+            pendingChannels: channels,
+          },
         });
         result.moved++;
       }

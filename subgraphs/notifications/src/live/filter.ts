@@ -2,7 +2,10 @@
  * Filters an async iterator while keeping `return()` immediate. An async generator would not do: its return() waits
  * for the pending next() to settle, so a client leaving a quiet subscription would keep the pub/sub listener forever.
  */
-export function onlyMatching<T>(source: AsyncIterableIterator<T>, keep: (item: T) => boolean): AsyncIterableIterator<T> {
+export function onlyMatching<T>(
+  source: AsyncIterableIterator<T>,
+  keep: (item: T) => boolean,
+): AsyncIterableIterator<T> {
   const iterator: AsyncIterableIterator<T> = {
     async next() {
       for (;;) {

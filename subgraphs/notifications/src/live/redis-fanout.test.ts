@@ -31,7 +31,12 @@ async function redisInfra(url: string): Promise<Infrastructure> {
   const pubsub = new RedisPubSub(redis, `${namespace}:pubsub:`);
   const events = new RedisEventBus(redis, logger, { blockMs: 200 }, `${namespace}:events:`);
   return {
-    kind: 'redis', redis, pubsub, events, revocations: new MemoryRevocationStore(), rateLimiter: new MemoryRateLimiter(),
+    kind: 'redis',
+    redis,
+    pubsub,
+    events,
+    revocations: new MemoryRevocationStore(),
+    rateLimiter: new MemoryRateLimiter(),
     close: async () => {
       await events.close();
       await pubsub.close();
@@ -57,7 +62,10 @@ describe.skipIf(!redisUrl)('two instances over Redis', () => {
   beforeAll(async () => {
     a = await redisInfra(redisUrl ?? '');
     b = await redisInfra(redisUrl ?? '');
-    h = await startHarness(externalService('TEST_DATABASE_URL') ? 'postgres' : 'pglite', { infra: a, instanceId: 'instance-a' });
+    h = await startHarness(externalService('TEST_DATABASE_URL') ? 'postgres' : 'pglite', {
+      infra: a,
+      instanceId: 'instance-a',
+    });
     peer = await h.startPeer({ infra: b, instanceId: 'instance-b' });
   });
   afterAll(async () => {
@@ -71,23 +79,35 @@ describe.skipIf(!redisUrl)('two instances over Redis', () => {
 
   it('a subscriber on instance B receives, once, the notification instance A dispatched', async () => {
     const alice = randomUUID();
-    const sub = subscribe<{ notificationReceived: { id: string; title: string } }>(peer.url.replace(/^http/, 'ws'), `subscription { notificationReceived { id title } }`, {
-      authorization: `Bearer ${await h.auth.token(alice)}`,
-    });
+    const sub = subscribe<{ notificationReceived: { id: string; title: string } }>(
+      peer.url.replace(/^http/, 'ws'),
+      `subscription { notificationReceived { id title } }`,
+      {
+        authorization: `Bearer ${await h.auth.token(alice)}`,
+      },
+    );
     try {
       // Ready when B's Redis connection is subscribed to Alice's channel.
       const channel = `${namespace}:pubsub:${notificationTopic(alice)}`;
-      const numsub = async () => Number(((await a.redis?.pubsub('NUMSUB', channel)) as [string, number] | undefined)?.[1] ?? 0);
+      const numsub = async () =>
+        Number(((await a.redis?.pubsub('NUMSUB', channel)) as [string, number] | undefined)?.[1] ?? 0);
       expect(await eventually(numsub, (n) => n === 1)).toBe(1);
 
       const at = new Date(h.clock.now().getTime() + 60_000).toISOString();
-      const created = await h.as<{ scheduleNotification: { id: string } }>(alice, `mutation($i: ScheduleNotificationInput!) { scheduleNotification(input: $i) { id } }`, {
-        i: { type: 'CARE_TIP', title: 'Across instances', body: '', scheduledFor: at },
-      });
+      const created = await h.as<{ scheduleNotification: { id: string } }>(
+        alice,
+        `mutation($i: ScheduleNotificationInput!) { scheduleNotification(input: $i) { id } }`,
+        {
+          i: { type: 'CARE_TIP', title: 'Across instances', body: '', scheduledFor: at },
+        },
+      );
       h.clock.set(at);
       expect(await h.service.dispatcher.runOnce()).toBeGreaterThanOrEqual(1); // instance A delivers
       const [event] = await sub.waitFor(1);
-      expect(event?.notificationReceived).toEqual({ id: created.data?.scheduleNotification.id, title: 'Across instances' });
+      expect(event?.notificationReceived).toEqual({
+        id: created.data?.scheduleNotification.id,
+        title: 'Across instances',
+      });
       expect(await peer.dispatcher.runOnce()).toBe(0); // nothing left for B
       expect(sub.events).toHaveLength(1);
     } finally {
@@ -99,7 +119,12 @@ describe.skipIf(!redisUrl)('two instances over Redis', () => {
     const userId = randomUUID();
     const userPlantId = randomUUID();
     await a.events.publish(CARE_SCHEDULE_STREAM, {
-      eventId: randomUUID(), userId, userPlantId, nickname: 'Monty', nextWateringAt: '2026-03-09T12:00:00Z', reason: 'ADDED',
+      eventId: randomUUID(),
+      userId,
+      userPlantId,
+      nickname: 'Monty',
+      nextWateringAt: '2026-03-09T12:00:00Z',
+      reason: 'ADDED',
       changedAt: h.clock.now().toISOString(),
     });
     const pending = await eventually(

@@ -7,7 +7,9 @@ import { notificationTopic } from './topic.js';
 import { subscribe } from '../testing/ws-client.js';
 
 const RECEIVED = `subscription { notificationReceived { id title status sentAt recipient { id } userPlant { id } } }`;
-type Received = { notificationReceived: { id: string; title: string; status: string; sentAt: string; recipient: { id: string } } };
+type Received = {
+  notificationReceived: { id: string; title: string; status: string; sentAt: string; recipient: { id: string } };
+};
 
 describe.each(testDatabaseKinds())('notificationReceived (%s)', (kind) => {
   let h: Harness;
@@ -18,9 +20,13 @@ describe.each(testDatabaseKinds())('notificationReceived (%s)', (kind) => {
 
   async function dueNow(userId: string, title: string): Promise<string> {
     const at = new Date(h.clock.now().getTime() + 60_000).toISOString();
-    const res = await h.as<{ scheduleNotification: { id: string } }>(userId, `mutation($input: ScheduleNotificationInput!) { scheduleNotification(input: $input) { id } }`, {
-      input: { type: 'CARE_TIP', title, body: '', scheduledFor: at },
-    });
+    const res = await h.as<{ scheduleNotification: { id: string } }>(
+      userId,
+      `mutation($input: ScheduleNotificationInput!) { scheduleNotification(input: $input) { id } }`,
+      {
+        input: { type: 'CARE_TIP', title, body: '', scheduledFor: at },
+      },
+    );
     h.clock.set(at);
     return res.data?.scheduleNotification.id ?? '';
   }
@@ -38,7 +44,12 @@ describe.each(testDatabaseKinds())('notificationReceived (%s)', (kind) => {
       await h.service.dispatcher.runOnce();
 
       const [a] = await aliceSub.waitFor(1);
-      expect(a?.notificationReceived).toMatchObject({ id: forAlice, title: 'For Alice', status: 'SENT', recipient: { id: alice } });
+      expect(a?.notificationReceived).toMatchObject({
+        id: forAlice,
+        title: 'For Alice',
+        status: 'SENT',
+        recipient: { id: alice },
+      });
       const [b] = await bobSub.waitFor(1);
       expect(b?.notificationReceived).toMatchObject({ id: forBob, recipient: { id: bob } });
       // Each got exactly its own: a second event on either side would have to come from the other user's delivery.
@@ -69,7 +80,13 @@ describe.each(testDatabaseKinds())('notificationReceived (%s)', (kind) => {
   });
 
   it('closes connections of API keys without notifications:read with 4403', async () => {
-    h.auth.addApiKey('bzk_plants_only', { active: true, userId: randomUUID(), role: 'USER', apiKeyId: randomUUID(), scopes: ['plants:read'] });
+    h.auth.addApiKey('bzk_plants_only', {
+      active: true,
+      userId: randomUUID(),
+      role: 'USER',
+      apiKeyId: randomUUID(),
+      scopes: ['plants:read'],
+    });
     const sub = subscribe<Received>(h.wsUrl, RECEIVED, { authorization: 'Bearer bzk_plants_only' });
     expect(await sub.closed).toBe(4403);
     await sub.dispose();

@@ -15,7 +15,12 @@ import { WebSocketServer } from 'ws';
 import { socketContext } from '../context.js';
 import type { NotificationsDeps } from '../domain/deps.js';
 
-export function attachSubscriptions(options: { deps: NotificationsDeps; verifier: CredentialVerifier; production: boolean; logger: Logger }) {
+export function attachSubscriptions(options: {
+  deps: NotificationsDeps;
+  verifier: CredentialVerifier;
+  production: boolean;
+  logger: Logger;
+}) {
   return async (http: HttpService, schema: GraphQLSchema): Promise<() => Promise<void>> => {
     const wss = new WebSocketServer({ server: http.server, path: '/graphql' });
     const server = useServer<Record<string, unknown>, { principal: Principal }>(
@@ -23,7 +28,12 @@ export function attachSubscriptions(options: { deps: NotificationsDeps; verifier
         schema,
         isProd: options.production,
         onConnect: async (ctx) => {
-          const connection = await authenticateConnection(options.verifier, ctx.connectionParams, ctx.extra.socket, 'notifications:read');
+          const connection = await authenticateConnection(
+            options.verifier,
+            ctx.connectionParams,
+            ctx.extra.socket,
+            'notifications:read',
+          );
           if (!connection) return false;
           const { principal } = connection;
           ctx.extra.principal = principal;
@@ -36,7 +46,8 @@ export function attachSubscriptions(options: { deps: NotificationsDeps; verifier
           return socketContext(options.deps, principal);
         },
         onError: (_ctx, _id, _payload, errors) => {
-          for (const error of errors) if (!error.extensions?.code) options.logger.error('subscription error', { error });
+          for (const error of errors)
+            if (!error.extensions?.code) options.logger.error('subscription error', { error });
         },
       },
       wss,

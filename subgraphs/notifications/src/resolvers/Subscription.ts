@@ -7,7 +7,10 @@ export const Subscription: SubscriptionResolvers = {
     async subscribe(_p, _a, ctx) {
       const { userId } = await ctx.auth.require('notifications:read');
       // The topic is per user already; the filter is a second lock on the door, should a topic ever be shared.
-      return onlyMatching(ctx.deps.pubsub.subscribe<LiveNotification>(notificationTopic(userId)), (n) => n.userId === userId);
+      return onlyMatching(
+        ctx.deps.pubsub.subscribe<LiveNotification>(notificationTopic(userId)),
+        (n) => n.userId === userId,
+      );
     },
     resolve: (payload: LiveNotification) => fromLive(payload),
   },

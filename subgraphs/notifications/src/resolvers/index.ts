@@ -7,4 +7,12 @@ import { Query } from './Query.js';
 import { Subscription } from './Subscription.js';
 import { User } from './User.js';
 
-export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Subscription, Notification, NotificationPreferences, User };
+export const resolvers: Resolvers = {
+  DateTime: DateTimeScalar,
+  Query,
+  Mutation,
+  Subscription,
+  Notification,
+  NotificationPreferences,
+  User,
+};

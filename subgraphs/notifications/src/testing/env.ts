@@ -4,6 +4,7 @@
  */
 export function externalService(name: 'TEST_DATABASE_URL' | 'REDIS_URL'): string | undefined {
   const value = process.env[name]?.trim() || undefined;
-  if (!value && process.env.CI === 'true') throw new Error(`${name} must be set when CI=true: these tests may not be skipped on CI`);
+  if (!value && process.env.CI === 'true')
+    throw new Error(`${name} must be set when CI=true: these tests may not be skipped on CI`);
   return value;
 }

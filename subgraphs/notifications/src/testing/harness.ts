@@ -9,7 +9,12 @@ import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/te
 import { createInfrastructure, type Infrastructure } from '@bloomzy/shared/infrastructure';
 import { createLogger } from '@bloomzy/shared/logger';
 import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
-import { CARE_SCHEDULE_STREAM, USER_PROFILE_STREAM, type CareScheduleEvent, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
+import {
+  CARE_SCHEDULE_STREAM,
+  USER_PROFILE_STREAM,
+  type CareScheduleEvent,
+  type UserProfileEvent,
+} from '@bloomzy/shared/messaging/topics';
 import { prismaProject } from '@bloomzy/shared/paths';
 import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth';
 import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
@@ -31,13 +36,24 @@ export interface Harness {
   url: string;
   wsUrl: string;
   /** A GraphQL request as `userId`. */
-  as<T = Record<string, unknown>>(userId: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  as<T = Record<string, unknown>>(
+    userId: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
   /** Publishes a care-schedule event the way the plants service does, and waits until it is applied. */
-  careEvent(event: Partial<CareScheduleEvent> & Pick<CareScheduleEvent, 'userId' | 'userPlantId'>): Promise<CareScheduleEvent>;
+  careEvent(
+    event: Partial<CareScheduleEvent> & Pick<CareScheduleEvent, 'userId' | 'userPlantId'>,
+  ): Promise<CareScheduleEvent>;
   profileEvent(event: Partial<UserProfileEvent> & Pick<UserProfileEvent, 'userId'>): Promise<void>;
   settle(): Promise<void>;
   /** Another instance over the same database, infrastructure and clock (stop it before the harness). */
-  startPeer(options?: { instanceId?: string; dispatchLoop?: boolean; fetch?: FetchLike; infra?: Infrastructure }): Promise<RunningNotificationsService>;
+  startPeer(options?: {
+    instanceId?: string;
+    dispatchLoop?: boolean;
+    fetch?: FetchLike;
+    infra?: Infrastructure;
+  }): Promise<RunningNotificationsService>;
   stop(): Promise<void>;
 }
 
@@ -59,7 +75,9 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
   const pubsub = new ObservedPubSub(baseInfra.pubsub);
   const infra: Infrastructure = { ...baseInfra, pubsub };
   // The service closes the database it is given when it stops; a shared one must outlive each instance.
-  const database = options.database ? { ...options.database, close: async () => {} } : await createTestDatabase(prismaProject('notifications'), kind);
+  const database = options.database
+    ? { ...options.database, close: async () => {} }
+    : await createTestDatabase(prismaProject('notifications'), kind);
   const configFor = (instanceId: string) =>
     loadNotificationsConfig({
       NODE_ENV: 'test',
@@ -69,7 +87,16 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
       INSTANCE_ID: instanceId,
     });
   const config = configFor(options.instanceId ?? `test-${randomUUID().slice(0, 8)}`);
-  const service = await startNotificationsService({ config, infra, logger, clock, database, verifier: auth.verifier, fetch: options.fetch, dispatchLoop: false });
+  const service = await startNotificationsService({
+    config,
+    infra,
+    logger,
+    clock,
+    database,
+    verifier: auth.verifier,
+    fetch: options.fetch,
+    dispatchLoop: false,
+  });
   // In-memory bus: wait for deliveries; Redis bus: the caller polls.
   const settle = async () => {
     if (infra.events instanceof MemoryEventBus) await infra.events.drain();

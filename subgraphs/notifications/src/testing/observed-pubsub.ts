@@ -40,7 +40,8 @@ export class ObservedPubSub implements PubSub {
   async waitForSubscribers(topic: string, count: number, timeoutMs = 3_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.subscribers(topic) !== count) {
-      if (Date.now() > deadline) throw new Error(`expected ${count} subscribers on ${topic}, have ${this.subscribers(topic)}`);
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} subscribers on ${topic}, have ${this.subscribers(topic)}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }

@@ -16,7 +16,11 @@ export interface TestSubscription<T> {
   dispose(): Promise<void>;
 }
 
-export function subscribe<T>(url: string, query: string, connectionParams: Record<string, unknown> | undefined): TestSubscription<T> {
+export function subscribe<T>(
+  url: string,
+  query: string,
+  connectionParams: Record<string, unknown> | undefined,
+): TestSubscription<T> {
   const events: T[] = [];
   const errors: unknown[] = [];
   const waiters: (() => void)[] = [];

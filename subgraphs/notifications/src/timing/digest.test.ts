@@ -8,7 +8,11 @@ const r = (userPlantId: string, nickname: string, iso: string): DigestReminder =
 });
 /** Compact view of groups: kind, sendAt, plant ids. */
 const summary = (groups: ReturnType<typeof groupForDigest>) =>
-  groups.map((g) => [g.kind, g.sendAt.toISOString(), ...(g.kind === 'DIGEST' ? g.items : [g.item]).map((i) => i.userPlantId)]);
+  groups.map((g) => [
+    g.kind,
+    g.sendAt.toISOString(),
+    ...(g.kind === 'DIGEST' ? g.items : [g.item]).map((i) => i.userPlantId),
+  ]);
 
 const monty = r('p1', 'Monty', '2026-07-01T07:00:00Z');
 const fern = r('p2', 'Fern', '2026-07-01T07:20:00Z');

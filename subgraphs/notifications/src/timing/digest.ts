@@ -18,8 +18,7 @@ export interface DigestReminder {
 
 /** Generic so callers keep their own fields (reminder ids etc.) on the items. */
 export type ReminderGroup<T extends DigestReminder = DigestReminder> =
-  | { kind: 'DIGEST'; sendAt: Date; items: T[] }
-  | { kind: 'SINGLE'; sendAt: Date; item: T };
+  { kind: 'DIGEST'; sendAt: Date; items: T[] } | { kind: 'SINGLE'; sendAt: Date; item: T };
 
 export interface DigestOptions {
   digestEnabled: boolean;

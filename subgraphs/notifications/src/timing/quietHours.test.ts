@@ -75,7 +75,13 @@ describe('moveOutOfQuietHours', () => {
 
   it('an end inside a spring-forward gap becomes the first valid instant', () => {
     // New York 8 Mar 2026: 02:00–03:00 does not exist; quiet 22:00–02:30 from 23:00 on 7 Mar
-    expect(moveOutOfQuietHours(at('2026-03-08T04:00:00Z'), { start: '22:00', end: '02:30' }, 'America/New_York').toISOString()).toBe(
+    expect(
+      moveOutOfQuietHours(
+        at('2026-03-08T04:00:00Z'),
+        { start: '22:00', end: '02:30' },
+        'America/New_York',
+      ).toISOString(),
+    ).toBe(
       '2026-03-08T07:00:00.000Z', // 03:00 EDT
     );
   });

@@ -67,12 +67,16 @@ describe('computeSendTime: DST days', () => {
 describe('computeSendTime: never in the past', () => {
   it('overdue → now, rounded up to the next minute', () => {
     const now = at('2026-05-12T18:00:30Z');
-    expect(send({ timeZone: 'Europe/Berlin', dueAt: at('2026-05-10T08:00:00Z') }, now)).toBe('2026-05-12T18:01:00.000Z');
+    expect(send({ timeZone: 'Europe/Berlin', dueAt: at('2026-05-10T08:00:00Z') }, now)).toBe(
+      '2026-05-12T18:01:00.000Z',
+    );
   });
 
   it('due earlier today → now (exact minute kept)', () => {
     const now = at('2026-05-12T12:00:00Z'); // 14:00 CEST, preferred 09:00 has passed
-    expect(send({ timeZone: 'Europe/Berlin', dueAt: at('2026-05-12T16:00:00Z') }, now)).toBe('2026-05-12T12:00:00.000Z');
+    expect(send({ timeZone: 'Europe/Berlin', dueAt: at('2026-05-12T16:00:00Z') }, now)).toBe(
+      '2026-05-12T12:00:00.000Z',
+    );
   });
 
   it('overdue while in quiet hours → end of quiet hours', () => {

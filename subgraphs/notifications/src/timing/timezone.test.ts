@@ -9,7 +9,13 @@ import {
 } from './timezone.js';
 
 const at = (iso: string): Date => new Date(iso);
-const wall = (year: number, month: number, day: number, hour: number, minute = 0) => ({ year, month, day, hour, minute });
+const wall = (year: number, month: number, day: number, hour: number, minute = 0) => ({
+  year,
+  month,
+  day,
+  hour,
+  minute,
+});
 
 describe('localParts', () => {
   it.each([

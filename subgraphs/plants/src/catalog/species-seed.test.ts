@@ -38,7 +38,8 @@ describe('SPECIES_SEED', () => {
     expect(s.minTemperatureC).toBeLessThan(s.maxTemperatureC);
     expect(s.minTemperatureC).toBeGreaterThanOrEqual(0);
     expect(s.maxTemperatureC).toBeLessThanOrEqual(40);
-    for (const flag of [s.toxicToPets, s.toxicToHumans, s.airPurifying, s.flowering]) expect(typeof flag).toBe('boolean');
+    for (const flag of [s.toxicToPets, s.toxicToHumans, s.airPurifying, s.flowering])
+      expect(typeof flag).toBe('boolean');
     const sentences = s.careNotes.split(/[.!?](?:\s|$)/).filter((part) => part.trim() !== '');
     expect(sentences.length).toBeGreaterThanOrEqual(1);
     expect(sentences.length).toBeLessThanOrEqual(3);

@@ -24,7 +24,10 @@ export interface GrowthAggregate {
   measurements: Record<Measurement, MeasurementAggregate>;
 }
 
-type Row = { userPlantId: string; entryCount: number; firstRecordedAt: Date; lastRecordedAt: Date } & Record<string, unknown>;
+type Row = { userPlantId: string; entryCount: number; firstRecordedAt: Date; lastRecordedAt: Date } & Record<
+  string,
+  unknown
+>;
 
 // Column names come from the constant list above, never from input, so Prisma.raw is safe here.
 const columns = MEASUREMENTS.map((m) => {
@@ -40,7 +43,10 @@ const columns = MEASUREMENTS.map((m) => {
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 const date = (v: unknown) => (v instanceof Date ? v : null);
 
-export async function growthAggregates(db: PlantsDb, userPlantIds: readonly string[]): Promise<Map<string, GrowthAggregate>> {
+export async function growthAggregates(
+  db: PlantsDb,
+  userPlantIds: readonly string[],
+): Promise<Map<string, GrowthAggregate>> {
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     SELECT "userPlantId", count(*)::int AS "entryCount",
       min("recordedAt") AS "firstRecordedAt", max("recordedAt") AS "lastRecordedAt",
@@ -53,10 +59,22 @@ export async function growthAggregates(db: PlantsDb, userPlantIds: readonly stri
     const measurements = Object.fromEntries(
       MEASUREMENTS.map((m) => [
         m,
-        { count: num(row[`${m}_count`]) ?? 0, first: num(row[`${m}_first`]), firstAt: date(row[`${m}_firstAt`]), last: num(row[`${m}_last`]), lastAt: date(row[`${m}_lastAt`]) },
+        {
+          count: num(row[`${m}_count`]) ?? 0,
+          first: num(row[`${m}_first`]),
+          firstAt: date(row[`${m}_firstAt`]),
+          last: num(row[`${m}_last`]),
+          lastAt: date(row[`${m}_lastAt`]),
+        },
       ]),
     ) as Record<Measurement, MeasurementAggregate>;
-    result.set(row.userPlantId, { userPlantId: row.userPlantId, entryCount: row.entryCount, firstRecordedAt: row.firstRecordedAt, lastRecordedAt: row.lastRecordedAt, measurements });
+    result.set(row.userPlantId, {
+      userPlantId: row.userPlantId,
+      entryCount: row.entryCount,
+      firstRecordedAt: row.firstRecordedAt,
+      lastRecordedAt: row.lastRecordedAt,
+      measurements,
+    });
   }
   return result;
 }

@@ -31,7 +31,13 @@ function groupByKey<T>(count: number, rows: (T & { idx: number })[]): T[][] {
 
 export async function wateringPages(db: PlantsDb, keys: readonly PageKey[]): Promise<Watering[][]> {
   const recordset = JSON.stringify(
-    keys.map((k, idx) => ({ idx, plant: k.userPlantId, lim: k.limit, after_at: iso(k.after?.at), after_id: k.after?.id ?? null })),
+    keys.map((k, idx) => ({
+      idx,
+      plant: k.userPlantId,
+      lim: k.limit,
+      after_at: iso(k.after?.at),
+      after_id: k.after?.id ?? null,
+    })),
   );
   const rows = await db.$queryRaw<(Watering & { idx: number })[]>(Prisma.sql`
     SELECT k.idx, w.*

@@ -31,14 +31,20 @@ const rows = (values: readonly object[]) => Prisma.sql`${JSON.stringify(values)}
  * The stamp every event gets: max(now, previous + 1 ms), so changedAt strictly increases per plant even when two
  * changes share a millisecond (consumers keep only the newest event per plant).
  */
-const stamp = (now: Date) => Prisma.sql`GREATEST(${now.toISOString()}::timestamp(3), u."scheduleEventAt" + interval '1 millisecond')`;
+const stamp = (now: Date) =>
+  Prisma.sql`GREATEST(${now.toISOString()}::timestamp(3), u."scheduleEventAt" + interval '1 millisecond')`;
 
 /**
  * Stamps plants whose change was just committed and takes their lease, unconditionally: the writer must publish its own
  * change even while a reconciler holds the plant (a duplicate is harmless, a skipped change is not). The row lock
  * orders concurrent stampers and the rows come back read after the stamp, so the highest stamp carries the newest state.
  */
-export function stampForPublish(db: PlantsDb, ids: readonly string[], now: Date, leaseUntil: Date): Promise<UserPlant[]> {
+export function stampForPublish(
+  db: PlantsDb,
+  ids: readonly string[],
+  now: Date,
+  leaseUntil: Date,
+): Promise<UserPlant[]> {
   return db.$queryRaw<UserPlant[]>(Prisma.sql`
     UPDATE "UserPlant" u
     SET "scheduleEventAt" = ${stamp(now)}, "scheduleLeaseUntil" = ${leaseUntil.toISOString()}::timestamp(3)
@@ -51,7 +57,12 @@ export function stampForPublish(db: PlantsDb, ids: readonly string[], now: Date,
  * nobody holds a lease on. SKIP LOCKED passes over rows another transaction is writing right now (that writer publishes, or the next
  * run looks again) instead of waiting on them, which also rules out lock-order deadlocks between two reconcilers.
  */
-export function claimForPublish(db: PlantsDb, seen: readonly SeenPlant[], now: Date, leaseUntil: Date): Promise<UserPlant[]> {
+export function claimForPublish(
+  db: PlantsDb,
+  seen: readonly SeenPlant[],
+  now: Date,
+  leaseUntil: Date,
+): Promise<UserPlant[]> {
   const at = now.toISOString();
   return db.$queryRaw<UserPlant[]>(Prisma.sql`
     WITH claimable AS (

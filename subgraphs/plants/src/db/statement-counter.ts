@@ -16,7 +16,11 @@ type Report = (sql: string) => void;
  * A proxy that reports `queryRaw`/`executeRaw` and forwards everything else to `target` itself (bound, so adapters
  * using private class fields keep working).
  */
-function reporting<T extends object>(target: T, report: Report, wrap: Partial<Record<PropertyKey, (value: unknown) => unknown>> = {}): T {
+function reporting<T extends object>(
+  target: T,
+  report: Report,
+  wrap: Partial<Record<PropertyKey, (value: unknown) => unknown>> = {},
+): T {
   return new Proxy(target, {
     get(object, property) {
       const value: unknown = Reflect.get(object, property, object);
@@ -39,7 +43,10 @@ const reportingAdapter = (adapter: SqlDriverAdapter, report: Report): SqlDriverA
     startTransaction: (tx) => reporting(tx as Transaction, report),
   });
 
-export function countStatements(factory: SqlMigrationAwareDriverAdapterFactory, report: Report): SqlMigrationAwareDriverAdapterFactory {
+export function countStatements(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  report: Report,
+): SqlMigrationAwareDriverAdapterFactory {
   return reporting(factory, report, {
     connect: (adapter) => reportingAdapter(adapter as SqlDriverAdapter, report),
     connectToShadowDb: (adapter) => reportingAdapter(adapter as SqlDriverAdapter, report),

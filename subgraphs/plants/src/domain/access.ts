@@ -26,14 +26,26 @@ export function requireActive(plant: UserPlant, field: string): void {
   if (plant.archivedAt) throw conflict('This plant is archived', field);
 }
 
-export async function ownedWatering(deps: PlantsDeps, userId: string, id: string): Promise<Watering & { userPlant: UserPlant }> {
-  const watering = isUuid(id) ? await deps.db.watering.findFirst({ where: { id, userPlant: { userId } }, include: { userPlant: true } }) : null;
+export async function ownedWatering(
+  deps: PlantsDeps,
+  userId: string,
+  id: string,
+): Promise<Watering & { userPlant: UserPlant }> {
+  const watering = isUuid(id)
+    ? await deps.db.watering.findFirst({ where: { id, userPlant: { userId } }, include: { userPlant: true } })
+    : null;
   if (!watering) throw notFound('Watering');
   return watering;
 }
 
-export async function ownedGrowthEntry(deps: PlantsDeps, userId: string, id: string): Promise<GrowthEntry & { userPlant: UserPlant }> {
-  const entry = isUuid(id) ? await deps.db.growthEntry.findFirst({ where: { id, userPlant: { userId } }, include: { userPlant: true } }) : null;
+export async function ownedGrowthEntry(
+  deps: PlantsDeps,
+  userId: string,
+  id: string,
+): Promise<GrowthEntry & { userPlant: UserPlant }> {
+  const entry = isUuid(id)
+    ? await deps.db.growthEntry.findFirst({ where: { id, userPlant: { userId } }, include: { userPlant: true } })
+    : null;
   if (!entry) throw notFound('Growth entry');
   return entry;
 }

@@ -40,7 +40,11 @@ export interface PublishOutcome {
  * Stops at the first failed publish, since the bus is then most likely down: the failed plant and the rest keep their
  * unpublished version and have their leases released for the reconciler. Successful ones are confirmed in one statement.
  */
-export async function publishStamped(deps: PlantsDeps, plants: readonly UserPlant[], reason: CareReason): Promise<PublishOutcome> {
+export async function publishStamped(
+  deps: PlantsDeps,
+  plants: readonly UserPlant[],
+  reason: CareReason,
+): Promise<PublishOutcome> {
   if (plants.length === 0) return { published: 0, failed: 0 };
   const loaders = createLoaders(deps.db, deps.clock);
   const events = await Promise.all(
@@ -87,13 +91,26 @@ export async function publishStamped(deps: PlantsDeps, plants: readonly UserPlan
  * Never throws: the user's change is committed, and retrying the mutation would, say, log the watering twice. Whatever
  * fails here is left unpublished in the database and the reconciler publishes it later.
  */
-export async function publishCareSchedule(deps: PlantsDeps, userPlantIds: readonly string[], reason: CareReason): Promise<void> {
+export async function publishCareSchedule(
+  deps: PlantsDeps,
+  userPlantIds: readonly string[],
+  reason: CareReason,
+): Promise<void> {
   if (userPlantIds.length === 0) return;
   try {
     const now = deps.clock.now();
-    const plants = await stampForPublish(deps.db, [...new Set(userPlantIds)], now, new Date(now.getTime() + PUBLISH_LEASE_MS));
+    const plants = await stampForPublish(
+      deps.db,
+      [...new Set(userPlantIds)],
+      now,
+      new Date(now.getTime() + PUBLISH_LEASE_MS),
+    );
     await publishStamped(deps, plants, reason);
   } catch (error) {
-    deps.logger.error('publishing care-schedule events failed; the schedule reconciler will publish them', { error, userPlantIds, reason });
+    deps.logger.error('publishing care-schedule events failed; the schedule reconciler will publish them', {
+      error,
+      userPlantIds,
+      reason,
+    });
   }
 }

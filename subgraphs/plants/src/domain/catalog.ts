@@ -1,7 +1,11 @@
 /** The species catalog: public search and lookup, admin-only changes. */
 import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
 import type { IndoorPlant } from '../../../../prisma/plants/generated/client.js';
-import type { CreateIndoorPlantInput, IndoorPlantFilter, UpdateIndoorPlantInput } from '../__generated__/resolvers-types.js';
+import type {
+  CreateIndoorPlantInput,
+  IndoorPlantFilter,
+  UpdateIndoorPlantInput,
+} from '../__generated__/resolvers-types.js';
 import { Prisma } from '../db.js';
 import { escapeLike } from '../db/escape-like.js';
 import type { PlantsDeps } from './deps.js';
@@ -33,20 +37,35 @@ export async function listIndoorPlants(
   const where = filterWhere(args.filter);
   const cursor = args.after ? decodeCursor(args.after) : null;
   const page: Prisma.IndoorPlantWhereInput = cursor
-    ? { AND: [where, { OR: [{ scientificName: { gt: cursor.value } }, { scientificName: cursor.value, id: { gt: cursor.id } }] }] }
+    ? {
+        AND: [
+          where,
+          { OR: [{ scientificName: { gt: cursor.value } }, { scientificName: cursor.value, id: { gt: cursor.id } }] },
+        ],
+      }
     : where;
-  const rows = await deps.db.indoorPlant.findMany({ where: page, orderBy: [{ scientificName: 'asc' }, { id: 'asc' }], take: size + 1 });
+  const rows = await deps.db.indoorPlant.findMany({
+    where: page,
+    orderBy: [{ scientificName: 'asc' }, { id: 'asc' }],
+    take: size + 1,
+  });
   return connectionFrom(rows, size, cursorOf, cursor !== null, () => deps.db.indoorPlant.count({ where }));
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-const isForeignKeyViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
-const duplicateName = () => conflict('A species with this scientific name is already in the catalog', 'input.scientificName');
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+const isForeignKeyViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003';
+const duplicateName = () =>
+  conflict('A species with this scientific name is already in the catalog', 'input.scientificName');
 
 /** Names are compared case-insensitively: "monstera deliciosa" is the same species as "Monstera deliciosa". */
 async function assertNameFree(deps: PlantsDeps, scientificName: string, exceptId?: string): Promise<void> {
   const clash = await deps.db.indoorPlant.findFirst({
-    where: { scientificName: { equals: escapeLike(scientificName), mode: 'insensitive' }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      scientificName: { equals: escapeLike(scientificName), mode: 'insensitive' },
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { id: true },
   });
   if (clash) throw duplicateName();
@@ -63,14 +82,20 @@ export async function createIndoorPlant(deps: PlantsDeps, input: CreateIndoorPla
   checkTemperatures(data.minTemperatureC, data.maxTemperatureC);
   await assertNameFree(deps, data.scientificName);
   try {
-    return await deps.db.indoorPlant.create({ data: { ...data, searchText: searchTextOf(data.scientificName, data.commonNames) } });
+    return await deps.db.indoorPlant.create({
+      data: { ...data, searchText: searchTextOf(data.scientificName, data.commonNames) },
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateName(); // a concurrent create won the race
     throw error;
   }
 }
 
-export async function updateIndoorPlant(deps: PlantsDeps, id: string, input: UpdateIndoorPlantInput): Promise<IndoorPlant> {
+export async function updateIndoorPlant(
+  deps: PlantsDeps,
+  id: string,
+  input: UpdateIndoorPlantInput,
+): Promise<IndoorPlant> {
   const fields = speciesFields(input);
   const before = await existing(deps, id);
   const after = { ...before, ...stripUndefined(fields) };
@@ -91,7 +116,8 @@ export async function updateIndoorPlant(deps: PlantsDeps, id: string, input: Upd
 export async function deleteIndoorPlant(deps: PlantsDeps, id: string): Promise<string> {
   const plant = await existing(deps, id);
   const grown = await deps.db.userPlant.count({ where: { plantId: plant.id } });
-  if (grown > 0) throw conflict(`This species is in ${grown} user collection${grown === 1 ? '' : 's'} and cannot be deleted`);
+  if (grown > 0)
+    throw conflict(`This species is in ${grown} user collection${grown === 1 ? '' : 's'} and cannot be deleted`);
   try {
     await deps.db.indoorPlant.delete({ where: { id: plant.id } });
   } catch (error) {
@@ -103,10 +129,13 @@ export async function deleteIndoorPlant(deps: PlantsDeps, id: string): Promise<s
 
 /** The create input's fields are all required by the SDL; this makes that a checked fact for the types too. */
 function complete<T extends object>(fields: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  for (const [field, value] of Object.entries(fields)) if (value === undefined) throw badInput(`input.${field}`, 'Is required');
+  for (const [field, value] of Object.entries(fields))
+    if (value === undefined) throw badInput(`input.${field}`, 'Is required');
   return fields as { [K in keyof T]: Exclude<T[K], undefined> };
 }
 
 function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }

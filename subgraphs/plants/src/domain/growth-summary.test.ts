@@ -6,11 +6,25 @@ const at = (iso: string) => new Date(iso);
 
 describe('measurementTrend', () => {
   it('gives the change and the rate per 30 days', () => {
-    const trend = measurementTrend({ count: 3, first: 20, firstAt: at('2026-01-01T00:00:00Z'), last: 35, lastAt: at('2026-03-02T00:00:00Z') });
+    const trend = measurementTrend({
+      count: 3,
+      first: 20,
+      firstAt: at('2026-01-01T00:00:00Z'),
+      last: 35,
+      lastAt: at('2026-03-02T00:00:00Z'),
+    });
     expect(trend).toMatchObject({ measurements: 3, first: 20, last: 35, change: 15, perMonth: 7.5 });
   });
   it('has no rate for readings less than a day apart, and shrinkage is negative', () => {
-    expect(measurementTrend({ count: 2, first: 10, firstAt: at('2026-01-01T08:00:00Z'), last: 9, lastAt: at('2026-01-01T20:00:00Z') })).toMatchObject({
+    expect(
+      measurementTrend({
+        count: 2,
+        first: 10,
+        firstAt: at('2026-01-01T08:00:00Z'),
+        last: 9,
+        lastAt: at('2026-01-01T20:00:00Z'),
+      }),
+    ).toMatchObject({
       change: -1,
       perMonth: null,
     });
@@ -21,7 +35,14 @@ describe('measurementTrend', () => {
 });
 
 it('summarises an empty journal', () => {
-  expect(growthSummary(undefined)).toEqual({ entryCount: 0, firstRecordedAt: null, lastRecordedAt: null, height: null, width: null, leafCount: null });
+  expect(growthSummary(undefined)).toEqual({
+    entryCount: 0,
+    firstRecordedAt: null,
+    lastRecordedAt: null,
+    height: null,
+    width: null,
+    leafCount: null,
+  });
 });
 
 describe('checkEntryComplete', () => {
@@ -31,7 +52,9 @@ describe('checkEntryComplete', () => {
     ['MEASUREMENT', 'input.heightCm'],
     ['OBSERVATION', 'input.notes'],
   ] as const)('a %s entry without its substance names %s', (type, field) => {
-    expect(() => checkEntryComplete({ ...empty, type })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) }));
+    expect(() => checkEntryComplete({ ...empty, type })).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field }) }),
+    );
   });
   it('accepts a measurement with only a leaf count', () => {
     expect(() => checkEntryComplete({ ...empty, type: 'MEASUREMENT', leafCount: 12 })).not.toThrow();

@@ -32,11 +32,20 @@ export function measurementTrend(m: MeasurementAggregate): MeasurementTrend | nu
   const days = (m.lastAt.getTime() - m.firstAt.getTime()) / MS_PER_DAY;
   // Under a day apart, a rate would extrapolate noise (two readings of the same afternoon) into huge numbers.
   const perMonth = days >= 1 ? round2((change / days) * DAYS_PER_MONTH) : null;
-  return { measurements: m.count, first: m.first, firstRecordedAt: m.firstAt, last: m.last, lastRecordedAt: m.lastAt, change, perMonth };
+  return {
+    measurements: m.count,
+    first: m.first,
+    firstRecordedAt: m.firstAt,
+    last: m.last,
+    lastRecordedAt: m.lastAt,
+    change,
+    perMonth,
+  };
 }
 
 export function growthSummary(aggregate: GrowthAggregate | undefined): GrowthSummary {
-  if (!aggregate) return { entryCount: 0, firstRecordedAt: null, lastRecordedAt: null, height: null, width: null, leafCount: null };
+  if (!aggregate)
+    return { entryCount: 0, firstRecordedAt: null, lastRecordedAt: null, height: null, width: null, leafCount: null };
   return {
     entryCount: aggregate.entryCount,
     firstRecordedAt: aggregate.firstRecordedAt,

@@ -50,7 +50,12 @@ export async function recordGrowth(deps: PlantsDeps, userId: string, input: Reco
 }
 
 /** Corrections are allowed on archived plants too: the journal is history worth getting right. */
-export async function updateGrowthEntry(deps: PlantsDeps, userId: string, id: string, input: UpdateGrowthEntryInput): Promise<GrowthEntry> {
+export async function updateGrowthEntry(
+  deps: PlantsDeps,
+  userId: string,
+  id: string,
+  input: UpdateGrowthEntryInput,
+): Promise<GrowthEntry> {
   const recordedAt = notNull(input.recordedAt, 'input.recordedAt');
   const type = notNull(input.type, 'input.type');
   const fields = entryFields(input);

@@ -9,7 +9,9 @@ describe('cursors', () => {
   it.each(['', 'garbage', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1,2]').toString('base64url')])(
     'refuses a foreign cursor %j as BAD_USER_INPUT on `after`',
     (cursor) => {
-      expect(() => decodeCursor(cursor)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+      expect(() => decodeCursor(cursor)).toThrow(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
+      );
     },
   );
 });
@@ -21,7 +23,9 @@ describe('page size', () => {
     expect(pageSize(100)).toBe(100);
   });
   it.each([0, 101, -5, 2.5])('refuses %s', (n) => {
-    expect(() => pageSize(n)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ field: 'first' }) }));
+    expect(() => pageSize(n)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ field: 'first' }) }),
+    );
   });
 });
 
@@ -31,7 +35,11 @@ describe('connectionFrom', () => {
   it('uses the extra row only to tell that a next page exists', async () => {
     const page = connectionFrom(rows, 2, cursorOf, false, async () => 3);
     expect(page.edges.map((e) => e.node.id)).toEqual(['a', 'b']);
-    expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, endCursor: page.edges[1]?.cursor });
+    expect(page.pageInfo).toMatchObject({
+      hasNextPage: true,
+      hasPreviousPage: false,
+      endCursor: page.edges[1]?.cursor,
+    });
     expect(await page.totalCount()).toBe(3);
   });
   it('has no next page and null cursors when empty', () => {

@@ -32,13 +32,19 @@ export interface CursorKey {
   id: string;
 }
 
-export const encodeCursor = (key: CursorKey): string => Buffer.from(JSON.stringify([key.value, key.id])).toString('base64url');
+export const encodeCursor = (key: CursorKey): string =>
+  Buffer.from(JSON.stringify([key.value, key.id])).toString('base64url');
 
 /** The key inside a cursor; BAD_USER_INPUT naming `field` when it is not one of ours. */
 export function decodeCursor(cursor: string, field = 'after'): CursorKey {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[0] === 'string' &&
+      typeof parsed[1] === 'string'
+    ) {
       return { value: parsed[0], id: parsed[1] };
     }
   } catch {

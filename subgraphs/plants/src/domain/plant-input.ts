@@ -1,7 +1,15 @@
 /** Validation of a user's plant fields (add and update share the rules; update leaves omitted fields alone). */
 import type { Prisma } from '../db.js';
 import type { AddUserPlantInput, UpdateUserPlantInput } from '../__generated__/resolvers-types.js';
-import { notNull, optionalHttpUrl, optionalInt, optionalNumber, optionalPast, optionalText, requiredText } from './validation.js';
+import {
+  notNull,
+  optionalHttpUrl,
+  optionalInt,
+  optionalNumber,
+  optionalPast,
+  optionalText,
+  requiredText,
+} from './validation.js';
 
 export const NICKNAME_MAX = 100;
 export const LOCATION_MAX = 100;
@@ -22,7 +30,12 @@ export function plantFields(input: AddUserPlantInput | UpdateUserPlantInput, now
     potMaterial: input.potMaterial,
     soil: input.soil,
     lightExposure: input.lightExposure,
-    roomTemperatureC: optionalNumber(input.roomTemperatureC, ROOM_TEMPERATURE_MIN_C, ROOM_TEMPERATURE_MAX_C, 'input.roomTemperatureC'),
+    roomTemperatureC: optionalNumber(
+      input.roomTemperatureC,
+      ROOM_TEMPERATURE_MIN_C,
+      ROOM_TEMPERATURE_MAX_C,
+      'input.roomTemperatureC',
+    ),
     healthStatus: notNull(input.healthStatus, 'input.healthStatus'),
     notes: optionalText(input.notes, NOTES_MAX, 'input.notes'),
     photoUrl: optionalHttpUrl(input.photoUrl, 'input.photoUrl'),

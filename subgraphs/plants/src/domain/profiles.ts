@@ -65,6 +65,10 @@ export async function applyProfileEvent(deps: Pick<PlantsDeps, 'db'>, event: Use
 export function consumeProfileEvents(deps: PlantsDeps): Consumer {
   return deps.events.consume<UserProfileEvent>(USER_PROFILE_STREAM, 'plants', async (event) => {
     const applied = await applyProfileEvent(deps, event);
-    if (!applied) deps.logger.debug('profile event skipped (stale or malformed)', { userId: event.userId, changedAt: event.changedAt });
+    if (!applied)
+      deps.logger.debug('profile event skipped (stale or malformed)', {
+        userId: event.userId,
+        changedAt: event.changedAt,
+      });
   });
 }

@@ -6,4 +6,6 @@ import type { Prisma } from '../db.js';
  * archiving), inside the same statement or transaction: from the commit on, the change is recorded as unpublished
  * until an event about it is confirmed, so a publish lost after the commit is redone by the schedule reconciler.
  */
-export const SCHEDULE_CHANGED = { scheduleVersion: { increment: 1 } } as const satisfies Prisma.UserPlantUpdateManyMutationInput;
+export const SCHEDULE_CHANGED = {
+  scheduleVersion: { increment: 1 },
+} as const satisfies Prisma.UserPlantUpdateManyMutationInput;

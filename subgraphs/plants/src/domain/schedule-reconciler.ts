@@ -55,7 +55,9 @@ export function createScheduleReconciler(deps: PlantsDeps, options: ScheduleReco
   async function reconcileBatch(plants: readonly UserPlant[], report: ReconcileReport): Promise<void> {
     const now = deps.clock.now();
     const loaders = createLoaders(deps.db, deps.clock);
-    const next = await Promise.all(plants.map(async (p) => (p.archivedAt ? null : (await loaders.schedule.load(p)).nextWateringAt)));
+    const next = await Promise.all(
+      plants.map(async (p) => (p.archivedAt ? null : (await loaders.schedule.load(p)).nextWateringAt)),
+    );
     const due = plants.filter((plant, i) => publicationDue(plant, next[i] ?? null, now) !== null);
     report.due += due.length;
     if (due.length === 0) return;
@@ -88,7 +90,8 @@ export function createScheduleReconciler(deps: PlantsDeps, options: ScheduleReco
   const loop = async () => {
     running = runOnce().then(
       () => undefined,
-      (error: unknown) => deps.logger.error('care-schedule reconcile run failed; retrying at the next interval', { error }),
+      (error: unknown) =>
+        deps.logger.error('care-schedule reconcile run failed; retrying at the next interval', { error }),
     );
     await running;
     if (!stopping) timer = setTimeout(() => void loop(), options.intervalMs).unref();

@@ -15,13 +15,18 @@ const toRow = (s: SpeciesSeed) => ({
 
 /** Inserts the seed species never seeded before; returns how many species were inserted. */
 export async function seedCatalog(db: PlantsDb, seed: readonly SpeciesSeed[] = SPECIES_SEED): Promise<number> {
-  const seeded = new Set((await db.seededSpecies.findMany({ select: { scientificName: true } })).map((s) => s.scientificName));
+  const seeded = new Set(
+    (await db.seededSpecies.findMany({ select: { scientificName: true } })).map((s) => s.scientificName),
+  );
   const missing = seed.filter((s) => !seeded.has(s.scientificName));
   if (missing.length === 0) return 0;
   const [inserted] = await db.$transaction([
     // skipDuplicates: a species an admin created under the same name before the seed ran is theirs; keep it.
     db.indoorPlant.createMany({ data: missing.map(toRow), skipDuplicates: true }),
-    db.seededSpecies.createMany({ data: missing.map((s) => ({ scientificName: s.scientificName })), skipDuplicates: true }),
+    db.seededSpecies.createMany({
+      data: missing.map((s) => ({ scientificName: s.scientificName })),
+      skipDuplicates: true,
+    }),
   ]);
   return inserted.count;
 }

@@ -14,7 +14,8 @@ export const searchTextOf = (scientificName: string, commonNames: readonly strin
 
 export function checkCommonNames(names: readonly string[], field = 'input.commonNames'): string[] {
   const cleaned = [...new Set(names.map((name) => requiredText(name, 1, 100, field)))];
-  if (cleaned.length < 1 || cleaned.length > MAX_COMMON_NAMES) throw badInput(field, `Give 1–${MAX_COMMON_NAMES} common names`);
+  if (cleaned.length < 1 || cleaned.length > MAX_COMMON_NAMES)
+    throw badInput(field, `Give 1–${MAX_COMMON_NAMES} common names`);
   return cleaned;
 }
 
@@ -41,7 +42,8 @@ export function speciesFields(input: CreateIndoorPlantInput | UpdateIndoorPlantI
     family: text(input.family, 'family', 1, 100),
     origin: text(input.origin, 'origin', 1, 200),
     difficulty: given(input.difficulty, 'difficulty'),
-    baseWateringIntervalDays: interval === undefined ? undefined : intInRange(interval, 1, 60, 'input.baseWateringIntervalDays'),
+    baseWateringIntervalDays:
+      interval === undefined ? undefined : intInRange(interval, 1, 60, 'input.baseWateringIntervalDays'),
     lightNeed: given(input.lightNeed, 'lightNeed'),
     humidityNeed: given(input.humidityNeed, 'humidityNeed'),
     minTemperatureC: minT === undefined ? undefined : temperature(minT, 'input.minTemperatureC'),

@@ -35,12 +35,18 @@ const SCAN_LIMIT = MAX_ACTIVE_PLANTS * 4;
 /** "Needs water" = due today or overdue in the owner's time zone: what a "water these now" list shows. */
 const needsWaterNow = (urgency: string) => urgency === 'OVERDUE' || urgency === 'DUE_TODAY';
 
-export async function listUserPlants(deps: PlantsDeps, loaders: Loaders, userId: string, args: PlantListArgs): Promise<Connection<UserPlant>> {
+export async function listUserPlants(
+  deps: PlantsDeps,
+  loaders: Loaders,
+  userId: string,
+  args: PlantListArgs,
+): Promise<Connection<UserPlant>> {
   const size = pageSize(args.first);
   const cursor = args.after ? decodeCursor(args.after) : null;
   const cursorAt = cursor ? cursorDate(cursor) : null;
   const location = args.location?.trim();
-  if (location && location.length > LOCATION_MAX) throw badInput('location', `Must be at most ${LOCATION_MAX} characters`);
+  if (location && location.length > LOCATION_MAX)
+    throw badInput('location', `Must be at most ${LOCATION_MAX} characters`);
   const where: Prisma.UserPlantWhereInput = {
     userId,
     ...(args.includeArchived ? {} : { archivedAt: null }),

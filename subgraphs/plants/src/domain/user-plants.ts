@@ -17,7 +17,16 @@ import { notNull, isUuid } from './validation.js';
 export const MAX_ACTIVE_PLANTS = 500;
 
 /** Fields whose change moves the next watering (or, for nickname, what the reminder says). */
-const SCHEDULE_FIELDS = ['plantId', 'nickname', 'potSize', 'potMaterial', 'soil', 'lightExposure', 'roomTemperatureC', 'customWateringIntervalDays'] as const;
+const SCHEDULE_FIELDS = [
+  'plantId',
+  'nickname',
+  'potSize',
+  'potMaterial',
+  'soil',
+  'lightExposure',
+  'roomTemperatureC',
+  'customWateringIntervalDays',
+] as const;
 
 async function species(deps: PlantsDeps, id: string) {
   const found = isUuid(id) ? await deps.db.indoorPlant.findUnique({ where: { id } }) : null;
@@ -31,7 +40,8 @@ export async function addUserPlant(deps: PlantsDeps, userId: string, input: AddU
   const plant = await species(deps, input.plantId);
   const nickname = given ?? (plant.commonNames[0] ?? plant.scientificName).slice(0, NICKNAME_MAX);
   const active = await deps.db.userPlant.count({ where: { userId, archivedAt: null } });
-  if (active >= MAX_ACTIVE_PLANTS) throw conflict(`A collection holds at most ${MAX_ACTIVE_PLANTS} active plants; archive some first`);
+  if (active >= MAX_ACTIVE_PLANTS)
+    throw conflict(`A collection holds at most ${MAX_ACTIVE_PLANTS} active plants; archive some first`);
   // A new row starts unpublished (scheduleVersion's default), so the add needs no SCHEDULE_CHANGED.
   const created = await deps.db.userPlant.create({
     data: { ...fields, healthStatus: fields.healthStatus ?? 'HEALTHY', userId, plantId: plant.id, nickname },
@@ -40,7 +50,12 @@ export async function addUserPlant(deps: PlantsDeps, userId: string, input: AddU
   return created;
 }
 
-export async function updateUserPlant(deps: PlantsDeps, userId: string, id: string, input: UpdateUserPlantInput): Promise<UserPlant> {
+export async function updateUserPlant(
+  deps: PlantsDeps,
+  userId: string,
+  id: string,
+  input: UpdateUserPlantInput,
+): Promise<UserPlant> {
   const before = await ownedPlant(deps, userId, id);
   const fields = plantFields(input, deps.clock.now());
   const plantId = notNull(input.plantId, 'input.plantId');
@@ -50,9 +65,16 @@ export async function updateUserPlant(deps: PlantsDeps, userId: string, id: stri
   const { updated, moved } = await deps.db.$transaction(async (tx) => {
     // Compared under the row lock: against `before` (read unlocked), a concurrent edit could hide a real change, which
     // would then be neither marked nor published.
-    const [current] = await tx.$queryRaw<UserPlant[]>(Prisma.sql`SELECT * FROM "UserPlant" WHERE id = ${before.id}::uuid FOR UPDATE`);
-    const changed = !current?.archivedAt && SCHEDULE_FIELDS.some((field) => data[field] !== undefined && data[field] !== current?.[field]);
-    const row = await tx.userPlant.update({ where: { id: before.id }, data: { ...data, ...(changed ? SCHEDULE_CHANGED : {}) } });
+    const [current] = await tx.$queryRaw<UserPlant[]>(
+      Prisma.sql`SELECT * FROM "UserPlant" WHERE id = ${before.id}::uuid FOR UPDATE`,
+    );
+    const changed =
+      !current?.archivedAt &&
+      SCHEDULE_FIELDS.some((field) => data[field] !== undefined && data[field] !== current?.[field]);
+    const row = await tx.userPlant.update({
+      where: { id: before.id },
+      data: { ...data, ...(changed ? SCHEDULE_CHANGED : {}) },
+    });
     return { updated: row, moved: changed };
   });
   if (moved) await publishCareSchedule(deps, [updated.id], 'UPDATED');
@@ -63,7 +85,10 @@ export async function updateUserPlant(deps: PlantsDeps, userId: string, id: stri
 export async function archiveUserPlant(deps: PlantsDeps, userId: string, id: string): Promise<UserPlant> {
   const plant = await ownedPlant(deps, userId, id);
   if (plant.archivedAt) return plant;
-  const archived = await deps.db.userPlant.update({ where: { id: plant.id }, data: { archivedAt: deps.clock.now(), ...SCHEDULE_CHANGED } });
+  const archived = await deps.db.userPlant.update({
+    where: { id: plant.id },
+    data: { archivedAt: deps.clock.now(), ...SCHEDULE_CHANGED },
+  });
   await publishCareSchedule(deps, [archived.id], 'ARCHIVED');
   return archived;
 }

@@ -33,8 +33,14 @@ describe('text', () => {
     expect(optionalText(undefined, 100, 'input.location')).toBeUndefined();
   });
   it('refuses text over the limit, naming the field', () => {
-    expect(rejection(() => optionalText('x'.repeat(101), 100, 'input.location'))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.location' });
-    expect(rejection(() => requiredText('  ', 1, 100, 'input.nickname'))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.nickname' });
+    expect(rejection(() => optionalText('x'.repeat(101), 100, 'input.location'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.location',
+    });
+    expect(rejection(() => requiredText('  ', 1, 100, 'input.nickname'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.nickname',
+    });
   });
   it('refuses null for fields that cannot be cleared', () => {
     expect(rejection(() => notNull(null, 'input.nickname')).field).toBe('input.nickname');
@@ -66,12 +72,22 @@ describe('photo URLs', () => {
     expect(optionalHttpUrl('https://example.com/a.jpg', 'input.photoUrl')).toBe('https://example.com/a.jpg');
     expect(optionalHttpUrl('http://cdn.example.com/x?y=1', 'input.photoUrl')).toBe('http://cdn.example.com/x?y=1');
   });
-  it.each(['javascript:alert(1)', 'data:image/png;base64,AAAA', '/relative.jpg', 'not a url', 'ftp://example.com/a.jpg'])(
-    'refuses %s',
-    (url) => expect(rejection(() => optionalHttpUrl(url, 'input.photoUrl'))).toEqual({ code: 'BAD_USER_INPUT', field: 'input.photoUrl' }),
+  it.each([
+    'javascript:alert(1)',
+    'data:image/png;base64,AAAA',
+    '/relative.jpg',
+    'not a url',
+    'ftp://example.com/a.jpg',
+  ])('refuses %s', (url) =>
+    expect(rejection(() => optionalHttpUrl(url, 'input.photoUrl'))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'input.photoUrl',
+    }),
   );
   it('refuses URLs longer than 2048 characters', () => {
-    expect(rejection(() => optionalHttpUrl(`https://example.com/${'a'.repeat(2048)}`, 'input.photoUrl')).field).toBe('input.photoUrl');
+    expect(rejection(() => optionalHttpUrl(`https://example.com/${'a'.repeat(2048)}`, 'input.photoUrl')).field).toBe(
+      'input.photoUrl',
+    );
   });
 });
 

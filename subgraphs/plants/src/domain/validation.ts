@@ -30,7 +30,8 @@ export function notNull<T>(value: T | null | undefined, field: string): T | unde
 
 /** An integer within [min, max]. */
 export function intInRange(value: number, min: number, max: number, field: string): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, `Must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw badInput(field, `Must be a whole number from ${min} to ${max}`);
   return value;
 }
 

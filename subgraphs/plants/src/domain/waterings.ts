@@ -32,7 +32,9 @@ export async function waterPlant(deps: PlantsDeps, userId: string, input: WaterP
   const plant = await ownedPlant(deps, userId, input.userPlantId);
   requireActive(plant, 'input.userPlantId');
   const watering = await deps.db.$transaction(async (tx) => {
-    const created = await tx.watering.create({ data: { userPlantId: plant.id, wateredAt, amountMl, waterType: input.waterType, notes } });
+    const created = await tx.watering.create({
+      data: { userPlantId: plant.id, wateredAt, amountMl, waterType: input.waterType, notes },
+    });
     await tx.userPlant.update({ where: { id: plant.id }, data: watered });
     return created;
   });
@@ -44,7 +46,12 @@ export async function waterPlant(deps: PlantsDeps, userId: string, input: WaterP
  * Waters several plants in one transaction, all or nothing: an id that is not one of the user's plants gives NOT_FOUND
  * (and an archived one CONFLICT) before anything is written.
  */
-export async function waterPlants(deps: PlantsDeps, userId: string, userPlantIds: readonly string[], wateredAtInput: Date | null | undefined): Promise<Watering[]> {
+export async function waterPlants(
+  deps: PlantsDeps,
+  userId: string,
+  userPlantIds: readonly string[],
+  wateredAtInput: Date | null | undefined,
+): Promise<Watering[]> {
   const ids = [...new Set(userPlantIds)];
   if (ids.length < 1 || ids.length > MAX_PLANTS_PER_WATERING) {
     throw badInput('userPlantIds', `Give 1–${MAX_PLANTS_PER_WATERING} plant ids`);
@@ -55,7 +62,9 @@ export async function waterPlants(deps: PlantsDeps, userId: string, userPlantIds
     const plants = await tx.userPlant.findMany({ where: { id: { in: ids }, userId } });
     if (plants.length !== ids.length) throw notFound('Plant');
     if (plants.some((p) => p.archivedAt)) throw conflict('One of these plants is archived', 'userPlantIds');
-    const created = await tx.watering.createManyAndReturn({ data: ids.map((userPlantId) => ({ userPlantId, wateredAt })) });
+    const created = await tx.watering.createManyAndReturn({
+      data: ids.map((userPlantId) => ({ userPlantId, wateredAt })),
+    });
     await tx.userPlant.updateMany({ where: { id: { in: ids } }, data: watered });
     return created;
   });
@@ -69,7 +78,12 @@ export async function waterPlants(deps: PlantsDeps, userId: string, userPlantIds
  * "remind me tomorrow" on an overdue plant means tomorrow). The interval is untouched; snoozes add up because the
  * current due date already includes an active snooze; the next watering ends it.
  */
-export async function snoozeWatering(deps: PlantsDeps, userId: string, userPlantId: string, days: number): Promise<UserPlant> {
+export async function snoozeWatering(
+  deps: PlantsDeps,
+  userId: string,
+  userPlantId: string,
+  days: number,
+): Promise<UserPlant> {
   intInRange(days, SNOOZE_MIN_DAYS, SNOOZE_MAX_DAYS, 'days');
   const plant = await ownedPlant(deps, userId, userPlantId);
   requireActive(plant, 'userPlantId');
@@ -86,7 +100,12 @@ export async function snoozeWatering(deps: PlantsDeps, userId: string, userPlant
   return snoozed;
 }
 
-export async function updateWatering(deps: PlantsDeps, userId: string, id: string, input: UpdateWateringInput): Promise<Watering> {
+export async function updateWatering(
+  deps: PlantsDeps,
+  userId: string,
+  id: string,
+  input: UpdateWateringInput,
+): Promise<Watering> {
   const given = notNull(input.wateredAt, 'input.wateredAt');
   const wateredAt = given === undefined ? undefined : pastOrNow(given, deps.clock.now(), 'input.wateredAt');
   const amountMl = optionalInt(input.amountMl, 0, MAX_AMOUNT_ML, 'input.amountMl');
@@ -94,8 +113,13 @@ export async function updateWatering(deps: PlantsDeps, userId: string, id: strin
   const before = await ownedWatering(deps, userId, id);
   const { updated, moved } = await deps.db.$transaction(async (tx) => {
     // Compared under the row lock, so a concurrent correction of the same watering cannot hide a real change.
-    const [current] = await tx.$queryRaw<Watering[]>(Prisma.sql`SELECT * FROM "Watering" WHERE id = ${before.id}::uuid FOR UPDATE`);
-    const row = await tx.watering.update({ where: { id: before.id }, data: { wateredAt, amountMl, waterType: input.waterType, notes } });
+    const [current] = await tx.$queryRaw<Watering[]>(
+      Prisma.sql`SELECT * FROM "Watering" WHERE id = ${before.id}::uuid FOR UPDATE`,
+    );
+    const row = await tx.watering.update({
+      where: { id: before.id },
+      data: { wateredAt, amountMl, waterType: input.waterType, notes },
+    });
     const changed = !before.userPlant.archivedAt && row.wateredAt.getTime() !== current?.wateredAt.getTime();
     if (changed) await tx.userPlant.update({ where: { id: before.userPlantId }, data: SCHEDULE_CHANGED });
     return { updated: row, moved: changed };

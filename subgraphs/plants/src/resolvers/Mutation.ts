@@ -31,8 +31,10 @@ export const Mutation: MutationResolvers = {
   archiveUserPlant: (_p, { id }, ctx) => write(ctx, (userId) => archiveUserPlant(ctx.deps, userId, id)),
 
   waterPlant: (_p, { input }, ctx) => write(ctx, (userId) => waterPlant(ctx.deps, userId, input)),
-  waterPlants: (_p, { userPlantIds, wateredAt }, ctx) => write(ctx, (userId) => waterPlants(ctx.deps, userId, userPlantIds, wateredAt)),
-  snoozeWatering: (_p, { userPlantId, days }, ctx) => write(ctx, (userId) => snoozeWatering(ctx.deps, userId, userPlantId, days)),
+  waterPlants: (_p, { userPlantIds, wateredAt }, ctx) =>
+    write(ctx, (userId) => waterPlants(ctx.deps, userId, userPlantIds, wateredAt)),
+  snoozeWatering: (_p, { userPlantId, days }, ctx) =>
+    write(ctx, (userId) => snoozeWatering(ctx.deps, userId, userPlantId, days)),
   updateWatering: (_p, { id, input }, ctx) => write(ctx, (userId) => updateWatering(ctx.deps, userId, id, input)),
   deleteWatering: (_p, { id }, ctx) => write(ctx, (userId) => deleteWatering(ctx.deps, userId, id)),
 

@@ -34,7 +34,8 @@ export const UserPlant: UserPlantResolvers = {
   plant: (plant, _a, ctx) => species(plant, ctx),
   lastWateredAt: async (plant, _a, ctx) => (await ctx.loaders.schedule.load(plant)).lastWateredAt,
   // Archived plants have no schedule: no reminders, no due date.
-  nextWateringAt: async (plant, _a, ctx) => (plant.archivedAt ? null : (await ctx.loaders.schedule.load(plant)).nextWateringAt),
+  nextWateringAt: async (plant, _a, ctx) =>
+    plant.archivedAt ? null : (await ctx.loaders.schedule.load(plant)).nextWateringAt,
   wateringStatus: (plant, _a, ctx) => (plant.archivedAt ? null : ctx.loaders.schedule.load(plant)),
 
   async waterings(plant, { first, after }, ctx) {
@@ -48,7 +49,14 @@ export const UserPlant: UserPlantResolvers = {
     const size = pageSize(first);
     if (from && to && from > to) throw badInput('from', 'Must not be after `to`');
     const key = afterKey(after);
-    const rows = await ctx.loaders.growthEntries.load({ userPlantId: plant.id, limit: size + 1, after: key, type, from, to });
+    const rows = await ctx.loaders.growthEntries.load({
+      userPlantId: plant.id,
+      limit: size + 1,
+      after: key,
+      type,
+      from,
+      to,
+    });
     return connectionFrom(rows, size, (g) => byTime(g.recordedAt, g.id), key !== null, noTotal);
   },
 

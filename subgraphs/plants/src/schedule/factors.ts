@@ -82,7 +82,8 @@ function lookup<T extends string>(
   value: unknown,
 ): ScheduleFactor {
   if (value === null || value === undefined) return neutral(name, `${label} not set: assumed neutral`);
-  if (!isOneOf(values, value)) return neutral(name, `Unknown ${label.toLowerCase()} ${JSON.stringify(value)}: assumed neutral`);
+  if (!isOneOf(values, value))
+    return neutral(name, `Unknown ${label.toLowerCase()} ${JSON.stringify(value)}: assumed neutral`);
   const entry = table[value];
   return { name, factor: entry.factor, reason: entry.reason };
 }
@@ -110,10 +111,22 @@ export function temperatureFactor(roomTemperatureC: number | null | undefined): 
   const { coolBelowC, warmAboveC, coolFactor, warmFactor } = TEMPERATURE_BANDS;
   const shown = `${Math.round(celsius * 10) / 10} °C`;
   if (celsius < coolBelowC) {
-    return { name: 'TEMPERATURE', factor: coolFactor, reason: `Cool room (${shown} < ${coolBelowC} °C): slower evaporation` };
+    return {
+      name: 'TEMPERATURE',
+      factor: coolFactor,
+      reason: `Cool room (${shown} < ${coolBelowC} °C): slower evaporation`,
+    };
   }
   if (celsius > warmAboveC) {
-    return { name: 'TEMPERATURE', factor: warmFactor, reason: `Warm room (${shown} > ${warmAboveC} °C): faster evaporation` };
+    return {
+      name: 'TEMPERATURE',
+      factor: warmFactor,
+      reason: `Warm room (${shown} > ${warmAboveC} °C): faster evaporation`,
+    };
   }
-  return { name: 'TEMPERATURE', factor: 1, reason: `Room temperature ${shown} (${coolBelowC}–${warmAboveC} °C): reference range` };
+  return {
+    name: 'TEMPERATURE',
+    factor: 1,
+    reason: `Room temperature ${shown} (${coolBelowC}–${warmAboveC} °C): reference range`,
+  };
 }

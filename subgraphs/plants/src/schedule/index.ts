@@ -1,7 +1,14 @@
 /** Public API of the watering schedule maths (pure functions, no I/O). */
 export * from './types.js';
 export { DEFAULT_TIME_ZONE, calendarDaysBetween, localDate, resolveTimeZone, type LocalDate } from './calendar.js';
-export { DEFAULT_HEMISPHERE, SEASON_FACTORS, resolveHemisphere, seasonAt, seasonFactor, seasonForMonth } from './season.js';
+export {
+  DEFAULT_HEMISPHERE,
+  SEASON_FACTORS,
+  resolveHemisphere,
+  seasonAt,
+  seasonFactor,
+  seasonForMonth,
+} from './season.js';
 export {
   LIGHT_FACTORS,
   POT_MATERIAL_FACTORS,
@@ -14,7 +21,14 @@ export {
   soilFactor,
   temperatureFactor,
 } from './factors.js';
-export { RHYTHM_RULES, adaptToRhythm, computeRhythm, lastWatering, recentIntervals, usableWaterings } from './rhythm.js';
+export {
+  RHYTHM_RULES,
+  adaptToRhythm,
+  computeRhythm,
+  lastWatering,
+  recentIntervals,
+  usableWaterings,
+} from './rhythm.js';
 export { activeSnoozeUntil, nextWateringDate } from './snooze.js';
 export { SOON_WITHIN_DAYS, urgencyFor, wateringStatus } from './status.js';
 export {

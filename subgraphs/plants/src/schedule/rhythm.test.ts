@@ -7,7 +7,15 @@ const d = (iso: string) => new Date(iso);
 describe('usableWaterings', () => {
   it('sorts, drops future and invalid dates, and collapses same-day duplicates onto the first', () => {
     const kept = usableWaterings(
-      [d('2026-04-10T09:00Z'), d('2026-04-01T08:00Z'), d('2026-04-01T08:10Z'), d('2026-04-25T09:00Z'), new Date('nope'), 'garbage', null],
+      [
+        d('2026-04-10T09:00Z'),
+        d('2026-04-01T08:00Z'),
+        d('2026-04-01T08:10Z'),
+        d('2026-04-25T09:00Z'),
+        new Date('nope'),
+        'garbage',
+        null,
+      ],
       NOW,
     );
     expect(kept.map((x) => x.toISOString())).toEqual(['2026-04-01T08:00:00.000Z', '2026-04-10T09:00:00.000Z']);
@@ -26,19 +34,29 @@ describe('usableWaterings', () => {
 
 describe('lastWatering', () => {
   it('is the latest watering not after now', () => {
-    expect(lastWatering([d('2026-04-19T10:00Z'), d('2026-04-21T10:00Z'), d('2026-04-10T10:00Z')], NOW)).toEqual(d('2026-04-19T10:00Z'));
+    expect(lastWatering([d('2026-04-19T10:00Z'), d('2026-04-21T10:00Z'), d('2026-04-10T10:00Z')], NOW)).toEqual(
+      d('2026-04-19T10:00Z'),
+    );
     expect(lastWatering([], NOW)).toBeNull();
   });
 });
 
 describe('recentIntervals', () => {
   it('uses at most the 5 most recent intervals', () => {
-    const waterings = ['03-01', '03-03', '03-10', '03-17', '03-24', '03-31', '04-07'].map((md) => d(`2026-${md}T09:00Z`));
+    const waterings = ['03-01', '03-03', '03-10', '03-17', '03-24', '03-31', '04-07'].map((md) =>
+      d(`2026-${md}T09:00Z`),
+    );
     expect(recentIntervals(waterings, NOW)).toEqual([7, 7, 7, 7, 7]);
   });
 
   it('ignores double-logging instead of producing a 0-day interval', () => {
-    const waterings = [d('2026-04-01T08:00Z'), d('2026-04-01T08:05Z'), d('2026-04-08T08:00Z'), d('2026-04-08T19:59Z'), d('2026-04-15T08:00Z')];
+    const waterings = [
+      d('2026-04-01T08:00Z'),
+      d('2026-04-01T08:05Z'),
+      d('2026-04-08T08:00Z'),
+      d('2026-04-08T19:59Z'),
+      d('2026-04-15T08:00Z'),
+    ];
     expect(recentIntervals(waterings, NOW)).toEqual([7, 7]);
   });
 });

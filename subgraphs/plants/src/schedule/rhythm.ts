@@ -84,5 +84,9 @@ export function computeRhythm(
   const intervals = recentIntervals(waterings, now);
   if (intervals.length < RHYTHM_RULES.minIntervals) return null;
   const averageIntervalDays = intervals.reduce((sum, days) => sum + days, 0) / intervals.length;
-  return { averageIntervalDays, intervalsUsed: intervals.length, ...adaptToRhythm(computedIntervalDays, averageIntervalDays) };
+  return {
+    averageIntervalDays,
+    intervalsUsed: intervals.length,
+    ...adaptToRhythm(computedIntervalDays, averageIntervalDays),
+  };
 }

@@ -31,7 +31,9 @@ export function clampIntervalDays(days: number): number {
 /** The species base interval, or the default when it isn't a positive finite number. */
 export function resolveBaseInterval(days: unknown): { days: number; isDefault: boolean } {
   const value = finiteOrNull(days);
-  return value !== null && value > 0 ? { days: value, isDefault: false } : { days: DEFAULT_BASE_INTERVAL_DAYS, isDefault: true };
+  return value !== null && value > 0
+    ? { days: value, isDefault: false }
+    : { days: DEFAULT_BASE_INTERVAL_DAYS, isDefault: true };
 }
 
 /** The user's custom interval clamped to 1–60, or null when unset or not a finite number. */

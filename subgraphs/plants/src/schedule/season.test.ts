@@ -3,15 +3,35 @@ import { resolveHemisphere, seasonAt, seasonFactor, seasonForMonth } from './sea
 
 describe('seasonForMonth', () => {
   it.each([
-    [1, 'WINTER'], [2, 'WINTER'], [3, 'SPRING'], [4, 'SPRING'], [5, 'SPRING'], [6, 'SUMMER'],
-    [7, 'SUMMER'], [8, 'SUMMER'], [9, 'AUTUMN'], [10, 'AUTUMN'], [11, 'AUTUMN'], [12, 'WINTER'],
+    [1, 'WINTER'],
+    [2, 'WINTER'],
+    [3, 'SPRING'],
+    [4, 'SPRING'],
+    [5, 'SPRING'],
+    [6, 'SUMMER'],
+    [7, 'SUMMER'],
+    [8, 'SUMMER'],
+    [9, 'AUTUMN'],
+    [10, 'AUTUMN'],
+    [11, 'AUTUMN'],
+    [12, 'WINTER'],
   ] as const)('northern month %i is %s', (month, season) => {
     expect(seasonForMonth(month, 'NORTHERN')).toBe(season);
   });
 
   it.each([
-    [1, 'SUMMER'], [2, 'SUMMER'], [3, 'AUTUMN'], [4, 'AUTUMN'], [5, 'AUTUMN'], [6, 'WINTER'],
-    [7, 'WINTER'], [8, 'WINTER'], [9, 'SPRING'], [10, 'SPRING'], [11, 'SPRING'], [12, 'SUMMER'],
+    [1, 'SUMMER'],
+    [2, 'SUMMER'],
+    [3, 'AUTUMN'],
+    [4, 'AUTUMN'],
+    [5, 'AUTUMN'],
+    [6, 'WINTER'],
+    [7, 'WINTER'],
+    [8, 'WINTER'],
+    [9, 'SPRING'],
+    [10, 'SPRING'],
+    [11, 'SPRING'],
+    [12, 'SUMMER'],
   ] as const)('southern month %i is %s (shifted by six months)', (month, season) => {
     expect(seasonForMonth(month, 'SOUTHERN')).toBe(season);
   });
@@ -41,7 +61,10 @@ describe('seasonAt', () => {
 
 describe('seasonFactor', () => {
   it.each([
-    ['SPRING', 0.9], ['SUMMER', 0.8], ['AUTUMN', 1.1], ['WINTER', 1.3],
+    ['SPRING', 0.9],
+    ['SUMMER', 0.8],
+    ['AUTUMN', 1.1],
+    ['WINTER', 1.3],
   ] as const)('%s has factor %d', (season, factor) => {
     expect(seasonFactor(season).factor).toBe(factor);
   });

@@ -32,7 +32,9 @@ export function nextWateringDate(
   now: Date,
   snoozedUntil: Date | null,
 ): Date {
-  const computed = lastWateredAt ? new Date(lastWateredAt.getTime() + intervalDays * MS_PER_DAY) : new Date(now.getTime());
+  const computed = lastWateredAt
+    ? new Date(lastWateredAt.getTime() + intervalDays * MS_PER_DAY)
+    : new Date(now.getTime());
   if (snoozedUntil && snoozedUntil.getTime() > computed.getTime()) return new Date(snoozedUntil.getTime());
   return computed;
 }

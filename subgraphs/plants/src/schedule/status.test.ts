@@ -4,7 +4,13 @@ import { urgencyFor, wateringStatus } from './status.js';
 
 describe('urgencyFor', () => {
   it.each([
-    [-3, 'OVERDUE'], [-1, 'OVERDUE'], [0, 'DUE_TODAY'], [1, 'SOON'], [2, 'SOON'], [3, 'OK'], [30, 'OK'],
+    [-3, 'OVERDUE'],
+    [-1, 'OVERDUE'],
+    [0, 'DUE_TODAY'],
+    [1, 'SOON'],
+    [2, 'SOON'],
+    [3, 'OK'],
+    [30, 'OK'],
   ] as const)('%i days → %s', (days, urgency) => {
     expect(urgencyFor(days)).toBe(urgency);
   });
@@ -15,8 +21,17 @@ describe('wateringStatus across time-zone date boundaries', () => {
 
   it('is due today in UTC but tomorrow in Tokyo', () => {
     const now = new Date('2026-03-10T12:00:00Z'); // Tokyo: 10 March 21:00, due 11 March 08:30
-    expect(wateringStatus(due, now, 'UTC')).toEqual({ dueDate: due, daysUntilDue: 0, urgency: 'DUE_TODAY', timeZone: 'UTC' });
-    expect(wateringStatus(due, now, 'Asia/Tokyo')).toMatchObject({ daysUntilDue: 1, urgency: 'SOON', timeZone: 'Asia/Tokyo' });
+    expect(wateringStatus(due, now, 'UTC')).toEqual({
+      dueDate: due,
+      daysUntilDue: 0,
+      urgency: 'DUE_TODAY',
+      timeZone: 'UTC',
+    });
+    expect(wateringStatus(due, now, 'Asia/Tokyo')).toMatchObject({
+      daysUntilDue: 1,
+      urgency: 'SOON',
+      timeZone: 'Asia/Tokyo',
+    });
   });
 
   it('is overdue in UTC but still today in Los Angeles', () => {
@@ -28,12 +43,17 @@ describe('wateringStatus across time-zone date boundaries', () => {
   it('counts calendar days, not 24-hour spans', () => {
     const now = new Date('2026-03-10T23:59:00Z');
     expect(wateringStatus(new Date('2026-03-11T00:01:00Z'), now, 'UTC').daysUntilDue).toBe(1);
-    expect(wateringStatus(new Date('2026-03-13T12:00:00Z'), now, 'UTC')).toMatchObject({ daysUntilDue: 3, urgency: 'OK' });
+    expect(wateringStatus(new Date('2026-03-13T12:00:00Z'), now, 'UTC')).toMatchObject({
+      daysUntilDue: 3,
+      urgency: 'OK',
+    });
   });
 
   it('is not thrown off by a DST change', () => {
     // Europe/Paris switches to summer time on 2026-03-29 (a 23-hour day).
-    expect(calendarDaysBetween(new Date('2026-03-28T23:30:00Z'), new Date('2026-03-30T22:30:00Z'), 'Europe/Paris')).toBe(2);
+    expect(
+      calendarDaysBetween(new Date('2026-03-28T23:30:00Z'), new Date('2026-03-30T22:30:00Z'), 'Europe/Paris'),
+    ).toBe(2);
   });
 
   it('falls back to UTC for missing or invalid time zones', () => {

@@ -16,7 +16,14 @@ export type PotSize = (typeof POT_SIZES)[number];
 export const POT_MATERIALS = ['TERRACOTTA', 'PLASTIC', 'CERAMIC_GLAZED', 'METAL', 'GLASS', 'FABRIC', 'OTHER'] as const;
 export type PotMaterial = (typeof POT_MATERIALS)[number];
 
-export const SOIL_TYPES = ['STANDARD', 'CACTUS_MIX', 'AROID_MIX', 'ORCHID_BARK', 'MOISTURE_RETENTIVE', 'OTHER'] as const;
+export const SOIL_TYPES = [
+  'STANDARD',
+  'CACTUS_MIX',
+  'AROID_MIX',
+  'ORCHID_BARK',
+  'MOISTURE_RETENTIVE',
+  'OTHER',
+] as const;
 export type SoilType = (typeof SOIL_TYPES)[number];
 
 /** Light reaching the plant at its spot (also used for the species' light need in the catalog). */

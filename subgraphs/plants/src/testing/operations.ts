@@ -76,23 +76,34 @@ export interface PlantView {
 
 /** The id of a seeded species. */
 export async function speciesId(user: TestUser, scientificName: string): Promise<string> {
-  const data = ok(await user.gql<{ indoorPlants: { edges: { node: { id: string; scientificName: string } }[] } }>(CATALOG, { filter: { text: scientificName } }));
+  const data = ok(
+    await user.gql<{ indoorPlants: { edges: { node: { id: string; scientificName: string } }[] } }>(CATALOG, {
+      filter: { text: scientificName },
+    }),
+  );
   const found = data.indoorPlants.edges.find((e) => e.node.scientificName === scientificName);
   if (!found) throw new Error(`species ${scientificName} is not seeded`);
   return found.node.id;
 }
 
 /** Adds a plant of `scientificName` (a snake plant by default: base interval 14 days) to `user`'s collection. */
-export async function addPlant(user: TestUser, input: Record<string, unknown> = {}, scientificName = 'Dracaena trifasciata'): Promise<PlantView> {
+export async function addPlant(
+  user: TestUser,
+  input: Record<string, unknown> = {},
+  scientificName = 'Dracaena trifasciata',
+): Promise<PlantView> {
   const plantId = await speciesId(user, scientificName);
   return ok(await user.gql<{ addUserPlant: PlantView }>(ADD, { input: { plantId, ...input } })).addUserPlant;
 }
 
 export async function water(user: TestUser, userPlantId: string, extra: Record<string, unknown> = {}) {
-  return ok(await user.gql<{ waterPlant: { id: string; wateredAt: string; userPlant: PlantView } }>(WATER, { input: { userPlantId, ...extra } })).waterPlant;
+  return ok(
+    await user.gql<{ waterPlant: { id: string; wateredAt: string; userPlant: PlantView } }>(WATER, {
+      input: { userPlantId, ...extra },
+    }),
+  ).waterPlant;
 }
 
 export async function getPlant(user: TestUser, id: string): Promise<PlantView | null> {
   return ok(await user.gql<{ userPlant: PlantView | null }>(GET, { id })).userPlant;
 }
-

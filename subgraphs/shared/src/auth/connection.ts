@@ -9,7 +9,8 @@ import type { CredentialVerifier } from './verifier.js';
 /** Credentials as request headers (`authorization`, `x-api-key`), ready to verify and to forward. */
 export function credentialsFromConnectionParams(params: Record<string, unknown> | undefined): Record<string, string> {
   const lower: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params ?? {})) if (typeof value === 'string' && value) lower[key.toLowerCase()] = value;
+  for (const [key, value] of Object.entries(params ?? {}))
+    if (typeof value === 'string' && value) lower[key.toLowerCase()] = value;
   const credentials: Record<string, string> = {};
   const authorization = lower.authorization ?? (lower.token ? `Bearer ${lower.token}` : undefined);
   if (authorization) credentials.authorization = authorization;

@@ -60,7 +60,11 @@ export function createCredentialVerifier(options: VerifierOptions): CredentialVe
   async function verifyToken(token: string): Promise<Principal> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, getKey, { issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, algorithms: ['ES256'] }));
+      ({ payload } = await jwtVerify(token, getKey, {
+        issuer: TOKEN_ISSUER,
+        audience: TOKEN_AUDIENCE,
+        algorithms: ['ES256'],
+      }));
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Access token expired');
       throw unauthenticated('Invalid access token');

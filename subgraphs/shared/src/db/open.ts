@@ -35,7 +35,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     if (options.migrate) await applyMigrations(options.project, adapter);
     const u = new URL(options.url);
     // PrismaPg creates its pool per connect(); each PrismaClient disposes its own on $disconnect.
-    return { kind: 'postgres', adapter, location: `${u.hostname}:${u.port || 5432}${u.pathname}`, close: async () => {} };
+    return {
+      kind: 'postgres',
+      adapter,
+      location: `${u.hostname}:${u.port || 5432}${u.pathname}`,
+      close: async () => {},
+    };
   }
   const inMemory = options.dataDir === 'memory://';
   if (!inMemory) await mkdir(options.dataDir, { recursive: true });
@@ -57,5 +62,8 @@ export async function openServiceDatabase(
   name: 'auth' | 'plants' | 'notifications',
   existing?: OpenedDatabase,
 ): Promise<OpenedDatabase> {
-  return existing ?? openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), project: prismaProject(name) });
+  return (
+    existing ??
+    openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), project: prismaProject(name) })
+  );
 }

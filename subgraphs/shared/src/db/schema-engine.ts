@@ -14,9 +14,11 @@ import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 type EngineModule = typeof import('@prisma/schema-engine-wasm');
 type WasmExports = Record<string, unknown>;
 // Node has WebAssembly at runtime; @types/node does not declare it without the DOM lib, so type the part we use.
-const wasmRuntime = (globalThis as unknown as {
-  WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: WasmExports } }> };
-}).WebAssembly;
+const wasmRuntime = (
+  globalThis as unknown as {
+    WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: WasmExports } }> };
+  }
+).WebAssembly;
 let modulePromise: Promise<EngineModule> | undefined;
 
 /** Instantiates the WASM module once per process (the glue module keeps it in a module-level slot). */

@@ -13,7 +13,8 @@ export type TestDatabaseKind = 'pglite' | 'postgres';
 export function testDatabaseKinds(env: Record<string, string | undefined> = process.env): TestDatabaseKind[] {
   if (env.TEST_DATABASE_URL) return ['pglite', 'postgres'];
   // In CI a missing Postgres must fail the run, not silently shrink it to PGlite only.
-  if (env.CI === 'true') throw new Error('CI=true but TEST_DATABASE_URL is not set: Postgres tests cannot be skipped in CI');
+  if (env.CI === 'true')
+    throw new Error('CI=true but TEST_DATABASE_URL is not set: Postgres tests cannot be skipped in CI');
   return ['pglite'];
 }
 

@@ -38,7 +38,9 @@ export function apolloHandler<Ctx extends BaseContext>(
       try {
         body = text ? JSON.parse(text) : {};
       } catch {
-        sendJson(res, 400, { errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        sendJson(res, 400, {
+          errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        });
         return;
       }
     }

@@ -4,7 +4,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-const ALLOWED_HEADERS = 'authorization, content-type, x-api-key, apollo-require-preflight, x-apollo-operation-name, apollographql-client-name, apollographql-client-version';
+const ALLOWED_HEADERS =
+  'authorization, content-type, x-api-key, apollo-require-preflight, x-apollo-operation-name, apollographql-client-name, apollographql-client-version';
 
 /** Sets CORS headers; returns true when the request was a preflight and has been answered. */
 export function applyCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {

@@ -50,7 +50,8 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
       const status = (error as { status?: number }).status ?? 500;
       if (status >= 500) options.logger.error('request failed', { error, path });
-      if (!res.headersSent) sendJson(res, status, { error: status >= 500 ? 'Internal server error' : (error as Error).message });
+      if (!res.headersSent)
+        sendJson(res, status, { error: status >= 500 ? 'Internal server error' : (error as Error).message });
       else res.end();
     });
   });

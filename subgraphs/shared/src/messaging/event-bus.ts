@@ -156,17 +156,35 @@ export class RedisEventBus implements EventBus {
       while (running) {
         try {
           if (backlogFrom !== null) {
-            const own = (await conn.xreadgroup('GROUP', group, consumer, 'COUNT', 50, 'STREAMS', key, backlogFrom)) as [string, [string, string[]][]][] | null;
+            const own = (await conn.xreadgroup('GROUP', group, consumer, 'COUNT', 50, 'STREAMS', key, backlogFrom)) as
+              [string, [string, string[]][]][] | null;
             const entries = own?.[0]?.[1] ?? [];
             for (const [id, fields] of entries) if (fields) await handle(id, fields);
             backlogFrom = entries.length ? (entries[entries.length - 1]?.[0] ?? null) : null;
             continue;
           }
-          const claimed = (await conn.xautoclaim(key, group, consumer, this.options.claimIdleMs ?? 30_000, '0-0', 'COUNT', 50)) as [string, [string, string[]][]];
+          const claimed = (await conn.xautoclaim(
+            key,
+            group,
+            consumer,
+            this.options.claimIdleMs ?? 30_000,
+            '0-0',
+            'COUNT',
+            50,
+          )) as [string, [string, string[]][]];
           for (const [id, fields] of claimed[1] ?? []) if (fields) await handle(id, fields);
-          const read = (await conn.xreadgroup('GROUP', group, consumer, 'COUNT', 50, 'BLOCK', this.options.blockMs ?? 1_000, 'STREAMS', key, '>')) as
-            | [string, [string, string[]][]][]
-            | null;
+          const read = (await conn.xreadgroup(
+            'GROUP',
+            group,
+            consumer,
+            'COUNT',
+            50,
+            'BLOCK',
+            this.options.blockMs ?? 1_000,
+            'STREAMS',
+            key,
+            '>',
+          )) as [string, [string, string[]][]][] | null;
           for (const [, entries] of read ?? []) for (const [id, fields] of entries) await handle(id, fields);
         } catch (error) {
           if (!running) break;

@@ -25,7 +25,15 @@ const redis = () => {
   return c;
 };
 
-const pubsubs: [string, () => [PubSub, PubSub]][] = [['memory', () => { const p = new MemoryPubSub(); return [p, p]; }]];
+const pubsubs: [string, () => [PubSub, PubSub]][] = [
+  [
+    'memory',
+    () => {
+      const p = new MemoryPubSub();
+      return [p, p];
+    },
+  ],
+];
 if (redisUrl) pubsubs.push(['redis', () => [new RedisPubSub(redis()), new RedisPubSub(redis())]]);
 
 describe.each(pubsubs)('%s pub/sub', (_kind, make) => {
@@ -46,12 +54,23 @@ describe.each(pubsubs)('%s pub/sub', (_kind, make) => {
   });
 });
 
-const buses: [string, () => [EventBus, EventBus]][] = [['memory', () => { const b = new MemoryEventBus(logger); return [b, b]; }]];
+const buses: [string, () => [EventBus, EventBus]][] = [
+  [
+    'memory',
+    () => {
+      const b = new MemoryEventBus(logger);
+      return [b, b];
+    },
+  ],
+];
 if (redisUrl) {
-  buses.push(['redis', () => [
-    new RedisEventBus(redis(), logger, { blockMs: 100, claimIdleMs: 300 }),
-    new RedisEventBus(redis(), logger, { blockMs: 100, claimIdleMs: 300 }),
-  ]]);
+  buses.push([
+    'redis',
+    () => [
+      new RedisEventBus(redis(), logger, { blockMs: 100, claimIdleMs: 300 }),
+      new RedisEventBus(redis(), logger, { blockMs: 100, claimIdleMs: 300 }),
+    ],
+  ]);
 }
 
 describe.each(buses)('%s event bus', (_kind, make) => {
@@ -84,7 +103,11 @@ describe.each(buses)('%s event bus', (_kind, make) => {
 describe.skipIf(!redisUrl)('redis event bus restarts', () => {
   it('takes back its own unacknowledged events at once when restarted under the same consumer name', async () => {
     const stream = unique();
-    const crashed = new RedisEventBus(redis(), logger, { blockMs: 100, claimIdleMs: 60_000, consumerName: 'instance-a' });
+    const crashed = new RedisEventBus(redis(), logger, {
+      blockMs: 100,
+      claimIdleMs: 60_000,
+      consumerName: 'instance-a',
+    });
     let started = false;
     // The handler never finishes: the process "dies" holding the event unacknowledged.
     crashed.consume(stream, 'group', () => {
@@ -95,7 +118,11 @@ describe.skipIf(!redisUrl)('redis event bus restarts', () => {
     await until(() => started);
     void crashed.close(); // does not wait for the stuck handler
     const seen: number[] = [];
-    const restarted = new RedisEventBus(redis(), logger, { blockMs: 100, claimIdleMs: 60_000, consumerName: 'instance-a' });
+    const restarted = new RedisEventBus(redis(), logger, {
+      blockMs: 100,
+      claimIdleMs: 60_000,
+      consumerName: 'instance-a',
+    });
     restarted.consume<{ n: number }>(stream, 'group', async ({ n }) => void seen.push(n));
     // Well before the 60 s reclaim: it came back through the consumer's own pending list.
     await until(() => seen.length === 1, 3_000);

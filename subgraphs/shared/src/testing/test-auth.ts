@@ -6,7 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { Role } from '../auth/principal.js';
 import { MemoryRevocationStore, type RevocationStore } from '../auth/revocations.js';
-import { createCredentialVerifier, TOKEN_AUDIENCE, TOKEN_ISSUER, type CredentialVerifier, type IntrospectionResult } from '../auth/verifier.js';
+import {
+  createCredentialVerifier,
+  TOKEN_AUDIENCE,
+  TOKEN_ISSUER,
+  type CredentialVerifier,
+  type IntrospectionResult,
+} from '../auth/verifier.js';
 
 export interface TestAuth {
   verifier: CredentialVerifier;
@@ -44,7 +50,10 @@ export async function createTestAuth(revocations: RevocationStore = new MemoryRe
     verifier,
     revocations,
     token,
-    headers: async (userId = randomUUID(), role = 'USER') => ({ authorization: `Bearer ${await token(userId, { role })}`, userId }),
+    headers: async (userId = randomUUID(), role = 'USER') => ({
+      authorization: `Bearer ${await token(userId, { role })}`,
+      userId,
+    }),
     addApiKey: (key, result) => apiKeys.set(key, result),
   };
 }
