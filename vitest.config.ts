@@ -1,5 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
+// One project per workspace package (each package's `npm test` runs its own), the root's own tests, and e2e.
+
 export default defineConfig({
   // graphql 16 ships CJS and ESM builds without an exports map: Node (and @apollo/*) load the CJS one, Vitest would
   // load the ESM one for our sources, and schemas/errors crossing the two fail graphql's realm checks. One copy.
@@ -11,18 +13,11 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: [
-            'subgraphs/*/src/**/*.test.ts',
-            'router/src/**/*.test.ts',
-            'scripts/**/*.test.ts',
-            'test/*.test.ts',
-          ],
-        },
-      },
+      ...['subgraphs/shared', 'subgraphs/auth', 'subgraphs/plants', 'subgraphs/notifications', 'router'].map((dir) => ({
+        extends: true as const,
+        test: { name: dir.replace(/^subgraphs\//, ''), include: [`${dir}/src/**/*.test.ts`] },
+      })),
+      { extends: true, test: { name: 'root', include: ['scripts/**/*.test.ts', 'test/*.test.ts'] } },
       {
         // End-to-end suites boot whole stacks (up to six processes) and assert live-delivery latency: one at a time,
         // so they measure the system rather than contention with each other on a 2-core machine.

@@ -1,22 +1,19 @@
 /**
- * `npm run db:migrate`: applies committed migrations to the Postgres databases named by AUTH_DATABASE_URL,
- * PLANTS_DATABASE_URL and NOTIFICATIONS_DATABASE_URL (the production topology; embedded databases migrate at start).
+ * `npm run db:migrate`: applies committed migrations to each subgraph's Postgres database, named by
+ * <NAME>_DATABASE_URL (AUTH_DATABASE_URL...; the production topology; embedded databases migrate at start).
  * Records them in `_prisma_migrations`, exactly as `prisma migrate deploy` would.
  */
+import { applyMigrations } from '@bloomzy/shared/db/migrations';
+import { subgraphs } from '@bloomzy/shared/manifest';
+import { prismaProject } from '@bloomzy/shared/paths';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { applyMigrations } from '../subgraphs/shared/src/db/migrations.js';
-import { prismaProject } from '../subgraphs/shared/src/paths.js';
-
-const targets = [
-  ['auth', process.env.AUTH_DATABASE_URL],
-  ['plants', process.env.PLANTS_DATABASE_URL],
-  ['notifications', process.env.NOTIFICATIONS_DATABASE_URL],
-] as const;
 
 let failed = false;
-for (const [name, url] of targets) {
+for (const { name, envPrefix } of subgraphs()) {
+  const variable = `${envPrefix}_DATABASE_URL`;
+  const url = process.env[variable];
   if (!url) {
-    console.log(`${name}: ${name.toUpperCase()}_DATABASE_URL not set, skipped`);
+    console.log(`${name}: ${variable} not set, skipped`);
     continue;
   }
   try {

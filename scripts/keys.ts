@@ -9,7 +9,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JWK } from 'jose';
-import { generateSigningJwk } from '../subgraphs/auth/src/tokens/signing-keys.js';
+import { generateSigningJwk } from '@bloomzy/auth/tokens/signing-keys';
 
 const [command, file] = process.argv.slice(2);
 if (!file || (command !== 'generate' && command !== 'rotate')) {

@@ -1,10 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { describe, expect, it } from 'vitest';
-import { pendingSchemaChanges } from '../subgraphs/shared/src/db/migrations.js';
-import { prismaProject } from '../subgraphs/shared/src/paths.js';
+import { pendingSchemaChanges } from '@bloomzy/shared/db/migrations';
+import { subgraphs } from '@bloomzy/shared/manifest';
+import { prismaProject } from '@bloomzy/shared/paths';
 
-describe.each(['auth', 'plants', 'notifications'] as const)('%s migrations', (name) => {
+describe.each(subgraphs().map((s) => s.name))('%s migrations', (name) => {
   it('match schema.prisma (no drift)', async () => {
     const pglite = new PGlite();
     try {

@@ -1,33 +1,41 @@
 /**
- * `npm start`: the whole supergraph in one process with no external services — the router on :4000, the three
- * subgraphs on :4001–4003, embedded PGlite databases under .data/ (they survive restarts), in-memory pub/sub and
- * event bus shared by the subgraphs. Ctrl-C stops everything cleanly.
+ * `npm start`: the whole supergraph in one process with no external services — the router on :4000, every subgraph
+ * of supergraph.yaml on its routing port, embedded PGlite databases under .data/ (they survive restarts), in-memory
+ * pub/sub and event bus shared by the subgraphs. Ctrl-C stops everything cleanly.
  * Each service reads its own configuration module, so the same variables as in production apply (ports, DATA_DIR...).
  */
-import { loadOrExit } from '../subgraphs/shared/src/config.js';
-import { createInfrastructure } from '../subgraphs/shared/src/infrastructure.js';
-import { createLogger } from '../subgraphs/shared/src/logger.js';
-import { runUntilSignal, type RunningService } from '../subgraphs/shared/src/service.js';
-import { loadAuthConfig } from '../subgraphs/auth/src/config.js';
-import { startAuthService } from '../subgraphs/auth/src/service.js';
-import { loadPlantsConfig } from '../subgraphs/plants/src/config.js';
-import { startPlantsService } from '../subgraphs/plants/src/service.js';
-import { loadNotificationsConfig } from '../subgraphs/notifications/src/config.js';
-import { startNotificationsService } from '../subgraphs/notifications/src/service.js';
-import { loadRouterConfig } from '../router/src/config.js';
-import { startRouter } from '../router/src/server.js';
+import { loadOrExit, type ServiceBaseConfig } from '@bloomzy/shared/config';
+import { createInfrastructure } from '@bloomzy/shared/infrastructure';
+import { createLogger } from '@bloomzy/shared/logger';
+import { subgraphs } from '@bloomzy/shared/manifest';
+import { runUntilSignal, type RunningService, type SubgraphModule } from '@bloomzy/shared/service';
+import { loadRouterConfig } from '@bloomzy/router/config';
+import { startRouter } from '@bloomzy/router/server';
+
+/** Each subgraph package's entry point, `@bloomzy/<name>`, exports one SubgraphModule. */
+async function loadModule(name: string): Promise<SubgraphModule> {
+  const exported = Object.values((await import(`@bloomzy/${name}`)) as Record<string, unknown>);
+  const module = exported.find(
+    (value): value is SubgraphModule => typeof (value as SubgraphModule)?.start === 'function',
+  );
+  if (!module) throw new Error(`@bloomzy/${name} exports no subgraph module`);
+  return module;
+}
 
 // One process runs everything, so the in-memory bus and revocation list really are shared; Redis would be pointless.
 const env: Record<string, string | undefined> = { ...process.env, REDIS_URL: '' };
+const entries = await Promise.all(
+  subgraphs().map(async (entry) => ({ ...entry, module: await loadModule(entry.name) })),
+);
 const configs = loadOrExit(() => ({
-  auth: loadAuthConfig(env),
-  plants: loadPlantsConfig(env),
-  notifications: loadNotificationsConfig(env),
-  router: { ...loadRouterConfig(env, process.argv.slice(2)), jwksUrlSet: Boolean(env.AUTH_JWKS_URL) },
-  authUrlSet: Boolean(env.AUTH_URL),
+  subgraphs: entries.map((entry) => entry.module.loadConfig(env)),
+  router: loadRouterConfig(env, process.argv.slice(2)),
 }));
 const logger = createLogger({ service: 'bloomzy', json: configs.router.logJson });
 const started = Date.now();
+const localUrl = (config: ServiceBaseConfig) => `http://localhost:${config.port}`;
+const credentialsIndex = entries.findIndex((entry) => entry.module.issuesCredentials);
+const credentialsConfig = configs.subgraphs[credentialsIndex];
 
 await runUntilSignal(
   async () => {
@@ -35,32 +43,33 @@ await runUntilSignal(
     const services: RunningService[] = [];
     const stopAll = async () => {
       for (const service of services.reverse()) {
-        const started = Date.now();
+        const stopping = Date.now();
         await service.stop().catch((e: unknown) => logger.error(`stopping ${service.name} failed`, { error: e }));
-        logger.info(`${service.name} stopped in ${Date.now() - started} ms`);
+        logger.info(`${service.name} stopped in ${Date.now() - stopping} ms`);
       }
       await infra.close();
     };
     try {
-      // The three databases boot side by side (PGlite start-up is most of the wait); plants and notifications only
-      // fetch auth's JWKS on their first authenticated request.
-      const auth = startAuthService({ config: configs.auth, infra, logger: logger.child('auth') });
-      const authUrl = configs.authUrlSet ? configs.plants.authUrl : `http://localhost:${configs.auth.port}`;
-      const [a, plants, notifications] = await Promise.all([
-        auth,
-        startPlantsService({ config: { ...configs.plants, authUrl }, infra, logger: logger.child('plants') }),
-        startNotificationsService({
-          config: { ...configs.notifications, authUrl },
-          infra,
-          logger: logger.child('notifications'),
+      // The subgraphs' databases boot side by side (PGlite start-up is most of the wait); the others only fetch
+      // the credential issuer's JWKS on their first authenticated request, so they need not wait for it.
+      const credentialsUrl = env.AUTH_URL || !credentialsConfig ? undefined : localUrl(credentialsConfig);
+      const running = await Promise.all(
+        entries.map((entry, i) => {
+          const config = configs.subgraphs[i] as ServiceBaseConfig & { authUrl?: string };
+          const withIssuer = credentialsUrl && 'authUrl' in config ? { ...config, authUrl: credentialsUrl } : config;
+          return entry.module.start({ config: withIssuer, infra, logger: logger.child(entry.name) });
         }),
-      ]);
-      services.push(a, plants, notifications);
+      );
+      services.push(...running);
       // The router talks to the ports the subgraphs really got (AUTH_PORT=… npm start works), unless overridden.
-      const actual = { auth: a.url, plants: plants.url, notifications: notifications.url };
+      const actual = Object.fromEntries(running.map((service) => [service.name, service.url]));
       const router = { ...configs.router, subgraphUrls: { ...actual, ...configs.router.subgraphUrls } };
-      router.jwksUrl = configs.router.jwksUrlSet ? router.jwksUrl : `${new URL(a.url).origin}/.well-known/jwks.json`;
-      router.apiKeyIntrospectionUrl = `${new URL(authUrl).origin}/internal/api-keys/introspect`;
+      const issuer = credentialsIndex >= 0 ? running[credentialsIndex] : undefined;
+      if (issuer && !env.AUTH_URL) {
+        const origin = new URL(issuer.url).origin;
+        if (!env.AUTH_JWKS_URL) router.jwksUrl = `${origin}/.well-known/jwks.json`;
+        router.apiKeyIntrospectionUrl = `${origin}/internal/api-keys/introspect`;
+      }
       services.push(
         await startRouter({ config: router, logger: logger.child('router'), revocations: infra.revocations }),
       );
@@ -72,15 +81,17 @@ await runUntilSignal(
   },
   () => {
     const router = `http://localhost:${configs.router.port}`;
+    const rows = entries.map((entry, i) => {
+      const label = `${entry.name[0]?.toUpperCase()}${entry.name.slice(1)} subgraph`;
+      return `  ${label.padEnd(35)}${localUrl(configs.subgraphs[i] as ServiceBaseConfig)}/graphql`;
+    });
     console.log(`
   Bloomzy is up in ${((Date.now() - started) / 1000).toFixed(1)} s
 
   Router (GraphQL + Apollo Sandbox)  ${router}/graphql
   Subscriptions (graphql-ws)         ws://localhost:${configs.router.port}/graphql
-  Auth subgraph                      http://localhost:${configs.auth.port}/graphql
-  Plants subgraph                    http://localhost:${configs.plants.port}/graphql
-  Notifications subgraph             http://localhost:${configs.notifications.port}/graphql
-  Data                               ${configs.auth.dataDir.replace(/[/\\]auth$/, '')}
+${rows.join('\n')}
+  Data                               ${(configs.subgraphs[0] as ServiceBaseConfig).dataDir.replace(/[/\\][^/\\]+$/, '')}
 
   Press Ctrl-C to stop.
 `);

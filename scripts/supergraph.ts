@@ -1,28 +1,24 @@
 /**
- * Composes schema/<subgraph>.graphql into the supergraph with @apollo/composition. The URLs recorded are the
- * defaults of `npm start`; the router overrides them per subgraph (SUBGRAPH_<NAME>_URL) in other topologies.
+ * Composes the subgraph schemas of supergraph.yaml into the supergraph with @apollo/composition. The URLs recorded
+ * are the manifest's routing URLs (`npm start`); the router overrides them per subgraph (SUBGRAPH_<NAME>_URL) in other
+ * topologies.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
+import { subgraphs } from '@bloomzy/shared/manifest';
+import { repoRoot } from '@bloomzy/shared/paths';
 import { parse } from 'graphql';
-import { repoRoot } from '../subgraphs/shared/src/paths.js';
-
-export const SUBGRAPHS = [
-  { name: 'auth', url: 'http://localhost:4001/graphql' },
-  { name: 'plants', url: 'http://localhost:4002/graphql' },
-  { name: 'notifications', url: 'http://localhost:4003/graphql' },
-] as const;
 
 export const supergraphPath = path.join(repoRoot, 'schema', 'supergraph.graphql');
 
 /** The composed supergraph SDL; throws with every composition error when the subgraphs do not compose. */
 export async function composeSupergraph(): Promise<string> {
   const services = await Promise.all(
-    SUBGRAPHS.map(async ({ name, url }) => ({
+    subgraphs().map(async ({ name, routingUrl, schemaFile }) => ({
       name,
-      url,
-      typeDefs: parse(await readFile(path.join(repoRoot, 'schema', `${name}.graphql`), 'utf8')),
+      url: routingUrl,
+      typeDefs: parse(await readFile(schemaFile, 'utf8')),
     })),
   );
   const result = composeServices(services);

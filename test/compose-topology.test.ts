@@ -7,11 +7,11 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { repoRoot } from '../subgraphs/shared/src/paths.js';
-import { loadAuthConfig } from '../subgraphs/auth/src/config.js';
-import { loadPlantsConfig } from '../subgraphs/plants/src/config.js';
-import { loadNotificationsConfig } from '../subgraphs/notifications/src/config.js';
-import { loadRouterConfig } from '../router/src/config.js';
+import { repoRoot } from '@bloomzy/shared/paths';
+import { loadAuthConfig } from '@bloomzy/auth/config';
+import { loadPlantsConfig } from '@bloomzy/plants/config';
+import { loadNotificationsConfig } from '@bloomzy/notifications/config';
+import { loadRouterConfig } from '@bloomzy/router/config';
 
 interface Service {
   command?: string[];

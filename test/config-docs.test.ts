@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { repoRoot } from '../subgraphs/shared/src/paths.js';
+import { repoRoot } from '@bloomzy/shared/paths';
 
 const CONFIG_MODULES = [
   'subgraphs/auth/src/config.ts',

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../subgraphs/shared/src/paths.js';
+import { repoRoot } from '@bloomzy/shared/paths';
 
 const tsx = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const run = (entry: string, env: Record<string, string>) =>

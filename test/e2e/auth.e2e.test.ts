@@ -2,7 +2,7 @@
  * Issue 2 end to end: every auth flow a client would try, through the router on real HTTP servers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode } from '../../subgraphs/shared/src/testing/graphql-client.js';
+import { errorCode } from '@bloomzy/shared/testing/graphql-client';
 import { signupUser, startStack, type Stack } from './harness.js';
 
 const SIGNUP = 'mutation($input: SignupInput!) { signup(input: $input) { accessToken user { id } } }';

@@ -7,8 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../subgraphs/shared/src/paths.js';
-import { gql } from '../../subgraphs/shared/src/testing/graphql-client.js';
+import { repoRoot } from '@bloomzy/shared/paths';
+import { gql } from '@bloomzy/shared/testing/graphql-client';
 import { freePorts } from './ports.js';
 
 interface Started {

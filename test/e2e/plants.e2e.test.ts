@@ -3,7 +3,7 @@
  * next watering with its urgency, keep a growth journal — and never see another user's plants.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode } from '../../subgraphs/shared/src/testing/graphql-client.js';
+import { errorCode } from '@bloomzy/shared/testing/graphql-client';
 import { signupUser, startStack, type Stack } from './harness.js';
 
 const DAY = 86_400_000;

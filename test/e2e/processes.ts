@@ -12,8 +12,8 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { applyMigrations } from '../../subgraphs/shared/src/db/migrations.js';
-import { prismaProject, repoRoot } from '../../subgraphs/shared/src/paths.js';
+import { applyMigrations } from '@bloomzy/shared/db/migrations';
+import { prismaProject, repoRoot } from '@bloomzy/shared/paths';
 import { freePorts } from './ports.js';
 
 export interface ServiceProcess {

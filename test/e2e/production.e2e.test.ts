@@ -17,9 +17,9 @@ import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { testDatabaseKinds, testRedisUrl } from '../../subgraphs/shared/src/db/test-database.js';
-import { gql } from '../../subgraphs/shared/src/testing/graphql-client.js';
-import { leaseMsFor } from '../../subgraphs/notifications/src/dispatch/claims.js';
+import { testDatabaseKinds, testRedisUrl } from '@bloomzy/shared/db/test-database';
+import { gql } from '@bloomzy/shared/testing/graphql-client';
+import { leaseMsFor } from '@bloomzy/notifications/dispatch/claims';
 import { startTopology, WEBHOOK_TIMEOUT_MS, type Topology } from './processes.js';
 
 // Both throw when CI=true and the variable is missing, so CI fails here instead of skipping.

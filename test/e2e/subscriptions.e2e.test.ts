@@ -8,7 +8,7 @@ import type { FormattedExecutionResult } from 'graphql';
 
 type ExecutionResult<T> = FormattedExecutionResult<T, unknown>;
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../subgraphs/shared/src/clock.js';
+import { ManualClock } from '@bloomzy/shared/clock';
 import { signupUser, startStack, type Stack } from './harness.js';
 
 const SUBSCRIPTION = `subscription {

@@ -12,7 +12,7 @@ import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
 import type { AuthConfig } from './config.js';
 import { contextFactory } from './context.js';
-import { createAuthDb } from './db.js';
+import { createAuthDb } from './db/client.js';
 import { introspectApiKey } from './domain/api-keys.js';
 import type { AuthDeps } from './domain/deps.js';
 import { resolvers } from './resolvers/index.js';

@@ -1,8 +1,9 @@
-/** What other packages (npm start, the e2e tests) use to run the notifications subgraph in-process. */
-export { loadNotificationsConfig, type NotificationsConfig } from './config.js';
-export {
-  startNotificationsService,
-  type NotificationsServiceOptions,
-  type RunningNotificationsService,
-} from './service.js';
-export { notificationTopic } from './live/topic.js';
+/** The notifications subgraph's entry point (`@bloomzy/notifications`): how `npm start`, its own process and the tests start it. */
+import type { SubgraphModule } from '@bloomzy/shared/service';
+import { loadNotificationsConfig, type NotificationsConfig } from './config.js';
+import { startNotificationsService } from './service.js';
+
+export const notificationsSubgraph: SubgraphModule<NotificationsConfig> = {
+  loadConfig: loadNotificationsConfig,
+  start: startNotificationsService,
+};

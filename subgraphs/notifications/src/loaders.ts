@@ -1,6 +1,6 @@
 /** Per-request DataLoaders: entity references, delivery logs and unread counts each cost one query per request. */
 import DataLoader from 'dataloader';
-import type { DeliveryAttempt, Notification, NotificationsDb } from './db.js';
+import type { DeliveryAttempt, Notification, NotificationsDb } from './db/client.js';
 import { UNREAD } from './domain/listing.js';
 import { UUID } from '@bloomzy/shared/ids';
 

@@ -1,14 +1,14 @@
 /** The objects notifications resolvers return for GraphQL types (codegen mappers). */
-import type { DeliveryAttempt, Notification } from './db.js';
+import type { DeliveryAttempt, Notification } from './db/client.js';
 import type { UserSettings } from './domain/settings.js';
 
 export type NotificationModel = Notification;
-export type DeliveryAttemptModel = DeliveryAttempt;
-export type PreferencesModel = UserSettings;
+export type NotificationDeliveryAttemptModel = DeliveryAttempt;
+export type NotificationPreferencesModel = UserSettings;
 /** Entities owned elsewhere: only their key is known here; the router fetches the rest from their subgraph. */
-export interface UserRef {
+export interface UserModel {
   id: string;
 }
-export interface UserPlantRef {
+export interface UserPlantModel {
   id: string;
 }

@@ -11,7 +11,7 @@ import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
 import type { NotificationsConfig } from './config.js';
 import { contextFactory } from './context.js';
-import { createNotificationsDb } from './db.js';
+import { createNotificationsDb } from './db/client.js';
 import { createDispatcher, type Dispatcher } from './dispatch/dispatcher.js';
 import type { FetchLike } from './dispatch/webhook.js';
 import type { NotificationsDeps } from './domain/deps.js';

@@ -1,3 +1,9 @@
-/** The plants subgraph's entry points for `npm start`, the e2e harness and its own process. */
-export { loadPlantsConfig, type PlantsConfig } from './config.js';
-export { startPlantsService, type PlantsServiceOptions, type RunningPlantsService } from './service.js';
+/** The plants subgraph's entry point (`@bloomzy/plants`): how `npm start`, its own process and the tests start it. */
+import type { SubgraphModule } from '@bloomzy/shared/service';
+import { loadPlantsConfig, type PlantsConfig } from './config.js';
+import { startPlantsService } from './service.js';
+
+export const plantsSubgraph: SubgraphModule<PlantsConfig> = {
+  loadConfig: loadPlantsConfig,
+  start: startPlantsService,
+};

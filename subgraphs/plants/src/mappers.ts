@@ -1,5 +1,5 @@
 /** The objects plants resolvers return for GraphQL types (codegen mappers). */
-import type { GrowthEntry, IndoorPlant, UserPlant, Watering } from '../../../prisma/plants/generated/client.js';
+import type { GrowthEntry, IndoorPlant, UserPlant, Watering } from './db/client.js';
 import type { Connection } from './domain/pagination.js';
 import type { WateringSchedule } from './schedule/index.js';
 

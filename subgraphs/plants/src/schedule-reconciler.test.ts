@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
 import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
-import { createPlantsDb, type PlantsDb } from './db.js';
+import { createPlantsDb, type PlantsDb } from './db/client.js';
 import { stampForPublish } from './db/schedule-publication.js';
 import { PUBLISH_LEASE_MS } from './domain/care-events.js';
 import { SCHEDULE_CHANGED } from './domain/schedule-changed.js';

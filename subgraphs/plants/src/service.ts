@@ -11,7 +11,7 @@ import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
 import type { PlantsConfig } from './config.js';
 import { contextFactory } from './context.js';
-import { createPlantsDb } from './db.js';
+import { createPlantsDb } from './db/client.js';
 import type { PlantsDeps } from './domain/deps.js';
 import { consumeProfileEvents } from './domain/profiles.js';
 import { createScheduleReconciler, type ScheduleReconciler } from './domain/schedule-reconciler.js';

@@ -5,9 +5,8 @@ import type { PrismaProject } from './db/migrations.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-export const schemaFile = (name: string) => path.join(repoRoot, 'schema', `${name}.graphql`);
-
-export const prismaProject = (name: 'auth' | 'plants' | 'notifications'): PrismaProject => ({
+/** A subgraph's Prisma schema and migrations: prisma/<name>/. */
+export const prismaProject = (name: string): PrismaProject => ({
   schemaPath: path.join(repoRoot, 'prisma', name, 'schema.prisma'),
   migrationsDir: path.join(repoRoot, 'prisma', name, 'migrations'),
 });

@@ -1,3 +1,7 @@
+import { loadOrExit, type Env, type ServiceBaseConfig } from './config.js';
+import { createInfrastructure, type Infrastructure } from './infrastructure.js';
+import { createLogger, type Logger } from './logger.js';
+
 /** What every service start function returns, so npm start, main.ts and tests handle them alike. */
 export interface RunningService {
   name: string;
@@ -45,4 +49,36 @@ export async function runUntilSignal(
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/**
+ * What each subgraph package exports as its entry point (`@bloomzy/<name>`), so `npm start`, each service's own
+ * process and the tests start any subgraph of supergraph.yaml the same way.
+ */
+export interface SubgraphModule<Config extends ServiceBaseConfig = ServiceBaseConfig> {
+  /** Reads and validates the subgraph's configuration; throws ConfigError naming the first bad variable. */
+  loadConfig(env: Env): Config;
+  start(options: { config: Config; infra: Infrastructure; logger: Logger }): Promise<RunningService>;
+  /** Serves the JWKS and API-key introspection the other services verify credentials with; `npm start` points them at it. */
+  issuesCredentials?: boolean;
+}
+
+/** A subgraph as its own process (production topology): configuration, infrastructure, the service, signals. */
+export async function runSubgraphProcess(name: string, module: SubgraphModule): Promise<void> {
+  const config = loadOrExit(() => module.loadConfig(process.env));
+  const logger = createLogger({ service: name, json: config.logJson });
+  await runUntilSignal(async () => {
+    const infra = await createInfrastructure({ redisUrl: config.redisUrl, logger, ...consumerOf(config) });
+    const service = await module.start({ config, infra, logger }).catch(async (error: unknown) => {
+      await infra.close();
+      throw error;
+    });
+    return { stop: async () => (await service.stop(), await infra.close()) };
+  });
+}
+
+/** A stable event-bus consumer name when the service has one (INSTANCE_ID). */
+function consumerOf(config: ServiceBaseConfig): { consumerName?: string } {
+  const instanceId = (config as { instanceId?: unknown }).instanceId;
+  return typeof instanceId === 'string' ? { consumerName: instanceId } : {};
 }

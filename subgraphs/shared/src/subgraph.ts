@@ -15,7 +15,7 @@ import { createErrorFormatter } from './errors.js';
 import { apolloHandler } from './http/apollo-handler.js';
 import { startHttpService, type Handler, type HttpService } from './http/http-service.js';
 import type { Logger } from './logger.js';
-import { schemaFile } from './paths.js';
+import { subgraph } from './manifest.js';
 
 export interface SubgraphOptions<Ctx extends BaseContext> {
   name: string;
@@ -40,7 +40,7 @@ export interface RunningSubgraph {
 }
 
 export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Promise<RunningSubgraph> {
-  const typeDefs = parse(readFileSync(schemaFile(options.name), 'utf8'));
+  const typeDefs = parse(readFileSync(subgraph(options.name).schemaFile, 'utf8'));
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
   const apollo = new ApolloServer<Ctx>({
     schema,

@@ -7,7 +7,7 @@ import type { IntrospectionResult } from '@bloomzy/shared/auth/verifier';
 import { API_KEY_CACHE_SECONDS } from '@bloomzy/shared/auth/verifier';
 import { SCOPES, type Scope } from '@bloomzy/shared/auth/principal';
 import { badInput, notFound } from '@bloomzy/shared/errors';
-import type { ApiKey } from '../../../../prisma/auth/generated/client.js';
+import type { ApiKey } from '../db/client.js';
 import type { AuthDeps } from './deps.js';
 import { hashToken } from './sessions.js';
 

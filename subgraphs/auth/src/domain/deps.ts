@@ -5,7 +5,7 @@ import type { Logger } from '@bloomzy/shared/logger';
 import type { EventBus } from '@bloomzy/shared/messaging/event-bus';
 import type { RateLimiter } from '@bloomzy/shared/rate-limit';
 import type { AuthConfig } from '../config.js';
-import type { AuthDb } from '../db.js';
+import type { AuthDb } from '../db/client.js';
 import type { SigningKeys } from '../tokens/signing-keys.js';
 
 export interface AuthDeps {

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { unauthenticated } from '@bloomzy/shared/errors';
-import type { User } from '../../../../prisma/auth/generated/client.js';
+import type { User } from '../db/client.js';
 import type { AuthDeps } from './deps.js';
 
 const REFRESH_PREFIX = 'bzr_';

@@ -9,8 +9,8 @@
  * completeRound writes the outcome only while this claim still holds the row (`claimedBy = token`): SENT is written
  * once, by the one instance that holds the claim, together with the IN_APP entry of the delivery log.
  */
-import type { DeliveryAttempt, Notification, NotificationChannel, NotificationsDb } from '../db.js';
-import { inTransaction } from '../db.js';
+import type { DeliveryAttempt, Notification, NotificationChannel, NotificationsDb } from '../db/client.js';
+import { inTransaction } from '../db/client.js';
 
 /** Webhook timeout plus room for the database round trips of one delivery round. */
 export const leaseMsFor = (webhookTimeoutMs: number): number => webhookTimeoutMs + 30_000;

@@ -13,7 +13,7 @@
  *   by sleeping while holding the claim.
  */
 import { randomUUID } from 'node:crypto';
-import type { Notification, NotificationChannel } from '../db.js';
+import type { Notification, NotificationChannel } from '../db/client.js';
 import type { NotificationsDeps } from '../domain/deps.js';
 import { loadSettings, type UserSettings } from '../domain/settings.js';
 import { webhookTargetProblem } from '../domain/webhook-url.js';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Notification } from '../db.js';
+import type { Notification } from '../db/client.js';
 import { applyCareScheduleEvent } from '../engine/care-events.js';
 import { externalService } from '../testing/env.js';
 import { startHarness, type Harness } from '../testing/harness.js';

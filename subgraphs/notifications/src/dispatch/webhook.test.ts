@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Notification } from '../db.js';
+import type { Notification } from '../db/client.js';
 import { postWebhook, retryDelayMs, signatureOf, type FetchLike } from './webhook.js';
 
 const notification = {

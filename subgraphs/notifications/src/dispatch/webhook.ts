@@ -7,7 +7,7 @@
  * across retries so receivers can drop a repeat.
  */
 import { createHmac } from 'node:crypto';
-import type { Notification } from '../db.js';
+import type { Notification } from '../db/client.js';
 
 /** Attempts in total; the waits between them are 1 s, 4 s and 16 s. */
 export const MAX_WEBHOOK_ATTEMPTS = 4;

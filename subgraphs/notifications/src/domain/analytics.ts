@@ -1,6 +1,6 @@
 /** Counts and rates over the recipient's notifications scheduled in the last `periodDays` days. */
 import { badInput } from '@bloomzy/shared/errors';
-import type { NotificationChannel, NotificationStatus, NotificationType, Prisma, Tx } from '../db.js';
+import type { NotificationChannel, NotificationStatus, NotificationType, Prisma, Tx } from '../db/client.js';
 
 export interface NotificationAnalytics {
   periodDays: number;

@@ -4,7 +4,7 @@ import type { Logger } from '@bloomzy/shared/logger';
 import type { PubSub } from '@bloomzy/shared/messaging/pubsub';
 import type { RateLimiter } from '@bloomzy/shared/rate-limit';
 import type { NotificationsConfig } from '../config.js';
-import type { NotificationsDb } from '../db.js';
+import type { NotificationsDb } from '../db/client.js';
 
 export interface NotificationsDeps {
   db: NotificationsDb;

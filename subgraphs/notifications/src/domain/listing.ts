@@ -3,7 +3,7 @@
  * (scheduledFor, id): stable while new notifications arrive, and one indexed range scan per page.
  */
 import { badInput } from '@bloomzy/shared/errors';
-import type { Notification, NotificationStatus, NotificationType, Prisma, Tx } from '../db.js';
+import type { Notification, NotificationStatus, NotificationType, Prisma, Tx } from '../db/client.js';
 import { UUID } from '@bloomzy/shared/ids';
 
 export interface NotificationFilter {

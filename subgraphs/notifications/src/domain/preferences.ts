@@ -3,8 +3,8 @@
  * range, preferred hour, digest setting or pause is reflected in their scheduledFor at once.
  */
 import { badInput } from '@bloomzy/shared/errors';
-import type { NotificationChannel, NotificationType } from '../db.js';
-import { inTransaction } from '../db.js';
+import type { NotificationChannel, NotificationType } from '../db/client.js';
+import { inTransaction } from '../db/client.js';
 import { replanUser } from '../engine/replan.js';
 import { parseClockTime } from '../timing/index.js';
 import type { NotificationsDeps } from './deps.js';

@@ -3,7 +3,7 @@
  * defaults filled in. One loader for the API, the reminder engine and the dispatcher, so "which channels may this
  * user get" has one answer.
  */
-import type { NotificationChannel, NotificationType, Tx } from '../db.js';
+import type { NotificationChannel, NotificationType, Tx } from '../db/client.js';
 import type { QuietHours } from '../timing/index.js';
 
 export const NOTIFICATION_TYPES: readonly NotificationType[] = [

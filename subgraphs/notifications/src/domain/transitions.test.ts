@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NotificationStatus } from '../db.js';
+import type { NotificationStatus } from '../db/client.js';
 import { transition, type UserAction } from './transitions.js';
 
 const ALL: NotificationStatus[] = ['SCHEDULED', 'SENT', 'OPENED', 'ACTED', 'DISMISSED', 'CANCELLED', 'FAILED'];

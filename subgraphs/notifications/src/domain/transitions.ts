@@ -3,7 +3,7 @@
  * SDL's description and the tests agree on. Pure: the caller applies the result with a conditional UPDATE
  * (`WHERE status IN from`), so a concurrent change makes the update miss instead of overwriting it.
  */
-import type { NotificationStatus } from '../db.js';
+import type { NotificationStatus } from '../db/client.js';
 
 /** What a user (or the engine, for cancel) asks for. Sending and failing belong to the dispatcher, not to this table. */
 export type UserAction = 'open' | 'act' | 'dismiss' | 'cancel';

@@ -3,8 +3,8 @@
  * applied only when it is newer (changedAt) than the one the plant's row already reflects; a replay or an older event
  * changes nothing. Applying and re-planning share one transaction.
  */
-import type { NotificationsDb } from '../db.js';
-import { inTransaction } from '../db.js';
+import type { NotificationsDb } from '../db/client.js';
+import { inTransaction } from '../db/client.js';
 import type { NotificationsDeps } from '../domain/deps.js';
 import { parseCareScheduleEvent } from './events.js';
 import { replanUser, type ReplanResult } from './replan.js';

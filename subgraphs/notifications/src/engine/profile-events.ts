@@ -2,8 +2,8 @@
  * Keeps the local copy of auth's profile fields current (timezone, notification switches) and re-times the user's
  * reminders when they change. Events older than the stored changedAt are ignored (at-least-once, maybe reordered).
  */
-import type { NotificationsDb } from '../db.js';
-import { inTransaction } from '../db.js';
+import type { NotificationsDb } from '../db/client.js';
+import { inTransaction } from '../db/client.js';
 import type { NotificationsDeps } from '../domain/deps.js';
 import { parseUserProfileEvent } from './events.js';
 import { replanUser } from './replan.js';

@@ -10,7 +10,7 @@
  * - Re-planning is deterministic: with unchanged inputs it changes nothing, so replays and no-op events are harmless.
  */
 import { randomUUID } from 'node:crypto';
-import type { Notification, Tx } from '../db.js';
+import type { Notification, Tx } from '../db/client.js';
 import { availableChannels, loadUserSettings, typeSettings } from '../domain/settings.js';
 import { planWateringReminders, reminderKey, type PlannedReminder } from './plan.js';
 

@@ -3,7 +3,7 @@
  * one topic per user, so a subscriber can only ever be handed its own notifications; the payload is the delivered
  * row as JSON, so subscribers need no database read per event.
  */
-import type { Notification } from '../db.js';
+import type { Notification } from '../db/client.js';
 
 export const notificationTopic = (userId: string): string => `notifications.user.${userId}`;
 

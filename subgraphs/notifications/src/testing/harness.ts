@@ -20,7 +20,7 @@ import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth
 import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
 import type { OpenedDatabase } from '@bloomzy/shared/db/open';
 import { loadNotificationsConfig } from '../config.js';
-import type { NotificationsDb } from '../db.js';
+import type { NotificationsDb } from '../db/client.js';
 import type { FetchLike } from '../dispatch/webhook.js';
 import { ObservedPubSub } from './observed-pubsub.js';
 import { startNotificationsService, type RunningNotificationsService } from '../service.js';

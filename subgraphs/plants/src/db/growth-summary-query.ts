@@ -3,7 +3,7 @@
  * filtered to the rows that carry the measurement), so `growthSummary` on a list costs one query however long the
  * journals are.
  */
-import { Prisma, type PlantsDb } from '../db.js';
+import { Prisma, type PlantsDb } from './client.js';
 
 export const MEASUREMENTS = ['heightCm', 'widthCm', 'leafCount'] as const;
 export type Measurement = (typeof MEASUREMENTS)[number];

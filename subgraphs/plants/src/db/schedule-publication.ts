@@ -4,8 +4,8 @@
  * a transaction open across a publish: on Postgres that would pin a pooled connection for the length of a Redis call,
  * and PGlite runs one session, so an open transaction would block every other query of the process.
  */
-import type { UserPlant } from '../../../../prisma/plants/generated/client.js';
-import { Prisma, type PlantsDb } from '../db.js';
+import type { UserPlant } from './client.js';
+import { Prisma, type PlantsDb } from './client.js';
 
 /** One published (or failed) event, as the bookkeeping needs it. */
 export interface PublishedEvent {

@@ -4,7 +4,7 @@
  */
 import type { Principal } from '@bloomzy/shared/auth/principal';
 import { conflict, notFound } from '@bloomzy/shared/errors';
-import type { GrowthEntry, UserPlant, Watering } from '../../../../prisma/plants/generated/client.js';
+import type { GrowthEntry, UserPlant, Watering } from '../db/client.js';
 import type { PlantsDeps } from './deps.js';
 import { isUuid } from './validation.js';
 

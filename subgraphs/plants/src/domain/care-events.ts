@@ -14,7 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CARE_SCHEDULE_STREAM, type CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
-import type { UserPlant } from '../../../../prisma/plants/generated/client.js';
+import type { UserPlant } from '../db/client.js';
 import { confirmPublished, releaseLeases, stampForPublish, type PublishedEvent } from '../db/schedule-publication.js';
 import { createLoaders } from '../loaders.js';
 import type { PlantsDeps } from './deps.js';

@@ -1,12 +1,12 @@
 /** The species catalog: public search and lookup, admin-only changes. */
 import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
-import type { IndoorPlant } from '../../../../prisma/plants/generated/client.js';
+import type { IndoorPlant } from '../db/client.js';
 import type {
   CreateIndoorPlantInput,
   IndoorPlantFilter,
   UpdateIndoorPlantInput,
 } from '../__generated__/resolvers-types.js';
-import { Prisma } from '../db.js';
+import { Prisma } from '../db/client.js';
 import { escapeLike } from '../db/escape-like.js';
 import type { PlantsDeps } from './deps.js';
 import { connectionFrom, decodeCursor, pageSize, type Connection, type CursorKey } from './pagination.js';

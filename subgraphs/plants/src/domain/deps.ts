@@ -2,7 +2,7 @@
 import type { Clock } from '@bloomzy/shared/clock';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { EventBus } from '@bloomzy/shared/messaging/event-bus';
-import type { PlantsDb } from '../db.js';
+import type { PlantsDb } from '../db/client.js';
 
 export interface PlantsDeps {
   db: PlantsDb;

@@ -5,7 +5,7 @@
  */
 import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import type { Consumer } from '@bloomzy/shared/messaging/event-bus';
-import { Prisma } from '../db.js';
+import { Prisma } from '../db/client.js';
 import { resolveHemisphere, resolveTimeZone, type Hemisphere } from '../schedule/index.js';
 import { SCHEDULE_CHANGED } from './schedule-changed.js';
 import type { PlantsDeps } from './deps.js';

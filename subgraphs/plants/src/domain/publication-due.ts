@@ -2,7 +2,7 @@
  * Whether a plant needs a care-schedule event now: the reconciler's decision, as a pure function of what was published
  * and what the schedule says today.
  */
-import type { UserPlant } from '../../../../prisma/plants/generated/client.js';
+import type { UserPlant } from '../db/client.js';
 
 /**
  * Differences up to a minute are not worth an event: schedules move in whole days (or by a snooze), so anything smaller

@@ -1,5 +1,5 @@
 /** The mark that makes a committed schedule change reach notifications at least once (see care-events.ts). */
-import type { Prisma } from '../db.js';
+import type { Prisma } from '../db/client.js';
 
 /**
  * Spread into the write that changes what a plant's care-schedule event says (its schedule inputs, nickname or

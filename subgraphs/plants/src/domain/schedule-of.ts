@@ -1,5 +1,5 @@
 /** Feeds a stored plant, its species, recent waterings and owner profile to the pure schedule maths. */
-import type { IndoorPlant, UserPlant, Watering } from '../../../../prisma/plants/generated/client.js';
+import type { IndoorPlant, UserPlant, Watering } from '../db/client.js';
 import { computeWateringSchedule, RHYTHM_RULES, type WateringSchedule } from '../schedule/index.js';
 import type { Profile } from './profiles.js';
 

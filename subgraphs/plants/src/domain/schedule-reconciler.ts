@@ -12,7 +12,7 @@
  * same change twice. A run over N plants costs about 9 statements per batch of RECONCILE_BATCH_SIZE, however many are
  * due.
  */
-import type { UserPlant } from '../../../../prisma/plants/generated/client.js';
+import type { UserPlant } from '../db/client.js';
 import { claimForPublish, publicationCandidates } from '../db/schedule-publication.js';
 import { createLoaders } from '../loaders.js';
 import { PUBLISH_LEASE_MS, publishStamped } from './care-events.js';

@@ -4,7 +4,7 @@
  * so admins' edits, renames and deletions of seeded species survive restarts.
  */
 import { SPECIES_SEED, type SpeciesSeed } from '../catalog/species-seed.js';
-import type { PlantsDb } from '../db.js';
+import type { PlantsDb } from '../db/client.js';
 import { searchTextOf } from './species-input.js';
 
 const toRow = (s: SpeciesSeed) => ({

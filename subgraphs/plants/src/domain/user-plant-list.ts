@@ -1,7 +1,7 @@
 /** `User.plants`: a user's collection, newest first, with keyset pagination and the needsWater filter. */
 import { badInput } from '@bloomzy/shared/errors';
-import type { UserPlant } from '../../../../prisma/plants/generated/client.js';
-import type { Prisma } from '../db.js';
+import type { UserPlant } from '../db/client.js';
+import type { Prisma } from '../db/client.js';
 import { escapeLike } from '../db/escape-like.js';
 import type { Loaders } from '../loaders.js';
 import type { PlantsDeps } from './deps.js';

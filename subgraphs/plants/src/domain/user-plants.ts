@@ -1,7 +1,7 @@
 /** A user's collection: adding, changing and archiving plants. */
 import { conflict, notFound } from '@bloomzy/shared/errors';
-import type { UserPlant } from '../../../../prisma/plants/generated/client.js';
-import { Prisma } from '../db.js';
+import type { UserPlant } from '../db/client.js';
+import { Prisma } from '../db/client.js';
 import type { AddUserPlantInput, UpdateUserPlantInput } from '../__generated__/resolvers-types.js';
 import { ownedPlant } from './access.js';
 import { publishCareSchedule } from './care-events.js';

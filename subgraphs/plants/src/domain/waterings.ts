@@ -1,8 +1,8 @@
 /** The watering log: one plant, a whole room at once, corrections, and snoozing the next watering. */
 import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
-import type { UserPlant, Watering } from '../../../../prisma/plants/generated/client.js';
+import type { UserPlant, Watering } from '../db/client.js';
 import type { UpdateWateringInput, WaterPlantInput } from '../__generated__/resolvers-types.js';
-import { Prisma } from '../db.js';
+import { Prisma } from '../db/client.js';
 import { createLoaders } from '../loaders.js';
 import { ownedPlant, ownedWatering, requireActive } from './access.js';
 import { publishCareSchedule } from './care-events.js';

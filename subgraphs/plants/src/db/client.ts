@@ -1,10 +1,10 @@
-/** The plants database's Prisma client (generated into prisma/plants/generated; only plants imports it). */
+/** The plants database's Prisma client (generated into src/__generated__/prisma from prisma/plants/schema.prisma; only plants imports it). */
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaClient } from '../../../prisma/plants/generated/client.js';
-import { countStatements } from './db/statement-counter.js';
+import { PrismaClient } from '../__generated__/prisma/client.js';
+import { countStatements } from './statement-counter.js';
 
 export type PlantsDb = InstanceType<typeof PrismaClient>;
-export { Prisma } from '../../../prisma/plants/generated/client.js';
+export { Prisma } from '../__generated__/prisma/client.js';
 
 export interface PlantsDbOptions {
   /** Called with every SQL statement sent to the database (tests count them to catch N+1 queries). */
@@ -16,3 +16,4 @@ export const createPlantsDb = (
   options: PlantsDbOptions = {},
 ): PlantsDb =>
   new PrismaClient({ adapter: options.onStatement ? countStatements(adapter, options.onStatement) : adapter });
+export type * from '../__generated__/prisma/client.js';

@@ -1,11 +1,11 @@
-/** The notifications database's Prisma client (generated into prisma/notifications/generated; only this service imports it). */
+/** The notifications database's Prisma client (generated into src/__generated__/prisma from prisma/notifications/schema.prisma; only this service imports it). */
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaClient } from '../../../prisma/notifications/generated/client.js';
+import { PrismaClient } from '../__generated__/prisma/client.js';
 
 export type NotificationsDb = InstanceType<typeof PrismaClient>;
 /** A client or an interactive transaction: domain functions that run inside a caller's transaction take this. */
 export type Tx = Parameters<Parameters<NotificationsDb['$transaction']>[0]>[0];
-export { Prisma } from '../../../prisma/notifications/generated/client.js';
+export { Prisma } from '../__generated__/prisma/client.js';
 export type {
   DeliveryAttempt,
   Notification,
@@ -16,7 +16,7 @@ export type {
   PlantSchedule,
   TypePreference,
   UserProfile,
-} from '../../../prisma/notifications/generated/client.js';
+} from '../__generated__/prisma/client.js';
 
 export const createNotificationsDb = (adapter: SqlMigrationAwareDriverAdapterFactory): NotificationsDb =>
   new PrismaClient({ adapter });
