@@ -3,10 +3,10 @@
  * <NAME>_DATABASE_URL (AUTH_DATABASE_URL...; the production topology; embedded databases migrate at start).
  * Records them in `_prisma_migrations`, exactly as `prisma migrate deploy` would.
  */
+import { PrismaPg } from '@prisma/adapter-pg';
 import { applyMigrations } from '@bloomzy/shared/db/migrations';
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { prismaProject } from '@bloomzy/shared/paths';
-import { PrismaPg } from '@prisma/adapter-pg';
 
 let failed = false;
 for (const { name, envPrefix } of subgraphs()) {

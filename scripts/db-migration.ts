@@ -4,10 +4,10 @@
  * same SQL and folder layout as `prisma migrate dev`.
  */
 import { PGlite } from '@electric-sql/pglite';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { createMigration } from '@bloomzy/shared/db/migrations';
 import { subgraph, subgraphs } from '@bloomzy/shared/manifest';
 import { prismaProject } from '@bloomzy/shared/paths';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 
 const [name = 'migration', ...only] = process.argv.slice(2);
 const databases = only.length ? only.map((db) => subgraph(db).name) : subgraphs().map((s) => s.name);

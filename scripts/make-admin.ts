@@ -5,11 +5,11 @@
  * The role is in the access token, so the user signs in again (or refreshes) to use it.
  */
 import path from 'node:path';
+import { loadAuthConfig } from '@bloomzy/auth/config';
+import { createAuthDb } from '@bloomzy/auth/db/client';
 import { loadOrExit } from '@bloomzy/shared/config';
 import { openDatabase } from '@bloomzy/shared/db/open';
 import { prismaProject } from '@bloomzy/shared/paths';
-import { loadAuthConfig } from '@bloomzy/auth/config';
-import { createAuthDb } from '@bloomzy/auth/db/client';
 
 const [email, flag] = process.argv.slice(2);
 if (!email) {

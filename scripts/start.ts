@@ -4,13 +4,13 @@
  * pub/sub and event bus shared by the subgraphs. Ctrl-C stops everything cleanly.
  * Each service reads its own configuration module, so the same variables as in production apply (ports, DATA_DIR...).
  */
+import { loadRouterConfig } from '@bloomzy/router/config';
+import { startRouter } from '@bloomzy/router/server';
 import { loadOrExit, type ServiceBaseConfig } from '@bloomzy/shared/config';
-import { createInfrastructure } from '@bloomzy/shared/infrastructure';
+import { createCoordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { runUntilSignal, type RunningService, type SubgraphModule } from '@bloomzy/shared/service';
-import { loadRouterConfig } from '@bloomzy/router/config';
-import { startRouter } from '@bloomzy/router/server';
 
 /** Each subgraph package's entry point, `@bloomzy/<name>`, exports one SubgraphModule. */
 async function loadModule(name: string): Promise<SubgraphModule> {
@@ -39,7 +39,7 @@ const credentialsConfig = configs.subgraphs[credentialsIndex];
 
 await runUntilSignal(
   async () => {
-    const infra = await createInfrastructure({ logger });
+    const coordination = await createCoordination({ logger });
     const services: RunningService[] = [];
     const stopAll = async () => {
       for (const service of services.reverse()) {
@@ -47,7 +47,7 @@ await runUntilSignal(
         await service.stop().catch((e: unknown) => logger.error(`stopping ${service.name} failed`, { error: e }));
         logger.info(`${service.name} stopped in ${Date.now() - stopping} ms`);
       }
-      await infra.close();
+      await coordination.close();
     };
     try {
       // The subgraphs' databases boot side by side (PGlite start-up is most of the wait); the others only fetch
@@ -57,7 +57,7 @@ await runUntilSignal(
         entries.map((entry, i) => {
           const config = configs.subgraphs[i] as ServiceBaseConfig & { authUrl?: string };
           const withIssuer = credentialsUrl && 'authUrl' in config ? { ...config, authUrl: credentialsUrl } : config;
-          return entry.module.start({ config: withIssuer, infra, logger: logger.child(entry.name) });
+          return entry.module.start({ config: withIssuer, coordination, logger: logger.child(entry.name) });
         }),
       );
       services.push(...running);
@@ -71,7 +71,7 @@ await runUntilSignal(
         router.apiKeyIntrospectionUrl = `${origin}/internal/api-keys/introspect`;
       }
       services.push(
-        await startRouter({ config: router, logger: logger.child('router'), revocations: infra.revocations }),
+        await startRouter({ config: router, logger: logger.child('router'), revocations: coordination.revocations }),
       );
     } catch (error) {
       await stopAll();

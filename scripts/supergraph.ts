@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { repoRoot } from '@bloomzy/shared/paths';
-import { parse } from 'graphql';
 
 export const supergraphPath = path.join(repoRoot, 'schema', 'supergraph.graphql');
 

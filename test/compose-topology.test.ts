@@ -7,11 +7,11 @@ import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { repoRoot } from '@bloomzy/shared/paths';
 import { loadAuthConfig } from '@bloomzy/auth/config';
-import { loadPlantsConfig } from '@bloomzy/plants/config';
 import { loadNotificationsConfig } from '@bloomzy/notifications/config';
+import { loadPlantsConfig } from '@bloomzy/plants/config';
 import { loadRouterConfig } from '@bloomzy/router/config';
+import { repoRoot } from '@bloomzy/shared/paths';
 
 interface Service {
   command?: string[];

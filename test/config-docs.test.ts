@@ -53,9 +53,9 @@ describe('configuration documentation', () => {
     const compose = parse(await readFile(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), {
       merge: true,
     }) as ComposeFile;
-    const infra = new Set(['postgres', 'redis']);
+    const coordination = new Set(['postgres', 'redis']);
     for (const [service, def] of Object.entries(compose.services)) {
-      if (infra.has(service)) continue;
+      if (coordination.has(service)) continue;
       for (const name of Object.keys(def.environment ?? {})) {
         if (/^SUBGRAPH_[A-Z0-9_]+_URL$/.test(name)) continue; // the router's per-subgraph overrides (a pattern)
         expect(names.has(name) || TEST_ONLY.has(name), `${service} sets ${name}, which no service reads`).toBe(true);

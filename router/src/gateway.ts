@@ -2,8 +2,8 @@
  * The federation gateway: @apollo/gateway executing query plans over the subgraphs named in the supergraph, with the
  * caller's credentials forwarded so every subgraph verifies them itself.
  */
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 
 /** The request context the router builds: only the credentials it forwards. */
 export interface RouterContext {

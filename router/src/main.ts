@@ -1,6 +1,6 @@
 /** The router as its own process: `tsx router/src/main.ts [--supergraph <file>]`. */
 import { loadOrExit } from '@bloomzy/shared/config';
-import { createInfrastructure } from '@bloomzy/shared/infrastructure';
+import { createCoordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { runUntilSignal } from '@bloomzy/shared/service';
 import { loadRouterConfig } from './config.js';
@@ -9,7 +9,7 @@ import { startRouter } from './server.js';
 const config = loadOrExit(() => loadRouterConfig(process.env, process.argv.slice(2)));
 const logger = createLogger({ service: 'router', json: config.logJson });
 await runUntilSignal(async () => {
-  const infra = await createInfrastructure({ redisUrl: config.redisUrl, logger });
-  const router = await startRouter({ config, logger, revocations: infra.revocations });
-  return { stop: async () => (await router.stop(), await infra.close()) };
+  const coordination = await createCoordination({ redisUrl: config.redisUrl, logger });
+  const router = await startRouter({ config, logger, revocations: coordination.revocations });
+  return { stop: async () => (await router.stop(), await coordination.close()) };
 });

@@ -7,8 +7,8 @@
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { CloseCode, type Context } from 'graphql-ws';
-import { decodeJwt } from 'jose';
 import { useServer } from 'graphql-ws/use/ws';
+import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';

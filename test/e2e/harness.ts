@@ -8,21 +8,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { loadAuthConfig } from '@bloomzy/auth/config';
+import { startAuthService, type RunningAuthService } from '@bloomzy/auth/service';
+import { loadNotificationsConfig } from '@bloomzy/notifications/config';
+import { startNotificationsService } from '@bloomzy/notifications/service';
+import { loadPlantsConfig } from '@bloomzy/plants/config';
+import { startPlantsService } from '@bloomzy/plants/service';
+import { loadRouterConfig } from '@bloomzy/router/config';
+import { startRouter } from '@bloomzy/router/server';
 import type { Clock } from '@bloomzy/shared/clock';
 import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
-import { createInfrastructure, type Infrastructure } from '@bloomzy/shared/infrastructure';
+import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { prismaProject } from '@bloomzy/shared/paths';
 import type { RunningService } from '@bloomzy/shared/service';
 import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
-import { loadAuthConfig } from '@bloomzy/auth/config';
-import { startAuthService, type RunningAuthService } from '@bloomzy/auth/service';
-import { loadPlantsConfig } from '@bloomzy/plants/config';
-import { startPlantsService } from '@bloomzy/plants/service';
-import { loadNotificationsConfig } from '@bloomzy/notifications/config';
-import { startNotificationsService } from '@bloomzy/notifications/service';
-import { loadRouterConfig } from '@bloomzy/router/config';
-import { startRouter } from '@bloomzy/router/server';
 
 export interface Stack {
   routerUrl: string;
@@ -30,7 +30,7 @@ export interface Stack {
   auth: RunningAuthService;
   plants: Awaited<ReturnType<typeof startPlantsService>>;
   notifications: Awaited<ReturnType<typeof startNotificationsService>>;
-  infra: Infrastructure;
+  coordination: Coordination;
   dispatchIntervalMs: number;
   /** A GraphQL request to the router. */
   query<T = Record<string, unknown>>(
@@ -57,7 +57,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const logger = createLogger({ service: 'e2e', level: 'error' });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-e2e-'));
   const common = { NODE_ENV: 'test', DATA_DIR: dataDir, ...options.env };
-  const infra = await createInfrastructure({ logger });
+  const coordination = await createCoordination({ logger });
   const kind = e2eDatabaseKind();
   const [authDb, plantsDb, notificationsDb] = await Promise.all([
     createTestDatabase(prismaProject('auth'), kind),
@@ -68,7 +68,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const services: RunningService[] = [];
   const auth = await startAuthService({
     config: loadAuthConfig({ ...common, AUTH_HOST: '127.0.0.1', AUTH_PORT: '0' }),
-    infra,
+    coordination,
     logger,
     database: authDb,
     ...clock,
@@ -77,7 +77,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const AUTH_URL = auth.url.replace(/\/graphql$/, '');
   const plants = await startPlantsService({
     config: loadPlantsConfig({ ...common, AUTH_URL, PLANTS_HOST: '127.0.0.1', PLANTS_PORT: '0' }),
-    infra,
+    coordination,
     logger,
     database: plantsDb,
     ...clock,
@@ -91,7 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       NOTIFICATIONS_PORT: '0',
       DISPATCH_INTERVAL_MS: '200',
     }),
-    infra,
+    coordination,
     logger,
     database: notificationsDb,
     ...(options.notificationsClock ? { clock: options.notificationsClock } : clock),
@@ -108,7 +108,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       SUBGRAPH_NOTIFICATIONS_URL: notifications.url,
     }),
     logger,
-    revocations: infra.revocations,
+    revocations: coordination.revocations,
     revocationCheckMs: 200,
   });
   services.push(router);
@@ -119,7 +119,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     auth,
     plants,
     notifications,
-    infra,
+    coordination,
     dispatchIntervalMs: 200,
     query: (q, variables = {}, headers = {}) => gql(router.url, q, variables, headers),
     wsClient(connectionParams = {}) {
@@ -137,7 +137,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await Promise.all(clients.map((c) => c.dispose()));
       // A test may already have stopped a service (to see what clients notice); stopping twice is harmless.
       for (const service of services.reverse()) await service.stop().catch(() => undefined);
-      await infra.close();
+      await coordination.close();
     },
   };
 }

@@ -3,8 +3,8 @@
  * three subgraphs, and never another user's. The reminder falls due by moving the notifications service's test clock
  * (injected in code; no production switch exists).
  */
-import { CloseCode, type Client } from 'graphql-ws';
 import type { FormattedExecutionResult } from 'graphql';
+import { CloseCode, type Client } from 'graphql-ws';
 
 type ExecutionResult<T> = FormattedExecutionResult<T, unknown>;
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
-import { createFederatedSubscriptions } from './index.js';
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
 import { notesTypeDefs, usersTypeDefs } from './test-subgraphs.js';
+import { createFederatedSubscriptions } from './index.js';
 
 // No servers here: these paths fail before anything would be fetched.
 function supergraph(usersSdl = usersTypeDefs): string {

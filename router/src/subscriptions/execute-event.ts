@@ -8,9 +8,9 @@
  * like the client's selection: aliases, fragments, __typename, @skip/@include, null propagation. It works on the
  * operation's root kind, so a subscription operation is shaped against the Subscription type.
  */
-import type { ExecutionResult } from 'graphql';
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { FetchNode, QueryPlan } from '@apollo/query-planner';
+import type { ExecutionResult } from 'graphql';
 import type { PlannedSubscription } from './supergraph.js';
 import { asGraphQLError } from './supergraph.js';
 import type { UpstreamEvent } from './upstream.js';

@@ -9,12 +9,12 @@
  * Wire `serverOptions` into graphql-ws' `useServer` next to the router's own `onConnect`; test-router.ts shows the
  * whole wiring next to an Apollo Server + @apollo/gateway HTTP endpoint on the same node:http server.
  */
-import type { DocumentNode, ExecutionArgs, ExecutionResult, FormattedExecutionResult, GraphQLSchema } from 'graphql';
-import { GraphQLError } from './graphql.js';
-import type { Context, SubscribePayload } from 'graphql-ws';
 import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
+import type { DocumentNode, ExecutionArgs, ExecutionResult, FormattedExecutionResult, GraphQLSchema } from 'graphql';
+import type { Context, SubscribePayload } from 'graphql-ws';
 import { defaultDataSource, withHeaders, type BuildDataSource } from './datasources.js';
 import { executeEvent, type GatewayContext, type Logger } from './execute-event.js';
+import { GraphQLError } from './graphql.js';
 import { SubscriptionStream } from './stream.js';
 import { SupergraphState, asGraphQLError, type PlannedSubscription } from './supergraph.js';
 import { subscribeUpstream } from './upstream.js';

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, type Client, type FormattedExecutionResult, type SubscribePayload } from 'graphql-ws';
+import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { FederatedSubscriptionsOptions } from './index.js';
 import { compose, startRouter, type Router, type RouterContext } from './test-router.js';
 import { startFrozenGraphqlWs, startNotesSubgraph, startUsersSubgraph, type NotesSubgraph } from './test-subgraphs.js';
+import type { FederatedSubscriptionsOptions } from './index.js';
 
 interface Stack {
   users: Awaited<ReturnType<typeof startUsersSubgraph>>;

@@ -3,11 +3,11 @@
  * Immutable — `update()` in index.ts swaps in a new instance, so subscriptions already running keep the plan (and
  * schema) they were started with while new ones use the new supergraph.
  */
+import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
+import { buildOperationContext } from '@apollo/gateway';
+import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { GraphQLError, getOperationAST, getVariableValues, validate } from './graphql.js';
-import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
-import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
-import { buildOperationContext } from '@apollo/gateway';
 
 export type OperationContext = ReturnType<typeof buildOperationContext>;
 

@@ -7,15 +7,15 @@ import type { AddressInfo } from 'node:net';
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { Context } from 'graphql-ws';
+import { notesTypeDefs, serveApollo, usersTypeDefs, type RunningServer } from './test-subgraphs.js';
 import {
   createFederatedSubscriptions,
   type FederatedSubscriptions,
   type FederatedSubscriptionsOptions,
 } from './index.js';
-import { notesTypeDefs, serveApollo, usersTypeDefs, type RunningServer } from './test-subgraphs.js';
 
 /** What the router's authentication derives from a connection (HTTP header or graphql-ws connection_init). */
 export type RouterContext = { authorization: string | undefined };

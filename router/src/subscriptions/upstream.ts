@@ -6,10 +6,10 @@
  * Releasing the returned channel (`return()`) unsubscribes upstream and disposes the client.
  */
 import type { GraphQLFormattedError } from 'graphql';
-import { GraphQLError } from './graphql.js';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { Channel } from '@bloomzy/shared/messaging/channel';
+import { GraphQLError } from './graphql.js';
 
 /** What the owning subgraph sent for one event (kept raw: executeQueryPlan attributes the errors to the subgraph). */
 export interface UpstreamEvent {

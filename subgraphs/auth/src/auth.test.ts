@@ -2,9 +2,9 @@
  * The auth subgraph over HTTP against a real database: PGlite always, Postgres too when TEST_DATABASE_URL is set.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
 import { errorCode, gql } from '@bloomzy/shared/testing/graphql-client';
-import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { startTestAuthService, type TestAuthService } from './testing.js';
 
 const PAYLOAD = 'accessToken refreshToken expiresAt user { id email username role timezone }';

@@ -1,8 +1,7 @@
 /** Per-request DataLoaders: every User reference in an `_entities` batch becomes one query. */
 import DataLoader from 'dataloader';
 import { isUuid } from '@bloomzy/shared/ids';
-import type { User } from './db/client.js';
-import type { AuthDb } from './db/client.js';
+import type { User, AuthDb } from './db/client.js';
 
 export interface Loaders {
   user: DataLoader<string, User | null>;

@@ -2,4 +2,4 @@
 import { runSubgraphProcess } from '@bloomzy/shared/service';
 import { authSubgraph } from './index.js';
 
-await runSubgraphProcess('auth', authSubgraph);
+await runSubgraphProcess('auth', authSubgraph, process.env);

@@ -6,7 +6,7 @@ import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
 import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
 import { readBody, sendJson } from '@bloomzy/shared/http/apollo-handler';
-import type { Infrastructure } from '@bloomzy/shared/infrastructure';
+import type { Coordination } from '@bloomzy/shared/coordination';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
@@ -20,7 +20,7 @@ import { loadSigningKeys } from './tokens/signing-keys.js';
 
 export interface AuthServiceOptions {
   config: AuthConfig;
-  infra: Infrastructure;
+  coordination: Coordination;
   logger: Logger;
   clock?: Clock;
   /** An already-open database (tests); otherwise opened from config. */
@@ -32,7 +32,7 @@ export interface RunningAuthService extends RunningService {
 }
 
 export async function startAuthService(options: AuthServiceOptions): Promise<RunningAuthService> {
-  const { config, infra, logger } = options;
+  const { config, coordination, logger } = options;
   const database = await openServiceDatabase(config, 'auth', options.database);
   const db = createAuthDb(database.adapter);
   const keys = await loadSigningKeys({
@@ -44,16 +44,16 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
     db,
     keys,
     config,
-    revocations: infra.revocations,
-    rateLimiter: infra.rateLimiter,
-    events: infra.events,
+    revocations: coordination.revocations,
+    rateLimiter: coordination.rateLimiter,
+    events: coordination.events,
     clock: options.clock ?? systemClock,
     logger,
   };
   const verifier = createCredentialVerifier({
     jwks: keys.getKey,
     apiKeyIntrospection: (key) => introspectApiKey(deps, key),
-    revocations: infra.revocations,
+    revocations: coordination.revocations,
   });
   const subgraph = await startSubgraph({
     name: 'auth',

@@ -1,18 +1,18 @@
 /** Starts an auth service on a random port over a fresh test database (integration tests of auth and others). */
-import { MemoryRevocationStore } from '@bloomzy/shared/auth/revocations';
-import type { Clock } from '@bloomzy/shared/clock';
-import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
-import { createInfrastructure, type Infrastructure } from '@bloomzy/shared/infrastructure';
-import { createLogger } from '@bloomzy/shared/logger';
-import { prismaProject } from '@bloomzy/shared/paths';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { type MemoryRevocationStore } from '@bloomzy/shared/auth/revocations';
+import type { Clock } from '@bloomzy/shared/clock';
+import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
+import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
+import { createLogger } from '@bloomzy/shared/logger';
+import { prismaProject } from '@bloomzy/shared/paths';
 import { loadAuthConfig } from './config.js';
 import { startAuthService, type RunningAuthService } from './service.js';
 
 export interface TestAuthService extends RunningAuthService {
-  infra: Infrastructure;
+  coordination: Coordination;
   revocations: MemoryRevocationStore;
 }
 
@@ -29,22 +29,22 @@ export async function startTestAuthService(
     ...options.env,
   });
   const logger = createLogger({ service: 'auth', level: 'error' });
-  const infra = await createInfrastructure({ logger });
+  const coordination = await createCoordination({ logger });
   const database = await createTestDatabase(prismaProject('auth'), kind);
   const service = await startAuthService({
     config,
-    infra,
+    coordination,
     logger,
     database,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   return {
     ...service,
-    infra,
-    revocations: infra.revocations as MemoryRevocationStore,
+    coordination,
+    revocations: coordination.revocations as MemoryRevocationStore,
     stop: async () => {
       await service.stop();
-      await infra.close();
+      await coordination.close();
     },
   };
 }

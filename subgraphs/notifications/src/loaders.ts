@@ -1,8 +1,8 @@
 /** Per-request DataLoaders: entity references, delivery logs and unread counts each cost one query per request. */
 import DataLoader from 'dataloader';
+import { UUID } from '@bloomzy/shared/ids';
 import type { DeliveryAttempt, Notification, NotificationsDb } from './db/client.js';
 import { UNREAD } from './domain/listing.js';
-import { UUID } from '@bloomzy/shared/ids';
 
 export interface Loaders {
   notification: DataLoader<string, Notification | null>;

@@ -2,4 +2,4 @@
 import { runSubgraphProcess } from '@bloomzy/shared/service';
 import { notificationsSubgraph } from './index.js';
 
-await runSubgraphProcess('notifications', notificationsSubgraph);
+await runSubgraphProcess('notifications', notificationsSubgraph, process.env);

@@ -5,7 +5,7 @@
 import { remoteVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
 import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
-import type { Infrastructure } from '@bloomzy/shared/infrastructure';
+import type { Coordination } from '@bloomzy/shared/coordination';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
@@ -21,7 +21,7 @@ import { resolvers } from './resolvers/index.js';
 
 export interface NotificationsServiceOptions {
   config: NotificationsConfig;
-  infra: Infrastructure;
+  coordination: Coordination;
   logger: Logger;
   /** Tests inject a ManualClock here; production always runs on the system clock (there is no env switch). */
   clock?: Clock;
@@ -43,22 +43,22 @@ export interface RunningNotificationsService extends RunningService {
 export async function startNotificationsService(
   options: NotificationsServiceOptions,
 ): Promise<RunningNotificationsService> {
-  const { config, infra, logger } = options;
+  const { config, coordination, logger } = options;
   const database = await openServiceDatabase(config, 'notifications', options.database);
   const db = createNotificationsDb(database.adapter);
   let dispatcher: Dispatcher | undefined;
   const deps: NotificationsDeps = {
     db,
     config,
-    pubsub: infra.pubsub,
-    rateLimiter: infra.rateLimiter,
+    pubsub: coordination.pubsub,
+    rateLimiter: coordination.rateLimiter,
     clock: options.clock ?? systemClock,
     logger,
     wakeDispatcher: () => dispatcher?.wake(),
   };
   dispatcher = createDispatcher({ deps, intervalMs: config.dispatchIntervalMs, fetch: options.fetch });
-  const verifier = options.verifier ?? remoteVerifier(config.authUrl, infra.revocations);
-  const consumers = startEventConsumers(infra.events, deps);
+  const verifier = options.verifier ?? remoteVerifier(config.authUrl, coordination.revocations);
+  const consumers = startEventConsumers(coordination.events, deps);
   const subgraph = await startSubgraph({
     name: 'notifications',
     host: config.host,

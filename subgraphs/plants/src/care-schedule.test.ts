@@ -204,8 +204,8 @@ describe.each(testDatabaseKinds())('care schedule (%s)', (kind) => {
       notifyInApp: true,
       changedAt,
     });
-    await h.infra.events.publish(USER_PROFILE_STREAM, profile('2026-04-02T00:00:00Z', 'SOUTHERN'));
-    await h.infra.events.publish(USER_PROFILE_STREAM, profile('2026-04-01T00:00:00Z', 'NORTHERN')); // older: ignored
+    await h.coordination.events.publish(USER_PROFILE_STREAM, profile('2026-04-02T00:00:00Z', 'SOUTHERN'));
+    await h.coordination.events.publish(USER_PROFILE_STREAM, profile('2026-04-01T00:00:00Z', 'NORTHERN')); // older: ignored
     await h.drain();
     const plant = await addPlant(user);
     // April is autumn in the south: 14 × 1.1 = 15.4 → 15 days.

@@ -4,8 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Clock } from '@bloomzy/shared/clock';
-import type { GrowthEntry, IndoorPlant, UserPlant, Watering } from './db/client.js';
-import type { PlantsDb } from './db/client.js';
+import type { GrowthEntry, IndoorPlant, UserPlant, Watering, PlantsDb } from './db/client.js';
 import { growthAggregates } from './db/growth-summary-query.js';
 import { growthPages, wateringPages, type GrowthPageKey, type PageKey } from './db/page-queries.js';
 import { growthSummary, type GrowthSummary } from './domain/growth-summary.js';

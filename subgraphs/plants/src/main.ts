@@ -2,4 +2,4 @@
 import { runSubgraphProcess } from '@bloomzy/shared/service';
 import { plantsSubgraph } from './index.js';
 
-await runSubgraphProcess('plants', plantsSubgraph);
+await runSubgraphProcess('plants', plantsSubgraph, process.env);

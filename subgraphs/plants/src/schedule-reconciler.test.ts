@@ -189,7 +189,7 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
       changedAt,
     });
 
-    await h.infra.events.publish(USER_PROFILE_STREAM, profile('2026-04-15T08:00:00Z', 'SOUTHERN', 'en'));
+    await h.coordination.events.publish(USER_PROFILE_STREAM, profile('2026-04-15T08:00:00Z', 'SOUTHERN', 'en'));
     await h.drain();
     await reconcile();
     // 14 × 1.1 = 15.4 → 15 days; the custom interval does not move, but its inputs changed, so it is confirmed too.
@@ -199,7 +199,7 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
     });
 
     h.events.length = 0;
-    await h.infra.events.publish(USER_PROFILE_STREAM, profile('2026-04-15T08:30:00Z', 'SOUTHERN', 'de'));
+    await h.coordination.events.publish(USER_PROFILE_STREAM, profile('2026-04-15T08:30:00Z', 'SOUTHERN', 'de'));
     await h.drain();
     expect(await reconcile()).toMatchObject({ due: 0 });
   });

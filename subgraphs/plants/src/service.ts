@@ -5,7 +5,7 @@
 import { remoteVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
 import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
-import type { Infrastructure } from '@bloomzy/shared/infrastructure';
+import type { Coordination } from '@bloomzy/shared/coordination';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
@@ -20,7 +20,7 @@ import { resolvers } from './resolvers/index.js';
 
 export interface PlantsServiceOptions {
   config: PlantsConfig;
-  infra: Infrastructure;
+  coordination: Coordination;
   logger: Logger;
   clock?: Clock;
   /** An already-open database (tests); otherwise opened from config. */
@@ -42,13 +42,13 @@ export interface RunningPlantsService extends RunningService {
 }
 
 export async function startPlantsService(options: PlantsServiceOptions): Promise<RunningPlantsService> {
-  const { config, infra, logger } = options;
+  const { config, coordination, logger } = options;
   const database = await openServiceDatabase(config, 'plants', options.database);
   const db = createPlantsDb(database.adapter, { onStatement: options.onStatement });
-  const deps: PlantsDeps = { db, events: infra.events, clock: options.clock ?? systemClock, logger };
+  const deps: PlantsDeps = { db, events: coordination.events, clock: options.clock ?? systemClock, logger };
   const inserted = await seedCatalog(db);
   if (inserted > 0) logger.info(`seeded ${inserted} species into the catalog`);
-  const verifier = options.verifier ?? remoteVerifier(config.authUrl, infra.revocations);
+  const verifier = options.verifier ?? remoteVerifier(config.authUrl, coordination.revocations);
   const profiles = consumeProfileEvents(deps);
   const reconciler = createScheduleReconciler(deps, { intervalMs: config.scheduleReconcileIntervalMs });
   if (options.reconcileOnTimer ?? true) reconciler.start();

@@ -1,5 +1,5 @@
 import { loadOrExit, type Env, type ServiceBaseConfig } from './config.js';
-import { createInfrastructure, type Infrastructure } from './infrastructure.js';
+import { createCoordination, type Coordination } from './coordination.js';
 import { createLogger, type Logger } from './logger.js';
 
 /** What every service start function returns, so npm start, main.ts and tests handle them alike. */
@@ -58,22 +58,22 @@ export async function runUntilSignal(
 export interface SubgraphModule<Config extends ServiceBaseConfig = ServiceBaseConfig> {
   /** Reads and validates the subgraph's configuration; throws ConfigError naming the first bad variable. */
   loadConfig(env: Env): Config;
-  start(options: { config: Config; infra: Infrastructure; logger: Logger }): Promise<RunningService>;
+  start(options: { config: Config; coordination: Coordination; logger: Logger }): Promise<RunningService>;
   /** Serves the JWKS and API-key introspection the other services verify credentials with; `npm start` points them at it. */
   issuesCredentials?: boolean;
 }
 
 /** A subgraph as its own process (production topology): configuration, infrastructure, the service, signals. */
-export async function runSubgraphProcess(name: string, module: SubgraphModule): Promise<void> {
-  const config = loadOrExit(() => module.loadConfig(process.env));
+export async function runSubgraphProcess(name: string, module: SubgraphModule, env: Env): Promise<void> {
+  const config = loadOrExit(() => module.loadConfig(env));
   const logger = createLogger({ service: name, json: config.logJson });
   await runUntilSignal(async () => {
-    const infra = await createInfrastructure({ redisUrl: config.redisUrl, logger, ...consumerOf(config) });
-    const service = await module.start({ config, infra, logger }).catch(async (error: unknown) => {
-      await infra.close();
+    const coordination = await createCoordination({ redisUrl: config.redisUrl, logger, ...consumerOf(config) });
+    const service = await module.start({ config, coordination, logger }).catch(async (error: unknown) => {
+      await coordination.close();
       throw error;
     });
-    return { stop: async () => (await service.stop(), await infra.close()) };
+    return { stop: async () => (await service.stop(), await coordination.close()) };
   });
 }
 

@@ -1,8 +1,8 @@
 /** Signup, login, profile changes and passwords. */
 import { randomBytes } from 'node:crypto';
-import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
-import { badInput, conflict, forbidden, notFound, rateLimited, unauthenticated } from '@bloomzy/shared/errors';
 import type { Principal } from '@bloomzy/shared/auth/principal';
+import { badInput, conflict, forbidden, notFound, rateLimited, unauthenticated } from '@bloomzy/shared/errors';
+import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import { Prisma } from '../db/client.js';
 import type { User } from '../db/client.js';
 import type { AuthDeps } from './deps.js';

@@ -3,9 +3,9 @@
  * (a slow password hash buys nothing there and would slow every introspection).
  */
 import { randomBytes } from 'node:crypto';
+import { SCOPES, type Scope } from '@bloomzy/shared/auth/principal';
 import type { IntrospectionResult } from '@bloomzy/shared/auth/verifier';
 import { API_KEY_CACHE_SECONDS } from '@bloomzy/shared/auth/verifier';
-import { SCOPES, type Scope } from '@bloomzy/shared/auth/principal';
 import { badInput, notFound } from '@bloomzy/shared/errors';
 import type { ApiKey } from '../db/client.js';
 import type { AuthDeps } from './deps.js';

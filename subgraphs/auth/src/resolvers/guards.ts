@@ -1,5 +1,5 @@
-import { forbidden, unauthenticated } from '@bloomzy/shared/errors';
 import type { Principal } from '@bloomzy/shared/auth/principal';
+import { forbidden, unauthenticated } from '@bloomzy/shared/errors';
 import type { Context } from '../context.js';
 
 /**

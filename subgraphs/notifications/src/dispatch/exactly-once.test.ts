@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notification } from '../db/client.js';
 import { applyCareScheduleEvent } from '../engine/care-events.js';
-import { externalService } from '../testing/env.js';
-import { startHarness, type Harness } from '../testing/harness.js';
 import { notificationTopic, type LiveNotification } from '../live/topic.js';
 import type { RunningNotificationsService } from '../service.js';
+import { externalService } from '../testing/env.js';
+import { startHarness, type Harness } from '../testing/harness.js';
 import { claimDue, leaseMsFor } from './claims.js';
 
 const postgres = externalService('TEST_DATABASE_URL');

@@ -3,8 +3,8 @@
  * NOT_FOUND (it must not be possible to probe ids); a move the lifecycle forbids is CONFLICT and changes nothing.
  */
 import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
-import type { Notification, Prisma } from '../db/client.js';
 import { UUID } from '@bloomzy/shared/ids';
+import type { Notification, Prisma } from '../db/client.js';
 import type { NotificationsDeps } from './deps.js';
 import { transition, type UserAction } from './transitions.js';
 

@@ -1,8 +1,8 @@
 /** Notifications users create themselves: scheduled ones and test ones. */
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, rateLimited } from '@bloomzy/shared/errors';
-import type { Notification, NotificationChannel, NotificationType } from '../db/client.js';
 import { UUID } from '@bloomzy/shared/ids';
+import type { Notification, NotificationChannel, NotificationType } from '../db/client.js';
 import type { NotificationsDeps } from './deps.js';
 import { availableChannels, isPaused, loadUserSettings, typeSettings, type UserSettings } from './settings.js';
 

@@ -3,8 +3,8 @@
  * (scheduledFor, id): stable while new notifications arrive, and one indexed range scan per page.
  */
 import { badInput } from '@bloomzy/shared/errors';
-import type { Notification, NotificationStatus, NotificationType, Prisma, Tx } from '../db/client.js';
 import { UUID } from '@bloomzy/shared/ids';
+import type { Notification, NotificationStatus, NotificationType, Prisma, Tx } from '../db/client.js';
 
 export interface NotificationFilter {
   status?: NotificationStatus[] | null;

@@ -2,8 +2,8 @@
  * Validation of the events this service consumes. A malformed event can never succeed, so it is logged and dropped
  * rather than thrown (a throw would make the event bus redeliver it forever).
  */
-import type { CareScheduleEvent, UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import { UUID } from '@bloomzy/shared/ids';
+import type { CareScheduleEvent, UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isDate = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(new Date(v).getTime());

@@ -4,27 +4,27 @@
  * (shared consumer group). Needs REDIS_URL (skipped without it, except on CI where it must be set).
  */
 import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryRevocationStore } from '@bloomzy/shared/auth/revocations';
-import type { Infrastructure } from '@bloomzy/shared/infrastructure';
+import type { Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { RedisEventBus } from '@bloomzy/shared/messaging/event-bus';
 import { RedisPubSub } from '@bloomzy/shared/messaging/pubsub';
 import { CARE_SCHEDULE_STREAM } from '@bloomzy/shared/messaging/topics';
 import { MemoryRateLimiter } from '@bloomzy/shared/rate-limit';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningNotificationsService } from '../service.js';
 import { externalService } from '../testing/env.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { subscribe } from '../testing/ws-client.js';
-import type { RunningNotificationsService } from '../service.js';
 import { notificationTopic } from './topic.js';
 
 const redisUrl = externalService('REDIS_URL');
 /** Keys of this run only: other suites (or a dev stack) may use the same Redis and the same consumer group name. */
 const namespace = `bloomzy-test-${randomUUID().slice(0, 8)}`;
 
-/** One instance's Redis-backed infrastructure, as createInfrastructure builds it, inside this run's namespace. */
-async function redisInfra(url: string): Promise<Infrastructure> {
+/** One instance's Redis-backed infrastructure, as createCoordination builds it, inside this run's namespace. */
+async function redisInfra(url: string): Promise<Coordination> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   await redis.connect();
   const logger = createLogger({ service: 'redis-test', level: 'error' });
@@ -55,18 +55,18 @@ async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean,
 }
 
 describe.skipIf(!redisUrl)('two instances over Redis', () => {
-  let a: Infrastructure;
-  let b: Infrastructure;
+  let a: Coordination;
+  let b: Coordination;
   let h: Harness;
   let peer: RunningNotificationsService;
   beforeAll(async () => {
     a = await redisInfra(redisUrl ?? '');
     b = await redisInfra(redisUrl ?? '');
     h = await startHarness(externalService('TEST_DATABASE_URL') ? 'postgres' : 'pglite', {
-      infra: a,
+      coordination: a,
       instanceId: 'instance-a',
     });
-    peer = await h.startPeer({ infra: b, instanceId: 'instance-b' });
+    peer = await h.startPeer({ coordination: b, instanceId: 'instance-b' });
   });
   afterAll(async () => {
     await peer?.stop();

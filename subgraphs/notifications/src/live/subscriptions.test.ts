@@ -1,10 +1,10 @@
 /** `notificationReceived` over graphql-ws: authenticated at connection time, and only ever the subscriber's own. */
 import { randomUUID } from 'node:crypto';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
 import { startHarness, type Harness } from '../testing/harness.js';
-import { notificationTopic } from './topic.js';
 import { subscribe } from '../testing/ws-client.js';
+import { notificationTopic } from './topic.js';
 
 const RECEIVED = `subscription { notificationReceived { id title status sentAt recipient { id } userPlant { id } } }`;
 type Received = {

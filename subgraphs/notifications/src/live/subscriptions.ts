@@ -4,14 +4,14 @@
  * `x-api-key` param works too): missing or invalid credentials close it with 4401, an API key without the
  * notifications:read scope with 4403. Every operation on the socket then runs as that principal.
  */
+import type { GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { Principal } from '@bloomzy/shared/auth/principal';
 import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { HttpService } from '@bloomzy/shared/http/http-service';
 import type { Logger } from '@bloomzy/shared/logger';
-import type { GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
 import { socketContext } from '../context.js';
 import type { NotificationsDeps } from '../domain/deps.js';
 

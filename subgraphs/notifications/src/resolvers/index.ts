@@ -1,11 +1,11 @@
 import { DateTimeScalar } from '@bloomzy/shared/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { Mutation } from './Mutation.js';
-import { Notification } from './Notification.js';
-import { NotificationPreferences } from './NotificationPreferences.js';
-import { Query } from './Query.js';
-import { Subscription } from './Subscription.js';
-import { User } from './User.js';
+import { Mutation } from './mutation.js';
+import { NotificationPreferences } from './notification-preferences.js';
+import { Notification } from './notification.js';
+import { Query } from './query.js';
+import { Subscription } from './subscription.js';
+import { User } from './user.js';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,

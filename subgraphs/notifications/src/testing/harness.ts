@@ -5,8 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@bloomzy/shared/clock';
+import type { OpenedDatabase } from '@bloomzy/shared/db/open';
 import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
-import { createInfrastructure, type Infrastructure } from '@bloomzy/shared/infrastructure';
+import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
 import {
@@ -16,21 +17,20 @@ import {
   type UserProfileEvent,
 } from '@bloomzy/shared/messaging/topics';
 import { prismaProject } from '@bloomzy/shared/paths';
-import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth';
 import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
-import type { OpenedDatabase } from '@bloomzy/shared/db/open';
+import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth';
 import { loadNotificationsConfig } from '../config.js';
 import type { NotificationsDb } from '../db/client.js';
 import type { FetchLike } from '../dispatch/webhook.js';
-import { ObservedPubSub } from './observed-pubsub.js';
 import { startNotificationsService, type RunningNotificationsService } from '../service.js';
+import { ObservedPubSub } from './observed-pubsub.js';
 
 export interface Harness {
   service: RunningNotificationsService;
   db: NotificationsDb;
   clock: ManualClock;
   auth: TestAuth;
-  infra: Infrastructure;
+  coordination: Coordination;
   /** The infrastructure's pub/sub, observed: `waitForSubscribers` replaces sleeping in subscription tests. */
   pubsub: ObservedPubSub;
   url: string;
@@ -52,7 +52,7 @@ export interface Harness {
     instanceId?: string;
     dispatchLoop?: boolean;
     fetch?: FetchLike;
-    infra?: Infrastructure;
+    coordination?: Coordination;
   }): Promise<RunningNotificationsService>;
   stop(): Promise<void>;
 }
@@ -61,7 +61,7 @@ export interface HarnessOptions {
   start?: string;
   fetch?: FetchLike;
   /** Shared infrastructure (Redis tests); the harness then leaves closing it to the caller. */
-  infra?: Infrastructure;
+  coordination?: Coordination;
   /** A database shared by several instances; closing it is left to the caller. */
   database?: OpenedDatabase;
   instanceId?: string;
@@ -71,9 +71,9 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
   const logger = createLogger({ service: 'notifications-test', level: 'error' });
   const clock = new ManualClock(options.start ?? '2026-03-02T06:00:00Z');
   const auth = await createTestAuth();
-  const baseInfra = options.infra ?? (await createInfrastructure({ logger }));
+  const baseInfra = options.coordination ?? (await createCoordination({ logger }));
   const pubsub = new ObservedPubSub(baseInfra.pubsub);
-  const infra: Infrastructure = { ...baseInfra, pubsub };
+  const coordination: Coordination = { ...baseInfra, pubsub };
   // The service closes the database it is given when it stops; a shared one must outlive each instance.
   const database = options.database
     ? { ...options.database, close: async () => {} }
@@ -89,7 +89,7 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
   const config = configFor(options.instanceId ?? `test-${randomUUID().slice(0, 8)}`);
   const service = await startNotificationsService({
     config,
-    infra,
+    coordination,
     logger,
     clock,
     database,
@@ -99,7 +99,7 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
   });
   // In-memory bus: wait for deliveries; Redis bus: the caller polls.
   const settle = async () => {
-    if (infra.events instanceof MemoryEventBus) await infra.events.drain();
+    if (coordination.events instanceof MemoryEventBus) await coordination.events.drain();
   };
   let eventCounter = 0;
   return {
@@ -107,7 +107,7 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
     db: service.deps.db,
     clock,
     auth,
-    infra,
+    coordination,
     pubsub,
     url: service.url,
     wsUrl: service.url.replace(/^http/, 'ws'),
@@ -124,7 +124,7 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
         changedAt: new Date(clock.now().getTime() + ++eventCounter).toISOString(),
         ...partial,
       };
-      await infra.events.publish(CARE_SCHEDULE_STREAM, event);
+      await coordination.events.publish(CARE_SCHEDULE_STREAM, event);
       await settle();
       return event;
     },
@@ -138,14 +138,14 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
         changedAt: new Date(clock.now().getTime() + ++eventCounter).toISOString(),
         ...partial,
       };
-      await infra.events.publish(USER_PROFILE_STREAM, event);
+      await coordination.events.publish(USER_PROFILE_STREAM, event);
       await settle();
     },
     settle,
     startPeer: (peer = {}) =>
       startNotificationsService({
         config: configFor(peer.instanceId ?? `peer-${randomUUID().slice(0, 8)}`),
-        infra: peer.infra ?? infra,
+        coordination: peer.coordination ?? coordination,
         logger,
         clock,
         database: { ...database, close: async () => {} },
@@ -155,7 +155,7 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
       }),
     async stop() {
       await service.stop();
-      if (!options.infra) await baseInfra.close();
+      if (!options.coordination) await baseInfra.close();
     },
   };
 }

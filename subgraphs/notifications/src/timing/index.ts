@@ -15,9 +15,9 @@ export {
   type LocalDateTime,
   type LocalParts,
 } from './timezone.js';
-export { isInQuietHours, moveOutOfQuietHours, parseClockTime, type QuietHours } from './quietHours.js';
-export { computeSendTime, DEFAULT_PREFERRED_HOUR, type SendTimeInput } from './sendTime.js';
-export { applyRateLimits, DEFAULT_RATE_LIMITS, type RateLimitOptions, type RateLimits } from './rateLimit.js';
+export { isInQuietHours, moveOutOfQuietHours, parseClockTime, type QuietHours } from './quiet-hours.js';
+export { computeSendTime, DEFAULT_PREFERRED_HOUR, type SendTimeInput } from './send-time.js';
+export { applyRateLimits, DEFAULT_RATE_LIMITS, type RateLimitOptions, type RateLimits } from './rate-limit.js';
 export {
   DEFAULT_DIGEST_WINDOW_MINUTES,
   digestBody,

@@ -1,11 +1,11 @@
 /** The species catalog: public search and lookup, admin-only changes. */
 import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
-import type { IndoorPlant } from '../db/client.js';
 import type {
   CreateIndoorPlantInput,
   IndoorPlantFilter,
   UpdateIndoorPlantInput,
 } from '../__generated__/resolvers-types.js';
+import type { IndoorPlant } from '../db/client.js';
 import { Prisma } from '../db/client.js';
 import { escapeLike } from '../db/escape-like.js';
 import type { PlantsDeps } from './deps.js';

@@ -1,7 +1,7 @@
 /** The growth journal: photos, measurements and observations of a plant over time. */
 import { badInput } from '@bloomzy/shared/errors';
-import type { GrowthEntry, UserPlant } from '../db/client.js';
 import type { RecordGrowthInput, UpdateGrowthEntryInput } from '../__generated__/resolvers-types.js';
+import type { GrowthEntry, UserPlant } from '../db/client.js';
 import { ownedGrowthEntry, ownedPlant, requireActive } from './access.js';
 import type { PlantsDeps } from './deps.js';
 import { notNull, optionalHttpUrl, optionalInt, optionalNumber, optionalText, pastOrNow } from './validation.js';

@@ -1,6 +1,6 @@
 /** Validation of a user's plant fields (add and update share the rules; update leaves omitted fields alone). */
-import type { Prisma } from '../db/client.js';
 import type { AddUserPlantInput, UpdateUserPlantInput } from '../__generated__/resolvers-types.js';
+import type { Prisma } from '../db/client.js';
 import {
   notNull,
   optionalHttpUrl,

@@ -3,12 +3,12 @@
  * publishes profile changes on USER_PROFILE_STREAM; delivery is at-least-once and may reorder, so an event only
  * applies when it is newer than what is stored.
  */
-import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import type { Consumer } from '@bloomzy/shared/messaging/event-bus';
+import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import { Prisma } from '../db/client.js';
 import { resolveHemisphere, resolveTimeZone, type Hemisphere } from '../schedule/index.js';
-import { SCHEDULE_CHANGED } from './schedule-changed.js';
 import type { PlantsDeps } from './deps.js';
+import { SCHEDULE_CHANGED } from './schedule-changed.js';
 import { isUuid } from './validation.js';
 
 export interface Profile {

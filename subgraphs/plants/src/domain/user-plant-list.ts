@@ -1,13 +1,12 @@
 /** `User.plants`: a user's collection, newest first, with keyset pagination and the needsWater filter. */
 import { badInput } from '@bloomzy/shared/errors';
-import type { UserPlant } from '../db/client.js';
-import type { Prisma } from '../db/client.js';
+import type { UserPlant, Prisma } from '../db/client.js';
 import { escapeLike } from '../db/escape-like.js';
 import type { Loaders } from '../loaders.js';
 import type { PlantsDeps } from './deps.js';
 import { connectionFrom, cursorDate, decodeCursor, pageSize, type Connection, type CursorKey } from './pagination.js';
-import { MAX_ACTIVE_PLANTS } from './user-plants.js';
 import { LOCATION_MAX } from './plant-input.js';
+import { MAX_ACTIVE_PLANTS } from './user-plants.js';
 
 export interface PlantListArgs {
   first?: number | null;

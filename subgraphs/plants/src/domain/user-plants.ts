@@ -1,13 +1,13 @@
 /** A user's collection: adding, changing and archiving plants. */
 import { conflict, notFound } from '@bloomzy/shared/errors';
+import type { AddUserPlantInput, UpdateUserPlantInput } from '../__generated__/resolvers-types.js';
 import type { UserPlant } from '../db/client.js';
 import { Prisma } from '../db/client.js';
-import type { AddUserPlantInput, UpdateUserPlantInput } from '../__generated__/resolvers-types.js';
 import { ownedPlant } from './access.js';
 import { publishCareSchedule } from './care-events.js';
-import { SCHEDULE_CHANGED } from './schedule-changed.js';
 import type { PlantsDeps } from './deps.js';
 import { NICKNAME_MAX, nicknameOf, plantFields } from './plant-input.js';
+import { SCHEDULE_CHANGED } from './schedule-changed.js';
 import { notNull, isUuid } from './validation.js';
 
 /**

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
+import { describe, expect, it } from 'vitest';
 import {
   intInRange,
   isUuid,

@@ -1,13 +1,13 @@
 /** The watering log: one plant, a whole room at once, corrections, and snoozing the next watering. */
 import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
-import type { UserPlant, Watering } from '../db/client.js';
 import type { UpdateWateringInput, WaterPlantInput } from '../__generated__/resolvers-types.js';
+import type { UserPlant, Watering } from '../db/client.js';
 import { Prisma } from '../db/client.js';
 import { createLoaders } from '../loaders.js';
 import { ownedPlant, ownedWatering, requireActive } from './access.js';
 import { publishCareSchedule } from './care-events.js';
-import { SCHEDULE_CHANGED } from './schedule-changed.js';
 import type { PlantsDeps } from './deps.js';
+import { SCHEDULE_CHANGED } from './schedule-changed.js';
 import { intInRange, isUuid, notNull, optionalInt, optionalText, pastOrNow } from './validation.js';
 
 export const MAX_AMOUNT_ML = 10_000;

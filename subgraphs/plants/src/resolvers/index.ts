@@ -1,13 +1,13 @@
 import { DateTimeScalar } from '@bloomzy/shared/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
-import { IndoorPlant, IndoorPlantConnection } from './IndoorPlant.js';
-import { Mutation } from './Mutation.js';
-import { Query } from './Query.js';
-import { User } from './User.js';
-import { UserPlant, UserPlantConnection } from './UserPlant.js';
-import { GrowthEntry } from './GrowthEntry.js';
-import { Watering } from './Watering.js';
-import { WateringStatus } from './WateringStatus.js';
+import { GrowthEntry } from './growth-entry.js';
+import { IndoorPlant, IndoorPlantConnection } from './indoor-plant.js';
+import { Mutation } from './mutation.js';
+import { Query } from './query.js';
+import { UserPlant, UserPlantConnection } from './user-plant.js';
+import { User } from './user.js';
+import { WateringStatus } from './watering-status.js';
+import { Watering } from './watering.js';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,

@@ -4,17 +4,17 @@
  * fail), a manual clock, real ES256 tokens, a count of the SQL statements sent, and the schedule reconciler off its
  * timer (tests call `service.reconciler.runOnce()`).
  */
+import type { Role } from '@bloomzy/shared/auth/principal';
 import { ManualClock } from '@bloomzy/shared/clock';
+import type { OpenedDatabase } from '@bloomzy/shared/db/open';
 import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
-import { createInfrastructure, type Infrastructure } from '@bloomzy/shared/infrastructure';
+import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
 import { CARE_SCHEDULE_STREAM, type CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
 import { prismaProject } from '@bloomzy/shared/paths';
-import type { Role } from '@bloomzy/shared/auth/principal';
 import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
 import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth';
-import type { OpenedDatabase } from '@bloomzy/shared/db/open';
 import { loadPlantsConfig } from '../config.js';
 import { startPlantsService, type RunningPlantsService } from '../service.js';
 import { FaultyEventBus } from './faulty-event-bus.js';
@@ -30,7 +30,7 @@ export interface PlantsHarness {
   url: string;
   clock: ManualClock;
   auth: TestAuth;
-  infra: Infrastructure;
+  coordination: Coordination;
   /** The bus the service publishes on: `bus.failNext()` makes its next publish throw. */
   bus: FaultyEventBus;
   service: RunningPlantsService;
@@ -55,17 +55,17 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
   const logger = createLogger({ service: 'plants-test', level: 'error' });
   const clock = new ManualClock(start);
   const auth = await createTestAuth();
-  const infra = await createInfrastructure({ logger });
+  const coordination = await createCoordination({ logger });
   const database = await createTestDatabase(prismaProject('plants'), kind);
   const statements: string[] = [];
   const config = loadPlantsConfig({ NODE_ENV: 'test', PLANTS_HOST: '127.0.0.1', PLANTS_PORT: '0' });
   // The database belongs to the harness: services must not close it when they stop.
   const shared: OpenedDatabase = { ...database, close: async () => {} };
-  const bus = new FaultyEventBus(infra.events);
+  const bus = new FaultyEventBus(coordination.events);
   const launch = () =>
     startPlantsService({
       config,
-      infra: { ...infra, events: bus },
+      coordination: { ...coordination, events: bus },
       logger,
       clock,
       database: shared,
@@ -75,7 +75,11 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
     });
   const service = await launch();
   const events: CareScheduleEvent[] = [];
-  infra.events.consume<CareScheduleEvent>(CARE_SCHEDULE_STREAM, 'test', async (event) => void events.push(event));
+  coordination.events.consume<CareScheduleEvent>(
+    CARE_SCHEDULE_STREAM,
+    'test',
+    async (event) => void events.push(event),
+  );
   const client = (id: string, headers: Record<string, string>): TestUser => ({
     id,
     headers,
@@ -85,7 +89,7 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
     url: service.url,
     clock,
     auth,
-    infra,
+    coordination,
     bus,
     service,
     database,
@@ -97,12 +101,12 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
       return client(userId, { authorization });
     },
     drain: async () => {
-      if (infra.events instanceof MemoryEventBus) await infra.events.drain();
+      if (coordination.events instanceof MemoryEventBus) await coordination.events.drain();
     },
     startAnother: launch,
     async close() {
       await service.stop();
-      await infra.close();
+      await coordination.close();
       await database.close();
     },
   };

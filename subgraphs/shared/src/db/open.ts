@@ -8,8 +8,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { applyMigrations, type PrismaProject } from './migrations.js';
 import { prismaProject } from '../paths.js';
+import { applyMigrations, type PrismaProject } from './migrations.js';
 
 export interface OpenedDatabase {
   kind: 'postgres' | 'pglite';

@@ -13,8 +13,8 @@
  * - Full hour → start of the next local hour. Full day → `dayStartHour`:00 on the next local day.
  *   Either move is followed by the shared quiet-hours check, and the windows are re-checked.
  */
-import { moveOutOfQuietHours, type QuietHours } from './quietHours.js';
-import { assertHourOfDay, DEFAULT_PREFERRED_HOUR } from './sendTime.js';
+import { moveOutOfQuietHours, type QuietHours } from './quiet-hours.js';
+import { assertHourOfDay, DEFAULT_PREFERRED_HOUR } from './send-time.js';
 import { addLocalDays, localParts, zonedTimeToUtc } from './timezone.js';
 
 export interface RateLimits {

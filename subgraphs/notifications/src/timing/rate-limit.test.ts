@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyRateLimits } from './rateLimit.js';
+import { applyRateLimits } from './rate-limit.js';
 
 const at = (iso: string): Date => new Date(iso);
 const iso = (d: Date): string => d.toISOString();

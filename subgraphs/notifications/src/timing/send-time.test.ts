@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeSendTime, type SendTimeInput } from './sendTime.js';
+import { computeSendTime, type SendTimeInput } from './send-time.js';
 
 const at = (iso: string): Date => new Date(iso);
 const LONG_AGO = at('2026-01-01T00:00:00Z');

@@ -7,7 +7,7 @@
  * and pauses. Rate limits and digests are separate steps (rateLimit.ts, digest.ts) because they
  * depend on the user's other reminders, which this function deliberately knows nothing about.
  */
-import { moveOutOfQuietHours, type QuietHours } from './quietHours.js';
+import { moveOutOfQuietHours, type QuietHours } from './quiet-hours.js';
 import { ceilToMinute, localParts, zonedTimeToUtc } from './timezone.js';
 
 /** Per notification type; 09:00 local is a reasonable "morning chores" default. */

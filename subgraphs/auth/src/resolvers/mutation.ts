@@ -1,11 +1,11 @@
-import { scopeFromEnum } from '@bloomzy/shared/scalars';
 import type { Scope } from '@bloomzy/shared/auth/principal';
 import { forbidden, unauthenticated } from '@bloomzy/shared/errors';
+import { scopeFromEnum } from '@bloomzy/shared/scalars';
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
+import type { Context } from '../context.js';
 import { changePassword, login, signup, updateProfile } from '../domain/accounts.js';
 import { createApiKey, revokeApiKey } from '../domain/api-keys.js';
 import { refresh, revokeSession, sessionOfRefreshToken, type IssuedTokens } from '../domain/sessions.js';
-import type { Context } from '../context.js';
 import { requireSession } from './guards.js';
 
 /** The payload's user just authenticated, so their private fields are theirs to see in this response. */

@@ -6,11 +6,11 @@
 import { Redis } from 'ioredis';
 import { MemoryRevocationStore, RedisRevocationStore, type RevocationStore } from './auth/revocations.js';
 import type { Logger } from './logger.js';
-import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-limit.js';
 import { MemoryEventBus, RedisEventBus, type EventBus } from './messaging/event-bus.js';
 import { MemoryPubSub, RedisPubSub, type PubSub } from './messaging/pubsub.js';
+import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-limit.js';
 
-export interface Infrastructure {
+export interface Coordination {
   kind: 'memory' | 'redis';
   redis: Redis | null;
   pubsub: PubSub;
@@ -20,7 +20,7 @@ export interface Infrastructure {
   close(): Promise<void>;
 }
 
-export interface InfrastructureOptions {
+export interface CoordinationOptions {
   redisUrl?: string | undefined;
   logger: Logger;
   /**
@@ -30,7 +30,7 @@ export interface InfrastructureOptions {
   consumerName?: string | undefined;
 }
 
-export async function createInfrastructure(options: InfrastructureOptions): Promise<Infrastructure> {
+export async function createCoordination(options: CoordinationOptions): Promise<Coordination> {
   if (!options.redisUrl) {
     const pubsub = new MemoryPubSub();
     const events = new MemoryEventBus(options.logger);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInQuietHours, moveOutOfQuietHours, parseClockTime } from './quietHours.js';
+import { isInQuietHours, moveOutOfQuietHours, parseClockTime } from './quiet-hours.js';
 
 const at = (iso: string): Date => new Date(iso);
 const NIGHT = { start: '22:00', end: '07:00' };
