@@ -6,26 +6,17 @@
  */
 import { loadRouterConfig } from '@bloomzy/router/config';
 import { startRouter } from '@bloomzy/router/server';
+import { loadSubgraphModule } from './subgraph-modules.js';
 import { loadOrExit, type ServiceBaseConfig } from '@bloomzy/shared/config';
 import { createCoordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { subgraphs } from '@bloomzy/shared/manifest';
-import { runUntilSignal, type RunningService, type SubgraphModule } from '@bloomzy/shared/service';
-
-/** Each subgraph package's entry point, `@bloomzy/<name>`, exports one SubgraphModule. */
-async function loadModule(name: string): Promise<SubgraphModule> {
-  const exported = Object.values((await import(`@bloomzy/${name}`)) as Record<string, unknown>);
-  const module = exported.find(
-    (value): value is SubgraphModule => typeof (value as SubgraphModule)?.start === 'function',
-  );
-  if (!module) throw new Error(`@bloomzy/${name} exports no subgraph module`);
-  return module;
-}
+import { runUntilSignal, type RunningService } from '@bloomzy/shared/service';
 
 // One process runs everything, so the in-memory bus and revocation list really are shared; Redis would be pointless.
 const env: Record<string, string | undefined> = { ...process.env, REDIS_URL: '' };
 const entries = await Promise.all(
-  subgraphs().map(async (entry) => ({ ...entry, module: await loadModule(entry.name) })),
+  subgraphs().map(async (entry) => ({ ...entry, module: await loadSubgraphModule(entry.name) })),
 );
 const configs = loadOrExit(() => ({
   subgraphs: entries.map((entry) => entry.module.loadConfig(env)),

@@ -1,17 +1,17 @@
 /**
- * docker-compose.yml cannot run here (no Docker engine), so it is checked statically: each service's configuration
- * loads with exactly the environment compose gives it, listens where the others expect it, and starts a file that
- * exists.
+ * docker-compose.yml cannot run here (no Docker engine), so it is checked statically against supergraph.yaml: a
+ * service per subgraph, each service's configuration loads with exactly the environment compose gives it, listens
+ * where the others expect it, and starts a file that exists; the Dockerfile builds every package.
  */
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { loadRouterConfig } from '@bloomzy/router/config';
+import type { ServiceBaseConfig } from '@bloomzy/shared/config';
+import { subgraphs } from '@bloomzy/shared/manifest';
+import { repoRoot } from '@bloomzy/shared/paths';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadAuthConfig } from '@bloomzy/auth/config';
-import { loadNotificationsConfig } from '@bloomzy/notifications/config';
-import { loadPlantsConfig } from '@bloomzy/plants/config';
-import { loadRouterConfig } from '@bloomzy/router/config';
-import { repoRoot } from '@bloomzy/shared/paths';
+import { loadSubgraphModule } from '../scripts/subgraph-modules.js';
 
 interface Service {
   command?: string[];
@@ -26,20 +26,19 @@ interface Compose {
 
 const load = async () =>
   parse(await readFile(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as Compose;
+const names = subgraphs().map((s) => s.name);
 
 describe('docker-compose.yml', () => {
-  it('has the production topology: Postgres, Redis, migrations, three subgraphs and the router', async () => {
+  it('has the production topology: Postgres, Redis, migrations, every subgraph of supergraph.yaml and the router', async () => {
     const { services } = await load();
-    expect(Object.keys(services).sort()).toEqual([
-      'auth',
-      'migrate',
-      'notifications',
-      'plants',
-      'postgres',
-      'redis',
-      'router',
-    ]);
+    expect(Object.keys(services).sort()).toEqual([...names, 'migrate', 'postgres', 'redis', 'router'].sort());
     expect(services.notifications?.deploy?.replicas).toBeGreaterThanOrEqual(2);
+  });
+
+  it('publishes only the router on the host', async () => {
+    const { services } = await load();
+    const published = Object.entries(services).filter(([, service]) => service.ports?.length);
+    expect(published.map(([name]) => name)).toEqual(['router']);
   });
 
   it('starts entry points that exist', async () => {
@@ -48,6 +47,7 @@ describe('docker-compose.yml', () => {
       const file = service.command?.find((part) => part.endsWith('.ts'));
       if (file) await expect(access(path.join(repoRoot, file)), `${name}: ${file}`).resolves.toBeUndefined();
     }
+    for (const name of names) expect(services[name]?.command?.join(' ')).toContain(`subgraphs/${name}/src/main.ts`);
     const pkg = JSON.parse(await readFile(path.join(repoRoot, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
@@ -58,30 +58,36 @@ describe('docker-compose.yml', () => {
   it('gives each service a configuration that loads, on the ports the others expect', async () => {
     const { services } = await load();
     const env = (name: string) => services[name]?.environment ?? {};
-    const auth = loadAuthConfig(env('auth'));
-    const plants = loadPlantsConfig(env('plants'));
-    const notifications = loadNotificationsConfig(env('notifications'));
+    const configs: Record<string, ServiceBaseConfig> = {};
+    for (const name of names) configs[name] = (await loadSubgraphModule(name)).loadConfig(env(name));
     const router = loadRouterConfig(env('router'), services.router?.command ?? []);
-    expect(auth.production && plants.production && notifications.production && router.production).toBe(true);
-    expect(auth.databaseUrl).toContain('@postgres:5432/bloomzy_auth');
-    expect(plants.databaseUrl).toContain('@postgres:5432/bloomzy_plants');
-    expect(notifications.databaseUrl).toContain('@postgres:5432/bloomzy_notifications');
-    for (const config of [auth, plants, notifications, router]) expect(config.redisUrl).toBe('redis://redis:6379');
-    expect(router.subgraphUrls).toEqual({
-      auth: `http://auth:${auth.port}/graphql`,
-      plants: `http://plants:${plants.port}/graphql`,
-      notifications: `http://notifications:${notifications.port}/graphql`,
-    });
-    expect(router.jwksUrl).toBe(`http://auth:${auth.port}/.well-known/jwks.json`);
-    expect(router.supergraphPath).toBe(path.join(repoRoot, 'schema', 'supergraph.graphql'));
-    // The migrate job must target the same databases the services use.
     const migrate = env('migrate');
-    expect(migrate.AUTH_DATABASE_URL).toBe(auth.databaseUrl);
-    expect(migrate.PLANTS_DATABASE_URL).toBe(plants.databaseUrl);
-    expect(migrate.NOTIFICATIONS_DATABASE_URL).toBe(notifications.databaseUrl);
-    expect(services.router?.ports).toContain(`${router.port}:${router.port}`);
     const init = await readFile(path.join(repoRoot, 'scripts', 'postgres-init.sql'), 'utf8');
-    for (const db of ['bloomzy_auth', 'bloomzy_plants', 'bloomzy_notifications'])
-      expect(init).toContain(`CREATE DATABASE ${db}`);
+    expect(router.production).toBe(true);
+    expect(router.redisUrl).toBe('redis://redis:6379');
+    for (const { name, envPrefix } of subgraphs()) {
+      const config = configs[name] as ServiceBaseConfig;
+      expect(config.production, name).toBe(true);
+      expect(config.databaseUrl, name).toContain(`@postgres:5432/bloomzy_${name}`);
+      expect(config.redisUrl, name).toBe('redis://redis:6379');
+      // The migrate job must target the same databases the services use.
+      expect(migrate[`${envPrefix}_DATABASE_URL`], name).toBe(config.databaseUrl);
+      expect(init).toContain(`CREATE DATABASE bloomzy_${name}`);
+    }
+    expect(router.subgraphUrls).toEqual(
+      Object.fromEntries(names.map((name) => [name, `http://${name}:${configs[name]?.port}/graphql`])),
+    );
+    expect(router.jwksUrl).toBe(`http://auth:${configs.auth?.port}/.well-known/jwks.json`);
+    expect(router.supergraphPath).toBe(path.join(repoRoot, 'schema', 'supergraph.graphql'));
+    expect(services.router?.ports).toContain(`${router.port}:${router.port}`);
+  });
+});
+
+describe('Dockerfile', () => {
+  it('builds every workspace package without naming them', async () => {
+    const dockerfile = await readFile(path.join(repoRoot, 'Dockerfile'), 'utf8');
+    for (const name of names) expect(dockerfile, 'the Dockerfile should not list subgraphs').not.toContain(name);
+    const ignored = await readFile(path.join(repoRoot, '.dockerignore'), 'utf8');
+    for (const entry of ['.git', '.data', 'secrets', 'node_modules']) expect(ignored).toContain(entry);
   });
 });
