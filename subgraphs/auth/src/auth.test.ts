@@ -3,8 +3,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
 import { errorCode, gql } from '@bloomzy/shared/testing/graphql-client';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { startTestAuthService, type TestAuthService } from './testing.js';
 
 const PAYLOAD = 'accessToken refreshToken expiresAt user { id email username role timezone }';

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { type MemoryRevocationStore } from '@bloomzy/shared/auth/revocations';
 import type { Clock } from '@bloomzy/shared/clock';
-import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
 import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { prismaProject } from '@bloomzy/shared/paths';
+import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/testing/test-database';
 import { loadAuthConfig } from './config.js';
 import { startAuthService, type RunningAuthService } from './service.js';
 
