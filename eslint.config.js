@@ -55,6 +55,27 @@ export default tseslint.config(
     },
   },
   {
+    // Test helpers (`@bloomzy/shared/testing/*`, each package's `testing/` folder) and devDependencies (pg, vitest...)
+    // are for tests: production code importing them would ship test code and fail where devDependencies are not
+    // installed.
+    files: ['**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**', 'test/**', 'scripts/**', '*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)testing(/|$)',
+              message: 'Test helpers are for tests (*.test.ts, testing/): production code must not import them.',
+            },
+          ],
+        },
+      ],
+      'import-x/no-extraneous-dependencies': ['error', { includeTypes: true, devDependencies: false }],
+    },
+  },
+  {
     // Configuration modules, process entry points, tooling scripts and tests are where the environment is read.
     files: ['**/config.ts', '**/main.ts', 'scripts/**', 'test/**', '*.ts', '**/testing/**', '**/*.test.ts'],
     rules: { 'no-restricted-properties': 'off' },

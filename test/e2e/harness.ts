@@ -17,12 +17,12 @@ import { startPlantsService } from '@bloomzy/plants/service';
 import { loadRouterConfig } from '@bloomzy/router/config';
 import { startRouter } from '@bloomzy/router/server';
 import type { Clock } from '@bloomzy/shared/clock';
-import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
 import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { prismaProject } from '@bloomzy/shared/paths';
 import type { RunningService } from '@bloomzy/shared/service';
 import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
+import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/testing/test-database';
 
 export interface Stack {
   routerUrl: string;

@@ -18,8 +18,8 @@ import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { leaseMsFor } from '@bloomzy/notifications/dispatch/claims';
-import { testDatabaseKinds, testRedisUrl } from '@bloomzy/shared/db/test-database';
 import { gql } from '@bloomzy/shared/testing/graphql-client';
+import { testDatabaseKinds, testRedisUrl } from '@bloomzy/shared/testing/test-database';
 import { startTopology, WEBHOOK_TIMEOUT_MS, type Topology } from './processes.js';
 
 // Both throw when CI=true and the variable is missing, so CI fails here instead of skipping.

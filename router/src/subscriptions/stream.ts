@@ -6,7 +6,7 @@
  * disconnected — releases the upstream at once, even while an event is being resolved; that result is dropped.
  */
 import type { ExecutionResult } from 'graphql';
-import type { Channel } from '@bloomzy/shared/messaging/channel';
+import type { AsyncQueue } from '@bloomzy/shared/messaging/async-queue';
 import type { UpstreamEvent, UpstreamItem } from './upstream.js';
 
 const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
@@ -15,7 +15,7 @@ export class SubscriptionStream implements AsyncIterableIterator<ExecutionResult
   #closed = false;
 
   constructor(
-    private readonly upstream: Channel<UpstreamItem>,
+    private readonly upstream: AsyncQueue<UpstreamItem>,
     private readonly resolveEvent: (event: UpstreamEvent) => Promise<ExecutionResult>,
     private readonly onClose: () => void,
   ) {}

@@ -12,7 +12,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { Channel } from '@bloomzy/shared/messaging/channel';
+import { AsyncQueue } from '@bloomzy/shared/messaging/async-queue';
 
 export interface RunningServer {
   readonly url: string;
@@ -82,7 +82,7 @@ export interface NotesSubgraph extends RunningServer {
 }
 
 export async function startNotesSubgraph(): Promise<NotesSubgraph> {
-  const feeds = new Map<Channel<{ noteAdded: Note }>, string | undefined>();
+  const feeds = new Map<AsyncQueue<{ noteAdded: Note }>, string | undefined>();
   const published: Note[] = [];
   const connectionParams: (Readonly<Record<string, unknown>> | undefined)[] = [];
   let started = 0;
@@ -105,8 +105,8 @@ export async function startNotesSubgraph(): Promise<NotesSubgraph> {
           noteAdded: {
             subscribe: (_: unknown, { authorId }: { authorId?: string | null }) => {
               started += 1;
-              // Channel.return() runs at once when graphql-ws completes the operation, so `feeds` shows the release.
-              const feed: Channel<{ noteAdded: Note }> = new Channel(() => feeds.delete(feed));
+              // AsyncQueue.return() runs at once when graphql-ws completes the operation, so `feeds` shows the release.
+              const feed: AsyncQueue<{ noteAdded: Note }> = new AsyncQueue(() => feeds.delete(feed));
               feeds.set(feed, authorId ?? undefined);
               return feed;
             },

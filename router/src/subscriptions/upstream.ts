@@ -8,7 +8,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { Channel } from '@bloomzy/shared/messaging/channel';
+import { AsyncQueue } from '@bloomzy/shared/messaging/async-queue';
 import { GraphQLError } from './graphql.js';
 
 /** What the owning subgraph sent for one event (kept raw: executeQueryPlan attributes the errors to the subgraph). */
@@ -39,12 +39,12 @@ export interface UpstreamSubscription {
   readonly ackTimeoutMs: number;
 }
 
-export function subscribeUpstream(request: UpstreamSubscription): Channel<UpstreamItem> {
+export function subscribeUpstream(request: UpstreamSubscription): AsyncQueue<UpstreamItem> {
   let client: Client | undefined;
   let unsubscribe: (() => void) | undefined;
   let pongTimeout: NodeJS.Timeout | undefined;
 
-  const channel = new Channel<UpstreamItem>(() => {
+  const channel = new AsyncQueue<UpstreamItem>(() => {
     clearTimeout(pongTimeout);
     unsubscribe?.();
     // Not awaited: dispose waits for a connection attempt still in flight, and graphql-ws awaits our return().

@@ -2,11 +2,11 @@
  * Starts the auth subgraph: database (migrated when embedded), signing keys, GraphQL on /graphql, the JWKS other
  * services verify tokens with, and the API-key introspection endpoint.
  */
-import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import { createCredentialVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
+import type { Coordination } from '@bloomzy/shared/coordination';
 import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
 import { readBody, sendJson } from '@bloomzy/shared/http/apollo-handler';
-import type { Coordination } from '@bloomzy/shared/coordination';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
@@ -14,8 +14,8 @@ import type { AuthConfig } from './config.js';
 import { contextFactory } from './context.js';
 import { createAuthDb } from './db/client.js';
 import { introspectApiKey } from './domain/api-keys.js';
-import type { AuthDeps } from './domain/deps.js';
 import { resolvers } from './resolvers/index.js';
+import type { AuthRuntime } from './runtime.js';
 import { loadSigningKeys } from './tokens/signing-keys.js';
 
 export interface AuthServiceOptions {
@@ -25,10 +25,15 @@ export interface AuthServiceOptions {
   clock?: Clock;
   /** An already-open database (tests); otherwise opened from config. */
   database?: OpenedDatabase;
+  /**
+   * Credential verifier (tests may inject one, as for plants and notifications); otherwise auth's own: its signing
+   * keys and API-key store in process, without HTTP.
+   */
+  verifier?: CredentialVerifier;
 }
 
 export interface RunningAuthService extends RunningService {
-  deps: AuthDeps;
+  runtime: AuthRuntime;
 }
 
 export async function startAuthService(options: AuthServiceOptions): Promise<RunningAuthService> {
@@ -40,7 +45,7 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
     file: config.signingKeysFile,
     dataDir: config.dataDir,
   });
-  const deps: AuthDeps = {
+  const runtime: AuthRuntime = {
     db,
     keys,
     config,
@@ -50,11 +55,13 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
     clock: options.clock ?? systemClock,
     logger,
   };
-  const verifier = createCredentialVerifier({
-    jwks: keys.getKey,
-    apiKeyIntrospection: (key) => introspectApiKey(deps, key),
-    revocations: coordination.revocations,
-  });
+  const verifier =
+    options.verifier ??
+    createCredentialVerifier({
+      jwks: keys.getKey,
+      apiKeyIntrospection: (key) => introspectApiKey(runtime, key),
+      revocations: coordination.revocations,
+    });
   const subgraph = await startSubgraph({
     name: 'auth',
     host: config.host,
@@ -62,7 +69,7 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
     production: config.production,
     logger,
     resolvers,
-    context: contextFactory(deps, verifier),
+    context: contextFactory(runtime, verifier),
     ready: async () => (await db.$queryRaw`SELECT 1`, true),
     routes: {
       'GET /.well-known/jwks.json': (_req, res) => {
@@ -78,7 +85,7 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
           return;
         }
         if (typeof key !== 'string' || key.length > 200) return sendJson(res, 400, { error: 'key must be a string' });
-        sendJson(res, 200, await introspectApiKey(deps, key));
+        sendJson(res, 200, await introspectApiKey(runtime, key));
       },
     },
   });
@@ -87,7 +94,7 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
     name: 'auth',
     url: subgraph.url,
     port: subgraph.port,
-    deps,
+    runtime,
     stop: async () => {
       await subgraph.stop();
       await db.$disconnect();

@@ -3,7 +3,7 @@
  * guard the issue asks for. `me { plants }` reaches this subgraph as an `_entities` call on User, so that is queried.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { ok, startPlantsHarness, type PlantsHarness, type TestUser } from './testing/harness.js';
 import { speciesId } from './testing/operations.js';
 

@@ -1,7 +1,7 @@
 /** Integration: watering, snoozing, a whole room, corrections — and the care-schedule events each change publishes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
 import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { ok, START, startPlantsHarness, type PlantsHarness, type TestUser } from './testing/harness.js';
 import {
   addPlant,

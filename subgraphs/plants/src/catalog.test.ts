@@ -1,7 +1,7 @@
 /** Integration: the species catalog over HTTP — search, filters, pagination, admin-only changes, seeding. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
 import { errorCode } from '@bloomzy/shared/testing/graphql-client';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { SPECIES_SEED } from './catalog/species-seed.js';
 import { ok, startPlantsHarness, type PlantsHarness, type TestUser } from './testing/harness.js';
 import { addPlant, CATALOG, CREATE_SPECIES, DELETE_SPECIES, speciesId, UPDATE_SPECIES } from './testing/operations.js';

@@ -1,7 +1,7 @@
 /** Integration: a user's collection — listing and filters, every validation error, and who may see or touch what. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
 import { errorCode, gql } from '@bloomzy/shared/testing/graphql-client';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { ok, START, startPlantsHarness, type PlantsHarness, type TestUser } from './testing/harness.js';
 import * as op from './testing/operations.js';
 import { addPlant, getPlant, speciesId, water } from './testing/operations.js';

@@ -1,6 +1,6 @@
 /** Integration: the growth journal — ordering, filters, paging, summary, validation, corrections. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { ok, START, startPlantsHarness, type PlantsHarness, type TestUser } from './testing/harness.js';
 import { addPlant, DELETE_GROWTH, JOURNAL, RECORD, UPDATE_GROWTH } from './testing/operations.js';
 

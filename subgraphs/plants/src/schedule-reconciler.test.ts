@@ -4,8 +4,8 @@
  * instances, and at a cost in statements that does not grow with the number of plants.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
 import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { createPlantsDb, type PlantsDb } from './db/client.js';
 import { stampForPublish } from './db/schedule-publication.js';
 import { PUBLISH_LEASE_MS } from './domain/care-events.js';

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '@bloomzy/shared/auth/principal';
 import { badInput, conflict, forbidden, notFound, rateLimited, unauthenticated } from '@bloomzy/shared/errors';
 import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
-import { Prisma } from '../db/client.js';
-import type { User } from '../db/client.js';
-import type { AuthDeps } from './deps.js';
+import type { Prisma, User } from '../db/client.js';
+import { isRecordNotFound, isUniqueViolation } from '../db/errors.js';
+import { findUserByEmail, findUserById, findUserByUsername, insertUser, updateUser } from '../db/users.js';
+import type { AuthRuntime } from '../runtime.js';
 import { checkPasswordPolicy, hashPassword, timingDummyHash, verifyPassword } from './passwords.js';
 import { revokeOtherSessions, startSession, type IssuedTokens } from './sessions.js';
 import { checkLanguage, checkText, checkTimeZone, checkUsername, normaliseEmail } from './validation.js';
@@ -20,13 +21,8 @@ export interface SignupInput {
   language?: string | null;
 }
 
-const isUniqueViolation = (error: unknown, field: string) =>
-  error instanceof Prisma.PrismaClientKnownRequestError &&
-  error.code === 'P2002' &&
-  JSON.stringify(error.meta ?? {}).includes(field);
-
 /** Tells plants and notifications about the settings they copy (timezone, hemisphere...). */
-export async function publishProfile(deps: AuthDeps, user: User): Promise<void> {
+export async function publishProfile(runtime: AuthRuntime, user: User): Promise<void> {
   const event: UserProfileEvent = {
     userId: user.id,
     timezone: user.timezone,
@@ -36,22 +32,22 @@ export async function publishProfile(deps: AuthDeps, user: User): Promise<void> 
     notifyInApp: user.notifyInApp,
     changedAt: user.updatedAt.toISOString(),
   };
-  await deps.events.publish(USER_PROFILE_STREAM, event);
+  await runtime.events.publish(USER_PROFILE_STREAM, event);
 }
 
-async function availableUsername(deps: AuthDeps, email: string): Promise<string> {
+async function availableUsername(runtime: AuthRuntime, email: string): Promise<string> {
   const base = (email.split('@')[0] ?? 'user')
     .replace(/[^A-Za-z0-9._-]/g, '')
     .slice(0, 60)
     .padEnd(3, '0');
-  if (!(await deps.db.user.findUnique({ where: { username: base } }))) return base;
+  if (!(await findUserByUsername(runtime.db, base))) return base;
   return `${base}-${randomBytes(3).toString('hex')}`;
 }
 
-export async function signup(deps: AuthDeps, input: SignupInput): Promise<IssuedTokens> {
+export async function signup(runtime: AuthRuntime, input: SignupInput): Promise<IssuedTokens> {
   const email = normaliseEmail(input.email);
   checkPasswordPolicy(input.password, 'input.password');
-  const username = input.username != null ? checkUsername(input.username) : await availableUsername(deps, email);
+  const username = input.username != null ? checkUsername(input.username) : await availableUsername(runtime, email);
   const data = {
     email,
     username,
@@ -59,41 +55,41 @@ export async function signup(deps: AuthDeps, input: SignupInput): Promise<Issued
     lastName: checkText(input.lastName, 100, 'input.lastName') ?? null,
     timezone: input.timezone != null ? checkTimeZone(input.timezone) : 'UTC',
     language: input.language != null ? checkLanguage(input.language) : 'en',
-    role: deps.config.adminEmails.includes(email) ? ('ADMIN' as const) : ('USER' as const),
+    role: runtime.config.adminEmails.includes(email) ? ('ADMIN' as const) : ('USER' as const),
     passwordHash: await hashPassword(input.password),
   };
   let user: User;
   try {
-    user = await deps.db.user.create({ data });
+    user = await insertUser(runtime.db, data);
   } catch (error) {
     if (isUniqueViolation(error, 'email')) throw conflict('An account with this email already exists', 'input.email');
     if (isUniqueViolation(error, 'username')) throw conflict('This username is taken', 'input.username');
     throw error;
   }
-  await publishProfile(deps, user);
-  return startSession(deps, user);
+  await publishProfile(runtime, user);
+  return startSession(runtime, user);
 }
 
 const LOGIN_WINDOW_SECONDS = 15 * 60;
 
-export async function login(deps: AuthDeps, emailInput: string, password: string): Promise<IssuedTokens> {
+export async function login(runtime: AuthRuntime, emailInput: string, password: string): Promise<IssuedTokens> {
   const email = emailInput.trim().toLowerCase();
   const limitKey = `login:${email}`;
-  if ((await deps.rateLimiter.count(limitKey)) >= deps.config.loginAttemptsPer15Min) {
+  if ((await runtime.rateLimiter.count(limitKey)) >= runtime.config.loginAttemptsPer15Min) {
     throw rateLimited('Too many failed sign-in attempts; try again in 15 minutes', LOGIN_WINDOW_SECONDS);
   }
-  const user = await deps.db.user.findUnique({ where: { email } });
+  const user = await findUserByEmail(runtime.db, email);
   // Verify against a dummy hash for unknown emails so response time does not reveal which emails have accounts.
   const ok = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
   if (!user || !ok) {
-    await deps.rateLimiter.hit(limitKey, LOGIN_WINDOW_SECONDS);
+    await runtime.rateLimiter.hit(limitKey, LOGIN_WINDOW_SECONDS);
     throw unauthenticated('Invalid email or password');
   }
   if (!user.active) throw forbidden('This account is deactivated');
-  await deps.rateLimiter.reset(limitKey);
-  const role = deps.config.adminEmails.includes(user.email) ? 'ADMIN' : user.role;
-  const updated = await deps.db.user.update({ where: { id: user.id }, data: { lastLoginAt: deps.clock.now(), role } });
-  return startSession(deps, updated);
+  await runtime.rateLimiter.reset(limitKey);
+  const role = runtime.config.adminEmails.includes(user.email) ? 'ADMIN' : user.role;
+  const updated = await updateUser(runtime.db, user.id, { lastLoginAt: runtime.clock.now(), role });
+  return startSession(runtime, updated);
 }
 
 export interface ProfileInput {
@@ -122,7 +118,7 @@ function required<T, U>(value: T | null | undefined, field: string, check?: (v: 
   return check ? check(value) : value;
 }
 
-export async function updateProfile(deps: AuthDeps, userId: string, input: ProfileInput): Promise<User> {
+export async function updateProfile(runtime: AuthRuntime, userId: string, input: ProfileInput): Promise<User> {
   const settings = input.notificationSettings ?? {};
   const data: Prisma.UserUpdateInput = {
     username: required(input.username, 'input.username', (v) => checkUsername(v)),
@@ -139,28 +135,28 @@ export async function updateProfile(deps: AuthDeps, userId: string, input: Profi
     notifyPush: required(settings.push, 'input.notificationSettings.push'),
   };
   try {
-    const user = await deps.db.user.update({ where: { id: userId }, data });
-    await publishProfile(deps, user);
+    const user = await updateUser(runtime.db, userId, data);
+    await publishProfile(runtime, user);
     return user;
   } catch (error) {
     if (isUniqueViolation(error, 'username')) throw conflict('This username is taken', 'input.username');
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw notFound('User');
+    if (isRecordNotFound(error)) throw notFound('User');
     throw error;
   }
 }
 
 export async function changePassword(
-  deps: AuthDeps,
+  runtime: AuthRuntime,
   principal: Principal,
   current: string,
   next: string,
 ): Promise<void> {
-  const user = await deps.db.user.findUnique({ where: { id: principal.userId } });
+  const user = await findUserById(runtime.db, principal.userId);
   if (!user) throw notFound('User');
   if (!(await verifyPassword(user.passwordHash, current)))
     throw badInput('currentPassword', 'Current password is wrong');
   checkPasswordPolicy(next, 'newPassword');
   if (current === next) throw badInput('newPassword', 'New password must differ from the current one');
-  await deps.db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(next) } });
-  await revokeOtherSessions(deps, user.id, principal.sessionId, 'password changed');
+  await updateUser(runtime.db, user.id, { passwordHash: await hashPassword(next) });
+  await revokeOtherSessions(runtime, user.id, principal.sessionId, 'password changed');
 }

@@ -7,8 +7,17 @@ import { SCOPES, type Scope } from '@bloomzy/shared/auth/principal';
 import type { IntrospectionResult } from '@bloomzy/shared/auth/verifier';
 import { API_KEY_CACHE_SECONDS } from '@bloomzy/shared/auth/verifier';
 import { badInput, notFound } from '@bloomzy/shared/errors';
+import {
+  countActiveApiKeys,
+  findApiKeyBySecretHash,
+  findApiKeyOfUser,
+  insertApiKey,
+  listApiKeysOfUser,
+  markApiKeyRevoked,
+  recordApiKeyUse,
+} from '../db/api-keys.js';
 import type { ApiKey } from '../db/client.js';
-import type { AuthDeps } from './deps.js';
+import type { AuthRuntime } from '../runtime.js';
 import { hashToken } from './sessions.js';
 
 const MAX_KEYS_PER_USER = 50;
@@ -22,7 +31,7 @@ export interface CreateApiKeyInput {
 }
 
 export async function createApiKey(
-  deps: AuthDeps,
+  runtime: AuthRuntime,
   userId: string,
   input: CreateApiKeyInput,
 ): Promise<{ apiKey: ApiKey; secret: string }> {
@@ -35,46 +44,41 @@ export async function createApiKey(
   if (days != null && (!Number.isInteger(days) || days < 1 || days > 3650)) {
     throw badInput('input.expiresInDays', 'Must be between 1 and 3650 days');
   }
-  const active = await deps.db.apiKey.count({ where: { userId, revokedAt: null } });
+  const active = await countActiveApiKeys(runtime.db, userId);
   if (active >= MAX_KEYS_PER_USER) throw badInput('input', `At most ${MAX_KEYS_PER_USER} active API keys per account`);
   const prefix = randomBytes(4).toString('hex');
   const secret = `bzk_${prefix}_${randomBytes(32).toString('base64url')}`;
-  const now = deps.clock.now();
-  const apiKey = await deps.db.apiKey.create({
-    data: {
-      userId,
-      name,
-      prefix: `bzk_${prefix}`,
-      secretHash: hashToken(secret),
-      scopes,
-      expiresAt: days != null ? new Date(now.getTime() + days * 86_400_000) : null,
-    },
+  const now = runtime.clock.now();
+  const apiKey = await insertApiKey(runtime.db, {
+    userId,
+    name,
+    prefix: `bzk_${prefix}`,
+    secretHash: hashToken(secret),
+    scopes,
+    expiresAt: days != null ? new Date(now.getTime() + days * 86_400_000) : null,
   });
   return { apiKey, secret };
 }
 
-export const listApiKeys = (deps: AuthDeps, userId: string) =>
-  deps.db.apiKey.findMany({ where: { userId }, orderBy: { createdAt: 'desc' } });
+export const listApiKeys = (runtime: AuthRuntime, userId: string) => listApiKeysOfUser(runtime.db, userId);
 
-export async function revokeApiKey(deps: AuthDeps, userId: string, id: string): Promise<ApiKey> {
-  const key = await deps.db.apiKey.findFirst({ where: { id, userId } }).catch(() => null);
+export async function revokeApiKey(runtime: AuthRuntime, userId: string, id: string): Promise<ApiKey> {
+  const key = await findApiKeyOfUser(runtime.db, userId, id);
   if (!key) throw notFound('API key');
-  const revoked = key.revokedAt
-    ? key
-    : await deps.db.apiKey.update({ where: { id }, data: { revokedAt: deps.clock.now() } });
+  const revoked = key.revokedAt ? key : await markApiKeyRevoked(runtime.db, id, runtime.clock.now());
   // Verifiers cache introspection results; the revocation list overrides their cache at once.
-  await deps.revocations.revoke(id, API_KEY_CACHE_SECONDS + 60);
+  await runtime.revocations.revoke(id, API_KEY_CACHE_SECONDS + 60);
   return revoked;
 }
 
 /** Answers "who is this key?" for the other services' verifiers; records the use. */
-export async function introspectApiKey(deps: AuthDeps, key: string): Promise<IntrospectionResult> {
-  const stored = await deps.db.apiKey.findUnique({ where: { secretHash: hashToken(key) }, include: { user: true } });
-  const now = deps.clock.now();
+export async function introspectApiKey(runtime: AuthRuntime, key: string): Promise<IntrospectionResult> {
+  const stored = await findApiKeyBySecretHash(runtime.db, hashToken(key));
+  const now = runtime.clock.now();
   if (!stored || stored.revokedAt || (stored.expiresAt && stored.expiresAt <= now) || !stored.user.active)
     return { active: false };
   if (!stored.lastUsedAt || now.getTime() - stored.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
-    await deps.db.apiKey.update({ where: { id: stored.id }, data: { lastUsedAt: now } });
+    await recordApiKeyUse(runtime.db, stored.id, now);
   }
   return { active: true, userId: stored.userId, role: stored.user.role, apiKeyId: stored.id, scopes: stored.scopes };
 }

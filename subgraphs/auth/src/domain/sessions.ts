@@ -5,11 +5,19 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { unauthenticated } from '@bloomzy/shared/errors';
 import type { User } from '../db/client.js';
-import type { AuthDeps } from './deps.js';
+import {
+  findRefreshToken,
+  findSessionOfRefreshToken,
+  insertSession,
+  liveSessionIdsOfUser,
+  markSessionRevoked,
+  rotateRefreshToken,
+} from '../db/sessions.js';
+import type { AuthRuntime } from '../runtime.js';
 
 const REFRESH_PREFIX = 'bzr_';
 // Revocation must outlive any access token of the session, with a minute of clock skew.
-const revocationTtl = (deps: AuthDeps) => deps.config.accessTokenTtlSeconds + 60;
+const revocationTtl = (runtime: AuthRuntime) => runtime.config.accessTokenTtlSeconds + 60;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -20,97 +28,72 @@ export interface IssuedTokens {
   user: User;
 }
 
-async function accessToken(deps: AuthDeps, user: User, sessionId: string) {
-  const now = deps.clock.now();
-  const ttl = deps.config.accessTokenTtlSeconds;
-  const token = await deps.keys.sign({ sid: sessionId, role: user.role }, user.id, ttl, now);
+async function accessToken(runtime: AuthRuntime, user: User, sessionId: string) {
+  const now = runtime.clock.now();
+  const ttl = runtime.config.accessTokenTtlSeconds;
+  const token = await runtime.keys.sign({ sid: sessionId, role: user.role }, user.id, ttl, now);
   return { token, expiresAt: new Date(Math.floor(now.getTime() / 1000) * 1000 + ttl * 1000) };
 }
 
 /** Opens a new session for `user` and returns its first token pair. */
-export async function startSession(deps: AuthDeps, user: User): Promise<IssuedTokens> {
+export async function startSession(runtime: AuthRuntime, user: User): Promise<IssuedTokens> {
   const refreshToken = REFRESH_PREFIX + randomBytes(32).toString('base64url');
-  const now = deps.clock.now();
-  const session = await deps.db.session.create({
-    data: {
-      userId: user.id,
-      expiresAt: new Date(now.getTime() + deps.config.refreshTokenTtlDays * 86_400_000),
-      tokens: { create: { tokenHash: hashToken(refreshToken) } },
-    },
+  const now = runtime.clock.now();
+  const session = await insertSession(runtime.db, {
+    userId: user.id,
+    expiresAt: new Date(now.getTime() + runtime.config.refreshTokenTtlDays * 86_400_000),
+    tokenHash: hashToken(refreshToken),
   });
-  const access = await accessToken(deps, user, session.id);
+  const access = await accessToken(runtime, user, session.id);
   return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt, user };
 }
 
-export async function revokeSession(deps: AuthDeps, sessionId: string, reason: string): Promise<void> {
-  await deps.db.session.updateMany({
-    where: { id: sessionId, revokedAt: null },
-    data: { revokedAt: deps.clock.now(), revokeReason: reason },
-  });
-  await deps.revocations.revoke(sessionId, revocationTtl(deps));
+export async function revokeSession(runtime: AuthRuntime, sessionId: string, reason: string): Promise<void> {
+  await markSessionRevoked(runtime.db, sessionId, runtime.clock.now(), reason);
+  await runtime.revocations.revoke(sessionId, revocationTtl(runtime));
 }
 
 /**
  * Rotates a refresh token. A token may be used once: presenting a used one means it was copied, so the whole family
  * is revoked and the caller (thief or victim) must sign in again.
  */
-export async function refresh(deps: AuthDeps, presented: string): Promise<IssuedTokens> {
-  const stored = await deps.db.refreshToken.findUnique({
-    where: { tokenHash: hashToken(presented) },
-    include: { session: { include: { user: true } } },
-  });
+export async function refresh(runtime: AuthRuntime, presented: string): Promise<IssuedTokens> {
+  const stored = await findRefreshToken(runtime.db, hashToken(presented));
   if (!stored) throw unauthenticated('Invalid refresh token');
   const { session } = stored;
-  const now = deps.clock.now();
+  const now = runtime.clock.now();
   if (session.revokedAt || session.expiresAt <= now) throw unauthenticated('Session has ended; sign in again');
   if (!session.user.active) throw unauthenticated('Account is deactivated');
   const newToken = REFRESH_PREFIX + randomBytes(32).toString('base64url');
-  // Mark-used and insert the successor atomically; the usedAt guard makes two concurrent uses a detected reuse.
-  const rotated = await deps.db.$transaction(async (tx) => {
-    const { count } = await tx.refreshToken.updateMany({
-      where: { id: stored.id, usedAt: null },
-      data: { usedAt: now },
-    });
-    if (count === 0) return false;
-    await tx.refreshToken.create({ data: { sessionId: session.id, tokenHash: hashToken(newToken) } });
-    return true;
+  const rotated = await rotateRefreshToken(runtime.db, {
+    id: stored.id,
+    sessionId: session.id,
+    usedAt: now,
+    successorHash: hashToken(newToken),
   });
   if (!rotated) {
-    deps.logger.warn('refresh token reuse detected; revoking session', {
+    runtime.logger.warn('refresh token reuse detected; revoking session', {
       sessionId: session.id,
       userId: session.userId,
     });
-    await revokeSession(deps, session.id, 'refresh token reuse');
+    await revokeSession(runtime, session.id, 'refresh token reuse');
     throw unauthenticated('Refresh token was already used; the session has been revoked');
   }
-  const access = await accessToken(deps, session.user, session.id);
+  const access = await accessToken(runtime, session.user, session.id);
   return { accessToken: access.token, refreshToken: newToken, expiresAt: access.expiresAt, user: session.user };
 }
 
 /** The session a refresh token belongs to, if it exists. */
-export async function sessionOfRefreshToken(deps: AuthDeps, presented: string) {
-  const stored = await deps.db.refreshToken.findUnique({
-    where: { tokenHash: hashToken(presented) },
-    include: { session: true },
-  });
-  return stored?.session ?? null;
-}
+export const sessionOfRefreshToken = (runtime: AuthRuntime, presented: string) =>
+  findSessionOfRefreshToken(runtime.db, hashToken(presented));
 
 /** Revokes every live session of a user except `keepSessionId`. */
 export async function revokeOtherSessions(
-  deps: AuthDeps,
+  runtime: AuthRuntime,
   userId: string,
   keepSessionId: string | undefined,
   reason: string,
 ) {
-  const sessions = await deps.db.session.findMany({
-    where: {
-      userId,
-      revokedAt: null,
-      expiresAt: { gt: deps.clock.now() },
-      ...(keepSessionId ? { NOT: { id: keepSessionId } } : {}),
-    },
-    select: { id: true },
-  });
-  for (const { id } of sessions) await revokeSession(deps, id, reason);
+  const sessions = await liveSessionIdsOfUser(runtime.db, userId, runtime.clock.now(), keepSessionId);
+  for (const id of sessions) await revokeSession(runtime, id, reason);
 }

@@ -16,42 +16,45 @@ async function signedIn(ctx: Context, issued: Promise<IssuedTokens>): Promise<Is
 }
 
 export const Mutation: MutationResolvers = {
-  signup: (_p, { input }, ctx) => signedIn(ctx, signup(ctx.deps, input)),
-  login: (_p, { email, password }, ctx) => signedIn(ctx, login(ctx.deps, email, password)),
-  refreshToken: (_p, { refreshToken }, ctx) => signedIn(ctx, refresh(ctx.deps, refreshToken)),
+  signup: (_p, { input }, ctx) => signedIn(ctx, signup(ctx.runtime, input)),
+  login: (_p, { email, password }, ctx) => signedIn(ctx, login(ctx.runtime, email, password)),
+  refreshToken: (_p, { refreshToken }, ctx) => signedIn(ctx, refresh(ctx.runtime, refreshToken)),
 
   async logout(_p, { refreshToken }, ctx) {
     // A stale access token must not stop someone from logging out with their refresh token.
     const principal = await ctx.auth.principal().catch(() => null);
     if (principal?.kind === 'apiKey') throw forbidden('API keys cannot log out; revoke the key instead');
-    const fromRefresh = refreshToken ? await sessionOfRefreshToken(ctx.deps, refreshToken) : null;
+    const fromRefresh = refreshToken ? await sessionOfRefreshToken(ctx.runtime, refreshToken) : null;
     if (refreshToken && !fromRefresh) throw unauthenticated('Invalid refresh token');
     if (fromRefresh && principal && fromRefresh.userId !== principal.userId)
       throw unauthenticated('Invalid refresh token');
     const sessions = new Set([principal?.sessionId, fromRefresh?.id].filter((s): s is string => !!s));
     if (sessions.size === 0) throw unauthenticated();
-    for (const id of sessions) await revokeSession(ctx.deps, id, 'logout');
+    for (const id of sessions) await revokeSession(ctx.runtime, id, 'logout');
     return true;
   },
 
   async updateProfile(_p, { input }, ctx) {
     const principal = await ctx.auth.require('profile:write');
-    return updateProfile(ctx.deps, principal.userId, input);
+    return updateProfile(ctx.runtime, principal.userId, input);
   },
 
   async changePassword(_p, { currentPassword, newPassword }, ctx) {
     const principal = await requireSession(ctx);
-    await changePassword(ctx.deps, principal, currentPassword, newPassword);
+    await changePassword(ctx.runtime, principal, currentPassword, newPassword);
     return true;
   },
 
   async createApiKey(_p, { input }, ctx) {
     const principal = await requireSession(ctx);
-    return createApiKey(ctx.deps, principal.userId, { ...input, scopes: input.scopes.map(scopeFromEnum) as Scope[] });
+    return createApiKey(ctx.runtime, principal.userId, {
+      ...input,
+      scopes: input.scopes.map(scopeFromEnum) as Scope[],
+    });
   },
 
   async revokeApiKey(_p, { id }, ctx) {
     const principal = await requireSession(ctx);
-    return revokeApiKey(ctx.deps, principal.userId, id);
+    return revokeApiKey(ctx.runtime, principal.userId, id);
   },
 };

@@ -20,6 +20,6 @@ export const Query: QueryResolvers = {
   },
   async apiKeys(_parent, _args, ctx) {
     const principal = await requireSession(ctx);
-    return listApiKeys(ctx.deps, principal.userId);
+    return listApiKeys(ctx.runtime, principal.userId);
   },
 };

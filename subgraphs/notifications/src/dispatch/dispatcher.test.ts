@@ -1,7 +1,7 @@
 /** The dispatcher against a real database: due work goes out once, every attempt is logged, webhooks are signed and retried. */
 import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver.js';
 import { claimDue, completeRound, leaseMsFor } from './claims.js';

@@ -1,7 +1,7 @@
 /** The reminder engine end to end: care-schedule events on the bus → pending reminders in the database and the API. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { startHarness, type Harness } from '../testing/harness.js';
 
 const pendingFor = (h: Harness, userPlantId: string) =>

@@ -1,7 +1,7 @@
 /** `notificationReceived` over graphql-ws: authenticated at connection time, and only ever the subscriber's own. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { subscribe } from '../testing/ws-client.js';
 import { notificationTopic } from './topic.js';

@@ -1,8 +1,8 @@
 /** The GraphQL API as a client sees it: ownership, lifecycle rules, listing, preferences and analytics. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
 import { errorCode, gql } from '@bloomzy/shared/testing/graphql-client';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { NOTIFICATION_FIELDS, startHarness, type Harness } from '../testing/harness.js';
 
 interface Note {

@@ -6,7 +6,6 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@bloomzy/shared/clock';
 import type { OpenedDatabase } from '@bloomzy/shared/db/open';
-import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
 import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
@@ -19,6 +18,7 @@ import {
 import { prismaProject } from '@bloomzy/shared/paths';
 import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
 import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth';
+import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/testing/test-database';
 import { loadNotificationsConfig } from '../config.js';
 import type { NotificationsDb } from '../db/client.js';
 import type { FetchLike } from '../dispatch/webhook.js';

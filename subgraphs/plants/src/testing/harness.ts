@@ -7,7 +7,6 @@
 import type { Role } from '@bloomzy/shared/auth/principal';
 import { ManualClock } from '@bloomzy/shared/clock';
 import type { OpenedDatabase } from '@bloomzy/shared/db/open';
-import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
 import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
@@ -15,6 +14,7 @@ import { CARE_SCHEDULE_STREAM, type CareScheduleEvent } from '@bloomzy/shared/me
 import { prismaProject } from '@bloomzy/shared/paths';
 import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
 import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth';
+import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/testing/test-database';
 import { loadPlantsConfig } from '../config.js';
 import { startPlantsService, type RunningPlantsService } from '../service.js';
 import { FaultyEventBus } from './faulty-event-bus.js';

@@ -1,8 +1,8 @@
 /** Pub/sub and the event bus, in memory always and on Redis when REDIS_URL is set (required in CI). */
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testRedisUrl } from '../db/test-database.js';
 import { createLogger } from '../logger.js';
+import { testRedisUrl } from '../testing/test-database.js';
 import { MemoryEventBus, RedisEventBus, type EventBus } from './event-bus.js';
 import { MemoryPubSub, RedisPubSub, type PubSub } from './pubsub.js';
 

@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
-import { Channel } from './channel.js';
+import { AsyncQueue } from './async-queue.js';
 
 export interface PubSub {
   publish(topic: string, payload: unknown): Promise<void>;
@@ -24,7 +24,7 @@ export class MemoryPubSub implements PubSub {
 
   subscribe<T>(topic: string): AsyncIterableIterator<T> {
     const listener = (payload: T) => queue.push(payload);
-    const queue: Channel<T> = new Channel<T>(() => this.#emitter.off(topic, listener));
+    const queue: AsyncQueue<T> = new AsyncQueue<T>(() => this.#emitter.off(topic, listener));
     this.#emitter.on(topic, listener);
     return queue;
   }
@@ -65,7 +65,7 @@ export class RedisPubSub implements PubSub {
     }
     const set = listeners;
     const listener = (payload: unknown) => queue.push(payload as T);
-    const queue: Channel<T> = new Channel<T>(() => {
+    const queue: AsyncQueue<T> = new AsyncQueue<T>(() => {
       set.delete(listener);
       if (set.size === 0) {
         this.#listeners.delete(topic);

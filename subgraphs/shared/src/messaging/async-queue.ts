@@ -1,13 +1,17 @@
 /**
- * A push-to-pull bridge: producers `push`, one consumer iterates. Used for pub/sub subscriptions and on both sides of
- * the router's federated subscriptions.
+ * An unbounded async queue: producers `push`, one consumer pulls with `next()` (or `for await`). Used for pub/sub
+ * subscriptions and on both sides of the router's federated subscriptions.
  *
  * Why not an `async function*`: graphql-ws stops a subscription by calling `return()` on it, and a native async
  * generator suspended in an `await` (waiting for the next upstream event) only honours `return()` once that await
  * settles — i.e. never, if no further event comes. The upstream subscription would then leak. Here `return()` takes
  * effect at once: pending `next()` calls resolve as done and the release callback runs exactly once.
+ *
+ * Why not @repeaterjs/repeater: it is bounded (past its buffer and 1024 pending pushes, `push` throws
+ * RepeaterOverflowError) and expects producers to await backpressure, while ours are sockets and emitters that cannot
+ * wait; and producers here read `ended` to know when to stop, which a Repeater does not expose.
  */
-export class Channel<T> implements AsyncIterableIterator<T> {
+export class AsyncQueue<T> implements AsyncIterableIterator<T> {
   readonly #items: T[] = [];
   readonly #waiters: ((result: IteratorResult<T, undefined>) => void)[] = [];
   #ended = false;

@@ -4,8 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { PrismaProject } from './migrations.js';
-import { openDatabase, type OpenedDatabase } from './open.js';
+import type { PrismaProject } from '../db/migrations.js';
+import { openDatabase, type OpenedDatabase } from '../db/open.js';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 

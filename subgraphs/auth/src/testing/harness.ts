@@ -1,25 +1,30 @@
-/** Starts an auth service on a random port over a fresh test database (integration tests of auth and others). */
+/**
+ * The auth subgraph as its integration tests (and other packages' tests) see it: a real HTTP server on a random port
+ * over a fresh database of the given kind, in-memory coordination (revocations, rate limiter, event bus), and its own
+ * signing keys in a throw-away data directory.
+ */
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { type MemoryRevocationStore } from '@bloomzy/shared/auth/revocations';
 import type { Clock } from '@bloomzy/shared/clock';
-import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
 import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { prismaProject } from '@bloomzy/shared/paths';
-import { loadAuthConfig } from './config.js';
-import { startAuthService, type RunningAuthService } from './service.js';
+import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/testing/test-database';
+import { loadAuthConfig } from '../config.js';
+import { startAuthService, type RunningAuthService } from '../service.js';
 
-export interface TestAuthService extends RunningAuthService {
+export interface AuthHarness extends RunningAuthService {
   coordination: Coordination;
   revocations: MemoryRevocationStore;
 }
 
-export async function startTestAuthService(
+/** `env` adds configuration variables (e.g. ADMIN_EMAILS); `clock` replaces the system clock. */
+export async function startAuthHarness(
   kind: TestDatabaseKind,
   options: { clock?: Clock; env?: Record<string, string> } = {},
-): Promise<TestAuthService> {
+): Promise<AuthHarness> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-auth-'));
   const config = loadAuthConfig({
     AUTH_PORT: '0',

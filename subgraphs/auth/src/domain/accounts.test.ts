@@ -1,40 +1,19 @@
 /**
- * The auth subgraph over HTTP against a real database: PGlite always, Postgres too when TEST_DATABASE_URL is set.
+ * Accounts over HTTP against a real database (PGlite always, Postgres too when TEST_DATABASE_URL is set): signup,
+ * login and its rate limit, profile updates, password changes, who may read a profile.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
-import { testDatabaseKinds } from '@bloomzy/shared/db/test-database';
 import { errorCode, gql } from '@bloomzy/shared/testing/graphql-client';
-import { startTestAuthService, type TestAuthService } from './testing.js';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
+import { startAuthHarness, type AuthHarness } from '../testing/harness.js';
+import { bearer, email, LOGIN, ME, type Payload, SIGNUP, signupAt } from '../testing/operations.js';
 
-const PAYLOAD = 'accessToken refreshToken expiresAt user { id email username role timezone }';
-const SIGNUP = `mutation($input: SignupInput!) { signup(input: $input) { ${PAYLOAD} } }`;
-const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ${PAYLOAD} } }`;
-const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { ${PAYLOAD} } }`;
-const ME = '{ me { id email username } }';
-
-interface Payload {
-  accessToken: string;
-  refreshToken: string;
-  expiresAt: string;
-  user: { id: string; email: string | null; username: string; role: string; timezone: string };
-}
-
-describe.each(testDatabaseKinds())('auth subgraph on %s', (kind) => {
-  let auth: TestAuthService;
-  let n = 0;
-  const email = () => `user${++n}-${Date.now()}@Example.com`;
-  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-  const signup = async (input: Record<string, unknown> = {}) => {
-    const res = await gql<{ signup: Payload }>(auth.url, SIGNUP, {
-      input: { email: email(), password: 'green-thumb-1', ...input },
-    });
-    if (!res.data) throw new Error(JSON.stringify(res.errors));
-    return res.data.signup;
-  };
+describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
+  let auth: AuthHarness;
+  const signup = (input?: Record<string, unknown>) => signupAt(auth.url, input);
 
   beforeAll(async () => {
-    auth = await startTestAuthService(kind, {
+    auth = await startAuthHarness(kind, {
       env: { ADMIN_EMAILS: 'boss@bloomzy.test', LOGIN_ATTEMPTS_PER_15_MIN: '5' },
     });
   });
@@ -89,39 +68,14 @@ describe.each(testDatabaseKinds())('auth subgraph on %s', (kind) => {
 
   it('refuses a deactivated account', async () => {
     const user = await signup();
-    await auth.deps.db.user.update({ where: { id: user.user.id }, data: { active: false } });
+    await auth.runtime.db.user.update({ where: { id: user.user.id }, data: { active: false } });
     const res = await gql(auth.url, LOGIN, { e: user.user.email, p: 'green-thumb-1' });
     expect(errorCode(res)).toBe('FORBIDDEN');
   });
 
-  it('rotates refresh tokens and revokes the family when a used one comes back', async () => {
-    const first = await signup();
-    const second = await gql<{ refreshToken: Payload }>(auth.url, REFRESH, { t: first.refreshToken });
-    expect(second.errors).toBeUndefined();
-    const rotated = second.data!.refreshToken;
-    expect(rotated.refreshToken).not.toBe(first.refreshToken);
-    const reuse = await gql(auth.url, REFRESH, { t: first.refreshToken });
-    expect(errorCode(reuse)).toBe('UNAUTHENTICATED');
-    // The whole family is gone: the newest refresh token and the access tokens stop working.
-    expect(errorCode(await gql(auth.url, REFRESH, { t: rotated.refreshToken }))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await gql(auth.url, ME, {}, bearer(rotated.accessToken)))).toBe('UNAUTHENTICATED');
-  });
-
-  it('logout stops the access token and the refresh family at once', async () => {
-    const session = await signup();
-    const out = await gql<{ logout: boolean }>(
-      auth.url,
-      'mutation($t: String) { logout(refreshToken: $t) }',
-      { t: session.refreshToken },
-      bearer(session.accessToken),
-    );
-    expect(out.data?.logout).toBe(true);
-    expect(errorCode(await gql(auth.url, ME, {}, bearer(session.accessToken)))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await gql(auth.url, REFRESH, { t: session.refreshToken }))).toBe('UNAUTHENTICATED');
-  });
-
   it('validates and applies profile updates', async () => {
     const s = await signup();
+    const username = `fern_${s.user.id.slice(0, 8)}`;
     const UPDATE =
       'mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { username bio timezone hemisphere notificationSettings { email } } }';
     const ok = await gql<{ updateProfile: Record<string, unknown> }>(
@@ -129,7 +83,7 @@ describe.each(testDatabaseKinds())('auth subgraph on %s', (kind) => {
       UPDATE,
       {
         i: {
-          username: `fern_${n}`,
+          username,
           bio: 'I love ferns',
           timezone: 'Australia/Sydney',
           hemisphere: 'SOUTHERN',
@@ -140,7 +94,7 @@ describe.each(testDatabaseKinds())('auth subgraph on %s', (kind) => {
     );
     expect(ok.errors).toBeUndefined();
     expect(ok.data?.updateProfile).toMatchObject({
-      username: `fern_${n}`,
+      username,
       timezone: 'Australia/Sydney',
       hemisphere: 'SOUTHERN',
       notificationSettings: { email: true },
@@ -180,57 +134,5 @@ describe.each(testDatabaseKinds())('auth subgraph on %s', (kind) => {
     expect(admin.user.role).toBe('ADMIN');
     const read = await gql<{ user: { email: string } }>(auth.url, USER, { id: b.user.id }, bearer(admin.accessToken));
     expect(read.data?.user.email).toBe(b.user.email);
-  });
-
-  it('API keys: secret shown once, limited to scopes, revocable, last use recorded', async () => {
-    const s = await signup();
-    const CREATE =
-      'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret apiKey { id prefix scopes lastUsedAt } } }';
-    const created = await gql<{
-      createApiKey: { secret: string; apiKey: { id: string; prefix: string; scopes: string[] } };
-    }>(auth.url, CREATE, { i: { name: 'Soil sensor', scopes: ['PROFILE_READ'] } }, bearer(s.accessToken));
-    expect(created.errors).toBeUndefined();
-    const { secret, apiKey } = created.data!.createApiKey;
-    expect(secret.startsWith(apiKey.prefix)).toBe(true);
-    expect(errorCode(await gql(auth.url, CREATE, { i: { name: 'x', scopes: [] } }, bearer(s.accessToken)))).toBe(
-      'BAD_USER_INPUT',
-    );
-    const asKey = { 'x-api-key': secret };
-    expect((await gql<{ me: { id: string } }>(auth.url, ME, {}, asKey)).data?.me.id).toBe(s.user.id);
-    // Outside its scopes, and account-level operations, are refused.
-    const upd = await gql(auth.url, 'mutation { updateProfile(input: { bio: "hi" }) { id } }', {}, asKey);
-    expect(errorCode(upd)).toBe('FORBIDDEN');
-    expect(errorCode(await gql(auth.url, CREATE, { i: { name: 'more', scopes: ['PROFILE_READ'] } }, asKey))).toBe(
-      'FORBIDDEN',
-    );
-    const listed = await gql<{ apiKeys: { id: string; lastUsedAt: string | null }[] }>(
-      auth.url,
-      '{ apiKeys { id lastUsedAt } }',
-      {},
-      bearer(s.accessToken),
-    );
-    expect(listed.data?.apiKeys.find((k) => k.id === apiKey.id)?.lastUsedAt).toBeTruthy();
-    const revoked = await gql(
-      auth.url,
-      'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }',
-      { id: apiKey.id },
-      bearer(s.accessToken),
-    );
-    expect(revoked.errors).toBeUndefined();
-    expect(errorCode(await gql(auth.url, ME, {}, asKey))).toBe('UNAUTHENTICATED');
-  });
-
-  it('publishes a JWKS that verifies its tokens from another service', async () => {
-    const s = await signup();
-    const verifier = createCredentialVerifier({
-      jwks: auth.url.replace('/graphql', '/.well-known/jwks.json'),
-      apiKeyIntrospection: auth.url.replace('/graphql', '/internal/api-keys/introspect'),
-      revocations: auth.revocations,
-    });
-    const principal = await verifier.verifyHeaders({ authorization: `Bearer ${s.accessToken}` });
-    expect(principal).toMatchObject({ userId: s.user.id, role: 'USER', kind: 'session' });
-    await expect(verifier.verifyHeaders({ authorization: 'Bearer not.a.jwt' })).rejects.toMatchObject({
-      extensions: { code: 'UNAUTHENTICATED' },
-    });
   });
 });

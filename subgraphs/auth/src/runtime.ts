@@ -1,14 +1,14 @@
-/** What the auth domain functions need; built once by service.ts, replaced piecemeal in tests. */
+/** What the auth service's code needs at run time; built once by service.ts, replaced piecemeal in tests. */
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import type { Clock } from '@bloomzy/shared/clock';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { EventBus } from '@bloomzy/shared/messaging/event-bus';
 import type { RateLimiter } from '@bloomzy/shared/rate-limit';
-import type { AuthConfig } from '../config.js';
-import type { AuthDb } from '../db/client.js';
-import type { SigningKeys } from '../tokens/signing-keys.js';
+import type { AuthConfig } from './config.js';
+import type { AuthDb } from './db/client.js';
+import type { SigningKeys } from './tokens/signing-keys.js';
 
-export interface AuthDeps {
+export interface AuthRuntime {
   db: AuthDb;
   keys: SigningKeys;
   config: Pick<AuthConfig, 'accessTokenTtlSeconds' | 'refreshTokenTtlDays' | 'adminEmails' | 'loginAttemptsPer15Min'>;
