@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import { UUID } from '@bloomzy/shared/ids';
 import type { DeliveryAttempt, Notification, NotificationsDb } from './db/client.js';
-import { UNREAD } from './domain/listing.js';
+import { UNREAD } from './domain/notification-list.js';
 
 export interface Loaders {
   notification: DataLoader<string, Notification | null>;

@@ -11,8 +11,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Notification, Tx } from '../db/client.js';
-import { availableChannels, loadUserSettings, typeSettings } from '../domain/settings.js';
-import { planWateringReminders, reminderKey, type PlannedReminder } from './plan.js';
+import { planWateringReminders, reminderKey, type PlannedReminder } from './plan-watering-reminders.js';
+import { availableChannels, loadUserSettings, typeSettings } from './user-settings.js';
 
 export interface ReplanResult {
   created: number;
@@ -43,7 +43,7 @@ async function lockPending(tx: Tx, userId: string): Promise<Notification[]> {
 const sameTime = (a: Date, b: Date) => a.getTime() === b.getTime();
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export async function replanUser(tx: Tx, userId: string, now: Date): Promise<ReplanResult> {
+export async function replanWateringReminders(tx: Tx, userId: string, now: Date): Promise<ReplanResult> {
   await lockUser(tx, userId, now);
   const settings = await loadUserSettings(tx, userId);
   const pending = await lockPending(tx, userId);

@@ -3,27 +3,26 @@
  * applied only when it is newer (changedAt) than the one the plant's row already reflects; a replay or an older event
  * changes nothing. Applying and re-planning share one transaction.
  */
-import type { NotificationsDb } from '../db/client.js';
 import { inTransaction } from '../db/client.js';
-import type { NotificationsDeps } from '../domain/deps.js';
-import { parseCareScheduleEvent } from './events.js';
-import { replanUser, type ReplanResult } from './replan.js';
+import { replanWateringReminders, type ReplanResult } from '../domain/replan-watering-reminders.js';
+import type { NotificationsRuntime } from '../runtime.js';
+import { parseCareScheduleEvent } from './payload-parsers.js';
 
 export type ApplyOutcome = { applied: true; replan: ReplanResult } | { applied: false; why: 'stale' | 'invalid' };
 
 export async function applyCareScheduleEvent(
-  deps: Pick<NotificationsDeps, 'clock' | 'logger'> & { db: NotificationsDb },
+  runtime: Pick<NotificationsRuntime, 'db' | 'clock' | 'logger'>,
   raw: unknown,
 ): Promise<ApplyOutcome> {
   const event = parseCareScheduleEvent(raw);
   if (!event) {
-    deps.logger.warn('dropping malformed care-schedule event', { event: raw });
+    runtime.logger.warn('dropping malformed care-schedule event', { event: raw });
     return { applied: false, why: 'invalid' };
   }
-  const now = deps.clock.now();
+  const now = runtime.clock.now();
   const changedAt = new Date(event.changedAt);
   const next = event.nextWateringAt === null ? null : new Date(event.nextWateringAt);
-  return inTransaction(deps.db, async (tx) => {
+  return inTransaction(runtime.db, async (tx) => {
     // The conditional upsert is the idempotency check: it writes (and returns a row) only for a newer event.
     // A moved due date needs a new reminder, so the pointer to the old one is dropped (the re-plan moves or replaces it).
     const rows = await tx.$queryRaw<{ userId: string }[]>`
@@ -40,6 +39,6 @@ export async function applyCareScheduleEvent(
       RETURNING "userId"::text AS "userId"`;
     const owner = rows[0]?.userId;
     if (!owner) return { applied: false, why: 'stale' } as const;
-    return { applied: true, replan: await replanUser(tx, owner, now) } as const;
+    return { applied: true, replan: await replanWateringReminders(tx, owner, now) } as const;
   });
 }

@@ -2,24 +2,23 @@
  * Keeps the local copy of auth's profile fields current (timezone, notification switches) and re-times the user's
  * reminders when they change. Events older than the stored changedAt are ignored (at-least-once, maybe reordered).
  */
-import type { NotificationsDb } from '../db/client.js';
 import { inTransaction } from '../db/client.js';
-import type { NotificationsDeps } from '../domain/deps.js';
-import { parseUserProfileEvent } from './events.js';
-import { replanUser } from './replan.js';
+import { replanWateringReminders } from '../domain/replan-watering-reminders.js';
+import type { NotificationsRuntime } from '../runtime.js';
+import { parseUserProfileEvent } from './payload-parsers.js';
 
 export async function applyUserProfileEvent(
-  deps: Pick<NotificationsDeps, 'clock' | 'logger'> & { db: NotificationsDb },
+  runtime: Pick<NotificationsRuntime, 'db' | 'clock' | 'logger'>,
   raw: unknown,
 ): Promise<boolean> {
   const event = parseUserProfileEvent(raw);
   if (!event) {
-    deps.logger.warn('dropping malformed user-profile event', { event: raw });
+    runtime.logger.warn('dropping malformed user-profile event', { event: raw });
     return false;
   }
-  const now = deps.clock.now();
+  const now = runtime.clock.now();
   const changedAt = new Date(event.changedAt);
-  return inTransaction(deps.db, async (tx) => {
+  return inTransaction(runtime.db, async (tx) => {
     const rows = await tx.$queryRaw<{ userId: string }[]>`
       INSERT INTO "UserProfile" ("userId", "timezone", "hemisphere", "language", "notificationsEnabled", "notifyInApp", "changedAt", "updatedAt")
       VALUES (${event.userId}::uuid, ${event.timezone}, ${event.hemisphere}, ${event.language}, ${event.notificationsEnabled},
@@ -31,7 +30,7 @@ export async function applyUserProfileEvent(
       WHERE "UserProfile"."changedAt" IS NULL OR "UserProfile"."changedAt" < EXCLUDED."changedAt"
       RETURNING "userId"::text AS "userId"`;
     if (rows.length === 0) return false;
-    await replanUser(tx, event.userId, now);
+    await replanWateringReminders(tx, event.userId, now);
     return true;
   });
 }
