@@ -5,6 +5,7 @@
 import { badInput } from '@bloomzy/shared/errors';
 import { UUID } from '@bloomzy/shared/ids';
 import type { Notification, NotificationStatus, NotificationType, Prisma, Tx } from '../db/client.js';
+import { UNREAD } from '../db/notifications.js';
 
 export interface NotificationFilter {
   status?: NotificationStatus[] | null;
@@ -18,9 +19,6 @@ export interface NotificationPage {
   totalCount: number;
   unreadCount: number;
 }
-
-/** "Unread" = delivered and not yet opened, acted on or dismissed. */
-export const UNREAD: Prisma.NotificationWhereInput = { status: 'SENT' };
 
 const encodeCursor = (n: Notification): string =>
   Buffer.from(`${n.scheduledFor.toISOString()}|${n.id}`).toString('base64url');

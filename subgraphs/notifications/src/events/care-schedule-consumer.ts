@@ -4,6 +4,7 @@
  * changes nothing. Applying and re-planning share one transaction.
  */
 import { inTransaction } from '../db/client.js';
+import { savePlantScheduleIfNewer } from '../db/plant-schedules.js';
 import { replanWateringReminders, type ReplanResult } from '../domain/replan-watering-reminders.js';
 import type { NotificationsRuntime } from '../runtime.js';
 import { parseCareScheduleEvent } from './payload-parsers.js';
@@ -23,21 +24,14 @@ export async function applyCareScheduleEvent(
   const changedAt = new Date(event.changedAt);
   const next = event.nextWateringAt === null ? null : new Date(event.nextWateringAt);
   return inTransaction(runtime.db, async (tx) => {
-    // The conditional upsert is the idempotency check: it writes (and returns a row) only for a newer event.
-    // A moved due date needs a new reminder, so the pointer to the old one is dropped (the re-plan moves or replaces it).
-    const rows = await tx.$queryRaw<{ userId: string }[]>`
-      INSERT INTO "PlantSchedule" ("userPlantId", "userId", "nickname", "nextWateringAt", "changedAt", "lastEventId")
-      VALUES (${event.userPlantId}::uuid, ${event.userId}::uuid, ${event.nickname}, ${next}, ${changedAt}, ${event.eventId})
-      ON CONFLICT ("userPlantId") DO UPDATE SET
-        "nickname" = EXCLUDED."nickname",
-        "nextWateringAt" = EXCLUDED."nextWateringAt",
-        "changedAt" = EXCLUDED."changedAt",
-        "lastEventId" = EXCLUDED."lastEventId",
-        "reminderId" = CASE WHEN "PlantSchedule"."nextWateringAt" IS NOT DISTINCT FROM EXCLUDED."nextWateringAt"
-                            THEN "PlantSchedule"."reminderId" ELSE NULL END
-      WHERE "PlantSchedule"."changedAt" < EXCLUDED."changedAt"
-      RETURNING "userId"::text AS "userId"`;
-    const owner = rows[0]?.userId;
+    const owner = await savePlantScheduleIfNewer(tx, {
+      userPlantId: event.userPlantId,
+      userId: event.userId,
+      nickname: event.nickname,
+      nextWateringAt: next,
+      changedAt,
+      lastEventId: event.eventId,
+    });
     if (!owner) return { applied: false, why: 'stale' } as const;
     return { applied: true, replan: await replanWateringReminders(tx, owner, now) } as const;
   });

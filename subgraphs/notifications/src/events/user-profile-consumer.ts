@@ -3,6 +3,7 @@
  * reminders when they change. Events older than the stored changedAt are ignored (at-least-once, maybe reordered).
  */
 import { inTransaction } from '../db/client.js';
+import { saveUserProfileIfNewer } from '../db/user-profiles.js';
 import { replanWateringReminders } from '../domain/replan-watering-reminders.js';
 import type { NotificationsRuntime } from '../runtime.js';
 import { parseUserProfileEvent } from './payload-parsers.js';
@@ -19,17 +20,7 @@ export async function applyUserProfileEvent(
   const now = runtime.clock.now();
   const changedAt = new Date(event.changedAt);
   return inTransaction(runtime.db, async (tx) => {
-    const rows = await tx.$queryRaw<{ userId: string }[]>`
-      INSERT INTO "UserProfile" ("userId", "timezone", "hemisphere", "language", "notificationsEnabled", "notifyInApp", "changedAt", "updatedAt")
-      VALUES (${event.userId}::uuid, ${event.timezone}, ${event.hemisphere}, ${event.language}, ${event.notificationsEnabled},
-              ${event.notifyInApp}, ${changedAt}, ${now})
-      ON CONFLICT ("userId") DO UPDATE SET
-        "timezone" = EXCLUDED."timezone", "hemisphere" = EXCLUDED."hemisphere", "language" = EXCLUDED."language",
-        "notificationsEnabled" = EXCLUDED."notificationsEnabled", "notifyInApp" = EXCLUDED."notifyInApp",
-        "changedAt" = EXCLUDED."changedAt", "updatedAt" = EXCLUDED."updatedAt"
-      WHERE "UserProfile"."changedAt" IS NULL OR "UserProfile"."changedAt" < EXCLUDED."changedAt"
-      RETURNING "userId"::text AS "userId"`;
-    if (rows.length === 0) return false;
+    if (!(await saveUserProfileIfNewer(tx, { ...event, changedAt }, now))) return false;
     await replanWateringReminders(tx, event.userId, now);
     return true;
   });
