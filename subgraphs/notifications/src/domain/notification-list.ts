@@ -31,10 +31,7 @@ function decodeCursor(cursor: string): { scheduledFor: Date; id: string } {
   return { scheduledFor, id };
 }
 
-export function filterWhere(
-  userId: string,
-  filter: NotificationFilter | null | undefined,
-): Prisma.NotificationWhereInput {
+function filterWhere(userId: string, filter: NotificationFilter | null | undefined): Prisma.NotificationWhereInput {
   const and: Prisma.NotificationWhereInput[] = [{ userId }];
   if (filter?.status) and.push({ status: { in: filter.status } });
   if (filter?.type) and.push({ type: { in: filter.type } });

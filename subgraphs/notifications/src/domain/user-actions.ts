@@ -36,7 +36,7 @@ function changes(
   }
 }
 
-export async function findOwnNotification(
+async function findOwnNotification(
   runtime: Pick<NotificationsRuntime, 'db'>,
   userId: string,
   id: string,
