@@ -17,7 +17,7 @@ import { createClient, type Client } from 'graphql-ws';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { leaseMsFor } from '@bloomzy/notifications/dispatch/claims';
+import { leaseMsFor } from '@bloomzy/notifications/jobs/claims';
 import { gql } from '@bloomzy/shared/testing/graphql-client';
 import { testDatabaseKinds, testRedisUrl } from '@bloomzy/shared/testing/test-database';
 import { startTopology, WEBHOOK_TIMEOUT_MS, type Topology } from './processes.js';

@@ -1,26 +1,26 @@
-/** The per-operation context of the notifications subgraph: the caller (verified lazily), domain deps and DataLoaders. */
+/** The per-operation context of the notifications subgraph: the caller (verified lazily), the runtime and DataLoaders. */
 import type { IncomingMessage } from 'node:http';
 import { createAuthContext, type AuthContext, type Principal } from '@bloomzy/shared/auth/principal';
 import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
-import type { NotificationsDeps } from './domain/deps.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import type { NotificationsRuntime } from './runtime.js';
 
 export interface Context {
   auth: AuthContext;
-  deps: NotificationsDeps;
+  runtime: NotificationsRuntime;
   loaders: Loaders;
 }
 
 /** HTTP requests: credentials from the request headers. */
-export function contextFactory(deps: NotificationsDeps, verifier: CredentialVerifier) {
+export function contextFactory(runtime: NotificationsRuntime, verifier: CredentialVerifier) {
   return async (req: IncomingMessage): Promise<Context> => ({
     auth: createAuthContext(() => verifier.verifyHeaders(req.headers)),
-    deps,
-    loaders: createLoaders(deps.db),
+    runtime,
+    loaders: createLoaders(runtime.db),
   });
 }
 
 /** graphql-ws operations: the principal was verified once, when the connection was initialised. */
-export function socketContext(deps: NotificationsDeps, principal: Principal): Context {
-  return { auth: createAuthContext(async () => principal), deps, loaders: createLoaders(deps.db) };
+export function socketContext(runtime: NotificationsRuntime, principal: Principal): Context {
+  return { auth: createAuthContext(async () => principal), runtime, loaders: createLoaders(runtime.db) };
 }

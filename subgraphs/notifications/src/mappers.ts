@@ -1,6 +1,6 @@
 /** The objects notifications resolvers return for GraphQL types (codegen mappers). */
 import type { DeliveryAttempt, Notification } from './db/client.js';
-import type { UserSettings } from './domain/settings.js';
+import type { UserSettings } from './domain/user-settings.js';
 
 export type NotificationModel = Notification;
 export type NotificationDeliveryAttemptModel = DeliveryAttempt;

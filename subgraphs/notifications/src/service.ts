@@ -4,20 +4,20 @@
  */
 import { remoteVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
-import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
 import type { Coordination } from '@bloomzy/shared/coordination';
+import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
 import type { NotificationsConfig } from './config.js';
 import { contextFactory } from './context.js';
 import { createNotificationsDb } from './db/client.js';
-import { createDispatcher, type Dispatcher } from './dispatch/dispatcher.js';
-import type { FetchLike } from './dispatch/webhook.js';
-import type { NotificationsDeps } from './domain/deps.js';
-import { startEventConsumers } from './engine/consumers.js';
+import type { FetchLike } from './delivery/webhook.js';
+import { startEventConsumers } from './events/consumers.js';
+import { createDispatcher, type Dispatcher } from './jobs/dispatcher.js';
 import { attachSubscriptions } from './live/subscriptions.js';
 import { resolvers } from './resolvers/index.js';
+import type { NotificationsRuntime } from './runtime.js';
 
 export interface NotificationsServiceOptions {
   config: NotificationsConfig;
@@ -36,7 +36,7 @@ export interface NotificationsServiceOptions {
 }
 
 export interface RunningNotificationsService extends RunningService {
-  deps: NotificationsDeps;
+  runtime: NotificationsRuntime;
   dispatcher: Dispatcher;
 }
 
@@ -46,19 +46,19 @@ export async function startNotificationsService(
   const { config, coordination, logger } = options;
   const database = await openServiceDatabase(config, 'notifications', options.database);
   const db = createNotificationsDb(database.adapter);
-  let dispatcher: Dispatcher | undefined;
-  const deps: NotificationsDeps = {
+  const runtime: NotificationsRuntime = {
     db,
     config,
     pubsub: coordination.pubsub,
     rateLimiter: coordination.rateLimiter,
     clock: options.clock ?? systemClock,
     logger,
-    wakeDispatcher: () => dispatcher?.wake(),
+    // Called only once the service runs, by which time `dispatcher` below is set.
+    wakeDispatcher: () => dispatcher.wake(),
   };
-  dispatcher = createDispatcher({ deps, intervalMs: config.dispatchIntervalMs, fetch: options.fetch });
+  const dispatcher = createDispatcher({ runtime, intervalMs: config.dispatchIntervalMs, fetch: options.fetch });
   const verifier = options.verifier ?? remoteVerifier(config.authUrl, coordination.revocations);
-  const consumers = startEventConsumers(coordination.events, deps);
+  const consumers = startEventConsumers(coordination.events, runtime);
   const subgraph = await startSubgraph({
     name: 'notifications',
     host: config.host,
@@ -66,22 +66,21 @@ export async function startNotificationsService(
     production: config.production,
     logger,
     resolvers,
-    context: contextFactory(deps, verifier),
+    context: contextFactory(runtime, verifier),
     ready: async () => (await db.$queryRaw`SELECT 1`, true),
-    attach: attachSubscriptions({ deps, verifier, production: config.production, logger }),
+    attach: attachSubscriptions({ runtime, verifier, production: config.production, logger }),
   });
   // Started last, once everything it publishes to is up; its first run delivers what fell due while we were down.
   if (options.dispatchLoop ?? true) dispatcher.start();
   logger.info(`notifications subgraph ready at ${subgraph.url} (database: ${database.kind}, ${database.location})`);
-  const running = dispatcher;
   return {
     name: 'notifications',
     url: subgraph.url,
     port: subgraph.port,
-    deps,
-    dispatcher: running,
+    runtime,
+    dispatcher,
     stop: async () => {
-      await running.stop();
+      await dispatcher.stop();
       await consumers.stop();
       await subgraph.stop();
       await db.$disconnect();

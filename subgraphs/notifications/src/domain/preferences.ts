@@ -5,10 +5,10 @@
 import { badInput } from '@bloomzy/shared/errors';
 import type { NotificationChannel, NotificationType } from '../db/client.js';
 import { inTransaction } from '../db/client.js';
-import { replanUser } from '../engine/replan.js';
+import type { NotificationsRuntime } from '../runtime.js';
 import { parseClockTime } from '../timing/index.js';
-import type { NotificationsDeps } from './deps.js';
-import { loadUserSettings, NOTIFICATION_TYPES, typeSettings, type UserSettings } from './settings.js';
+import { replanWateringReminders } from './replan-watering-reminders.js';
+import { loadUserSettings, NOTIFICATION_TYPES, typeSettings, type UserSettings } from './user-settings.js';
 import { webhookUrlProblem } from './webhook-url.js';
 
 export interface PreferencesInput {
@@ -74,18 +74,18 @@ function webhookChange(current: UserSettings, input: PreferencesInput, allowPriv
 }
 
 export async function updatePreferences(
-  deps: NotificationsDeps,
+  runtime: NotificationsRuntime,
   userId: string,
   input: PreferencesInput,
 ): Promise<UserSettings> {
-  const current = await loadUserSettings(deps.db, userId);
-  const prefs: PrefsChange = webhookChange(current, input, deps.config.webhookAllowPrivate);
+  const current = await loadUserSettings(runtime.db, userId);
+  const prefs: PrefsChange = webhookChange(current, input, runtime.config.webhookAllowPrivate);
   const webhookAfter = prefs.webhookUrl === null ? false : Boolean(prefs.webhookUrl ?? current.webhook);
   if (input.quietHours === null) Object.assign(prefs, { quietStart: null, quietEnd: null });
   else if (input.quietHours) {
     const start = clockTime(input.quietHours.start, 'input.quietHours.start');
     const end = clockTime(input.quietHours.end, 'input.quietHours.end');
-    // Equal ends mean "no quiet hours" (timing/quietHours.ts); store that as none rather than a range.
+    // Equal ends mean "no quiet hours" (timing/quiet-hours.ts); store that as none rather than a range.
     Object.assign(prefs, start === end ? { quietStart: null, quietEnd: null } : { quietStart: start, quietEnd: end });
   }
   if (input.digestEnabled != null) prefs.digestEnabled = input.digestEnabled;
@@ -123,7 +123,7 @@ export async function updatePreferences(
     }
   }
 
-  await inTransaction(deps.db, async (tx) => {
+  await inTransaction(runtime.db, async (tx) => {
     await tx.notificationPreferences.upsert({ where: { userId }, create: { userId, ...prefs }, update: prefs });
     for (const row of typeRows) {
       await tx.typePreference.upsert({
@@ -132,25 +132,29 @@ export async function updatePreferences(
         update: row,
       });
     }
-    await replanUser(tx, userId, deps.clock.now());
+    await replanWateringReminders(tx, userId, runtime.clock.now());
   });
-  return loadUserSettings(deps.db, userId);
+  return loadUserSettings(runtime.db, userId);
 }
 
-export async function setPause(deps: NotificationsDeps, userId: string, until: Date | null): Promise<UserSettings> {
-  const now = deps.clock.now();
+export async function setPause(
+  runtime: NotificationsRuntime,
+  userId: string,
+  until: Date | null,
+): Promise<UserSettings> {
+  const now = runtime.clock.now();
   if (until !== null && until <= now) throw badInput('until', 'until must be in the future');
   if (until !== null && until.getTime() - now.getTime() > MAX_PAUSE_MS)
     throw badInput('until', 'Notifications can be paused for at most a year');
-  await inTransaction(deps.db, async (tx) => {
+  await inTransaction(runtime.db, async (tx) => {
     await tx.notificationPreferences.upsert({
       where: { userId },
       create: { userId, pausedUntil: until },
       update: { pausedUntil: until },
     });
-    await replanUser(tx, userId, now);
+    await replanWateringReminders(tx, userId, now);
   });
   // Held notifications may be due now.
-  if (until === null) deps.wakeDispatcher();
-  return loadUserSettings(deps.db, userId);
+  if (until === null) runtime.wakeDispatcher();
+  return loadUserSettings(runtime.db, userId);
 }

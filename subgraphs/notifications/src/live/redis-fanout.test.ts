@@ -17,7 +17,7 @@ import type { RunningNotificationsService } from '../service.js';
 import { externalService } from '../testing/env.js';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { subscribe } from '../testing/ws-client.js';
-import { notificationTopic } from './topic.js';
+import { notificationTopic } from './notification-topic.js';
 
 const redisUrl = externalService('REDIS_URL');
 /** Keys of this run only: other suites (or a dev stack) may use the same Redis and the same consumer group name. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { subscribe } from '../testing/ws-client.js';
-import { notificationTopic } from './topic.js';
+import { notificationTopic } from './notification-topic.js';
 
 const RECEIVED = `subscription { notificationReceived { id title status sentAt recipient { id } userPlant { id } } }`;
 type Received = {

@@ -13,10 +13,10 @@ import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { HttpService } from '@bloomzy/shared/http/http-service';
 import type { Logger } from '@bloomzy/shared/logger';
 import { socketContext } from '../context.js';
-import type { NotificationsDeps } from '../domain/deps.js';
+import type { NotificationsRuntime } from '../runtime.js';
 
 export function attachSubscriptions(options: {
-  deps: NotificationsDeps;
+  runtime: NotificationsRuntime;
   verifier: CredentialVerifier;
   production: boolean;
   logger: Logger;
@@ -43,7 +43,7 @@ export function attachSubscriptions(options: {
           const { principal } = ctx.extra;
           // onConnect refused every connection without one, and graphql-ws runs no operation before it acknowledged.
           if (!principal) throw new Error('graphql-ws operation on an unauthenticated connection');
-          return socketContext(options.deps, principal);
+          return socketContext(options.runtime, principal);
         },
         onError: (_ctx, _id, _payload, errors) => {
           for (const error of errors)

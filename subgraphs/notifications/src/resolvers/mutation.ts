@@ -1,43 +1,43 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
-import { applyUserAction } from '../domain/actions.js';
-import { scheduleNotification, sendTestNotification } from '../domain/create.js';
 import { setPause, updatePreferences } from '../domain/preferences.js';
+import { applyUserAction } from '../domain/user-actions.js';
+import { scheduleNotification, sendTestNotification } from '../domain/user-created-notifications.js';
 
 export const Mutation: MutationResolvers = {
   async markNotificationOpened(_p, { id }, ctx) {
     const { userId } = await ctx.auth.require('notifications:write');
-    return applyUserAction(ctx.deps, userId, id, 'open');
+    return applyUserAction(ctx.runtime, userId, id, 'open');
   },
   async markNotificationActed(_p, { id, action }, ctx) {
     const { userId } = await ctx.auth.require('notifications:write');
-    return applyUserAction(ctx.deps, userId, id, 'act', action);
+    return applyUserAction(ctx.runtime, userId, id, 'act', action);
   },
   async dismissNotification(_p, { id }, ctx) {
     const { userId } = await ctx.auth.require('notifications:write');
-    return applyUserAction(ctx.deps, userId, id, 'dismiss');
+    return applyUserAction(ctx.runtime, userId, id, 'dismiss');
   },
   async cancelNotification(_p, { id }, ctx) {
     const { userId } = await ctx.auth.require('notifications:write');
-    return applyUserAction(ctx.deps, userId, id, 'cancel');
+    return applyUserAction(ctx.runtime, userId, id, 'cancel');
   },
   async updateNotificationPreferences(_p, { input }, ctx) {
     const { userId } = await ctx.auth.require('notifications:write');
-    return updatePreferences(ctx.deps, userId, input);
+    return updatePreferences(ctx.runtime, userId, input);
   },
   async scheduleNotification(_p, { input }, ctx) {
     const { userId } = await ctx.auth.require('notifications:write');
-    return scheduleNotification(ctx.deps, userId, input);
+    return scheduleNotification(ctx.runtime, userId, input);
   },
   async sendTestNotification(_p, { channels }, ctx) {
     const { userId } = await ctx.auth.require('notifications:write');
-    return sendTestNotification(ctx.deps, userId, channels);
+    return sendTestNotification(ctx.runtime, userId, channels);
   },
   async pauseNotifications(_p, { until }, ctx) {
     const { userId } = await ctx.auth.require('notifications:write');
-    return setPause(ctx.deps, userId, until);
+    return setPause(ctx.runtime, userId, until);
   },
   async resumeNotifications(_p, _a, ctx) {
     const { userId } = await ctx.auth.require('notifications:write');
-    return setPause(ctx.deps, userId, null);
+    return setPause(ctx.runtime, userId, null);
   },
 };

@@ -1,5 +1,5 @@
 import type { NotificationPreferencesResolvers } from '../__generated__/resolvers-types.js';
-import { availableChannels, NOTIFICATION_TYPES, typeSettings } from '../domain/settings.js';
+import { availableChannels, NOTIFICATION_TYPES, typeSettings } from '../domain/user-settings.js';
 
 export const NotificationPreferences: NotificationPreferencesResolvers = {
   types: (s) => NOTIFICATION_TYPES.map((type) => ({ type, ...typeSettings(s, type) })),

@@ -1,13 +1,13 @@
 import { notFound } from '@bloomzy/shared/errors';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
-import { notificationAnalytics } from '../domain/analytics.js';
-import { listNotifications } from '../domain/listing.js';
-import { loadUserSettings } from '../domain/settings.js';
+import { notificationAnalytics } from '../domain/notification-analytics.js';
+import { listNotifications } from '../domain/notification-list.js';
+import { loadUserSettings } from '../domain/user-settings.js';
 
 export const Query: QueryResolvers = {
   async notifications(_p, args, ctx) {
     const { userId } = await ctx.auth.require('notifications:read');
-    return listNotifications(ctx.deps.db, userId, args);
+    return listNotifications(ctx.runtime.db, userId, args);
   },
   async notification(_p, { id }, ctx) {
     const { userId } = await ctx.auth.require('notifications:read');
@@ -18,10 +18,10 @@ export const Query: QueryResolvers = {
   },
   async notificationPreferences(_p, _a, ctx) {
     const { userId } = await ctx.auth.require('notifications:read');
-    return loadUserSettings(ctx.deps.db, userId);
+    return loadUserSettings(ctx.runtime.db, userId);
   },
   async notificationAnalytics(_p, { periodDays }, ctx) {
     const { userId } = await ctx.auth.require('notifications:read');
-    return notificationAnalytics(ctx.deps.db, userId, periodDays ?? 30, ctx.deps.clock.now());
+    return notificationAnalytics(ctx.runtime.db, userId, periodDays ?? 30, ctx.runtime.clock.now());
   },
 };

@@ -1,6 +1,6 @@
 import type { SubscriptionResolvers } from '../__generated__/resolvers-types.js';
-import { onlyMatching } from '../live/filter.js';
-import { fromLive, notificationTopic, type LiveNotification } from '../live/topic.js';
+import { fromLive, notificationTopic, type LiveNotification } from '../live/notification-topic.js';
+import { onlyMatching } from '../live/only-matching.js';
 
 export const Subscription: SubscriptionResolvers = {
   notificationReceived: {
@@ -8,7 +8,7 @@ export const Subscription: SubscriptionResolvers = {
       const { userId } = await ctx.auth.require('notifications:read');
       // The topic is per user already; the filter is a second lock on the door, should a topic ever be shared.
       return onlyMatching(
-        ctx.deps.pubsub.subscribe<LiveNotification>(notificationTopic(userId)),
+        ctx.runtime.pubsub.subscribe<LiveNotification>(notificationTopic(userId)),
         (n) => n.userId === userId,
       );
     },

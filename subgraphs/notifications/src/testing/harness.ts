@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@bloomzy/shared/clock';
-import type { OpenedDatabase } from '@bloomzy/shared/db/open';
 import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
+import type { OpenedDatabase } from '@bloomzy/shared/db/open';
 import { createLogger } from '@bloomzy/shared/logger';
 import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
 import {
@@ -21,7 +21,7 @@ import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth
 import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/testing/test-database';
 import { loadNotificationsConfig } from '../config.js';
 import type { NotificationsDb } from '../db/client.js';
-import type { FetchLike } from '../dispatch/webhook.js';
+import type { FetchLike } from '../delivery/webhook.js';
 import { startNotificationsService, type RunningNotificationsService } from '../service.js';
 import { ObservedPubSub } from './observed-pubsub.js';
 
@@ -104,7 +104,7 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
   let eventCounter = 0;
   return {
     service,
-    db: service.deps.db,
+    db: service.runtime.db,
     clock,
     auth,
     coordination,

@@ -3,8 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { badInput, conflict, rateLimited } from '@bloomzy/shared/errors';
 import { UUID } from '@bloomzy/shared/ids';
 import type { Notification, NotificationChannel, NotificationType } from '../db/client.js';
-import type { NotificationsDeps } from './deps.js';
-import { availableChannels, isPaused, loadUserSettings, typeSettings, type UserSettings } from './settings.js';
+import type { NotificationsRuntime } from '../runtime.js';
+import { availableChannels, isPaused, loadUserSettings, typeSettings, type UserSettings } from './user-settings.js';
 
 const TITLE_MAX = 255;
 const BODY_MAX = 2000;
@@ -49,11 +49,11 @@ function requireEnabled(s: UserSettings): void {
 }
 
 export async function scheduleNotification(
-  deps: NotificationsDeps,
+  runtime: NotificationsRuntime,
   userId: string,
   input: ScheduleInput,
 ): Promise<Notification> {
-  const now = deps.clock.now();
+  const now = runtime.clock.now();
   const title = input.title.trim();
   if (title.length === 0 || title.length > TITLE_MAX)
     throw badInput('input.title', `title must be 1–${TITLE_MAX} characters`);
@@ -64,17 +64,17 @@ export async function scheduleNotification(
   if (input.scheduledFor <= now) throw badInput('input.scheduledFor', 'scheduledFor must be in the future');
   if (input.userPlantId != null && !UUID.test(input.userPlantId))
     throw badInput('input.userPlantId', 'userPlantId is not a valid id');
-  const s = await loadUserSettings(deps.db, userId);
+  const s = await loadUserSettings(runtime.db, userId);
   requireEnabled(s);
   const typePrefs = typeSettings(s, input.type);
   if (!typePrefs.enabled)
     throw conflict(`${input.type} notifications are turned off in your preferences`, 'input.type');
   const channels = checkChannels(s, input.channels ?? typePrefs.channels, 'input.channels');
-  if ((await deps.rateLimiter.hit(`notifications:schedule:${userId}`, 3600)) > SCHEDULED_PER_HOUR) {
+  if ((await runtime.rateLimiter.hit(`notifications:schedule:${userId}`, 3600)) > SCHEDULED_PER_HOUR) {
     throw rateLimited(`At most ${SCHEDULED_PER_HOUR} notifications can be scheduled per hour`);
   }
   const plantId = input.userPlantId ?? null;
-  return deps.db.notification.create({
+  return runtime.db.notification.create({
     data: {
       id: randomUUID(),
       userId,
@@ -95,12 +95,12 @@ export async function scheduleNotification(
 }
 
 export async function sendTestNotification(
-  deps: NotificationsDeps,
+  runtime: NotificationsRuntime,
   userId: string,
   requested: NotificationChannel[] | null | undefined,
 ): Promise<Notification> {
-  const now = deps.clock.now();
-  const s = await loadUserSettings(deps.db, userId);
+  const now = runtime.clock.now();
+  const s = await loadUserSettings(runtime.db, userId);
   requireEnabled(s);
   if (isPaused(s, now))
     throw conflict(`Notifications are paused until ${s.pausedUntil?.toISOString()}; resume them to test`);
@@ -108,10 +108,10 @@ export async function sendTestNotification(
   if (!requested && available.length === 0)
     throw conflict('No channel can reach you: in-app is turned off and no webhook is set up');
   const channels = checkChannels(s, requested ?? available, 'channels');
-  if ((await deps.rateLimiter.hit(`notifications:test:${userId}`, 60)) > TESTS_PER_MINUTE) {
+  if ((await runtime.rateLimiter.hit(`notifications:test:${userId}`, 60)) > TESTS_PER_MINUTE) {
     throw rateLimited(`At most ${TESTS_PER_MINUTE} test notifications per minute`, 60);
   }
-  const created = await deps.db.notification.create({
+  const created = await runtime.db.notification.create({
     data: {
       id: randomUUID(),
       userId,
@@ -128,6 +128,6 @@ export async function sendTestNotification(
       createdAt: now,
     },
   });
-  deps.wakeDispatcher();
+  runtime.wakeDispatcher();
   return created;
 }

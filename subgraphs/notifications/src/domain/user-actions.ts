@@ -5,7 +5,7 @@
 import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
 import { UUID } from '@bloomzy/shared/ids';
 import type { Notification, Prisma } from '../db/client.js';
-import type { NotificationsDeps } from './deps.js';
+import type { NotificationsRuntime } from '../runtime.js';
 import { transition, type UserAction } from './transitions.js';
 
 const ACTION_MAX = 100;
@@ -36,18 +36,18 @@ function changes(
   }
 }
 
-export async function findOwnNotification(
-  deps: Pick<NotificationsDeps, 'db'>,
+async function findOwnNotification(
+  runtime: Pick<NotificationsRuntime, 'db'>,
   userId: string,
   id: string,
 ): Promise<Notification> {
-  const found = UUID.test(id) ? await deps.db.notification.findFirst({ where: { id, userId } }) : null;
+  const found = UUID.test(id) ? await runtime.db.notification.findFirst({ where: { id, userId } }) : null;
   if (!found) throw notFound('Notification');
   return found;
 }
 
 export async function applyUserAction(
-  deps: Pick<NotificationsDeps, 'db' | 'clock'>,
+  runtime: Pick<NotificationsRuntime, 'db' | 'clock'>,
   userId: string,
   id: string,
   action: UserAction,
@@ -58,8 +58,8 @@ export async function applyUserAction(
     throw badInput('action', `action must be 1–${ACTION_MAX} characters`);
   // The update is conditional on the status we decided from; if someone changed it meanwhile we decide again.
   for (let round = 0; round < 3; round++) {
-    const current = await findOwnNotification(deps, userId, id);
-    const now = deps.clock.now();
+    const current = await findOwnNotification(runtime, userId, id);
+    const now = runtime.clock.now();
     const decision = transition(current.status, action);
     if (decision.kind === 'refused') throw conflict(decision.reason);
     if (decision.kind === 'same') return current;
@@ -68,8 +68,8 @@ export async function applyUserAction(
       throw conflict('This notification cannot be cancelled: it is being delivered right now');
     const where: Prisma.NotificationWhereInput = { id, userId, status: current.status };
     if (action === 'cancel') where.OR = [{ claimedUntil: null }, { claimedUntil: { lte: now } }];
-    const { count } = await deps.db.notification.updateMany({ where, data: changes(action, current, now, value) });
-    if (count === 1) return findOwnNotification(deps, userId, id);
+    const { count } = await runtime.db.notification.updateMany({ where, data: changes(action, current, now, value) });
+    if (count === 1) return findOwnNotification(runtime, userId, id);
   }
   throw conflict('This notification changed while it was being updated; try again');
 }

@@ -26,7 +26,7 @@ export interface WebhookResult {
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-export function webhookBody(n: Notification, deliveredAt: Date): string {
+function webhookBody(n: Notification, deliveredAt: Date): string {
   return JSON.stringify({
     id: n.id,
     type: n.type,

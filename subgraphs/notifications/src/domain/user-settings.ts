@@ -22,7 +22,7 @@ export interface TypeSettings {
   preferredHour: number;
 }
 
-export const DEFAULT_TYPE_SETTINGS: TypeSettings = { enabled: true, channels: ['IN_APP'], preferredHour: 9 };
+const DEFAULT_TYPE_SETTINGS: TypeSettings = { enabled: true, channels: ['IN_APP'], preferredHour: 9 };
 
 export interface UserSettings {
   userId: string;

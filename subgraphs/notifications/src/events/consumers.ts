@@ -1,25 +1,25 @@
 /** Subscribes the reminder engine to the event streams it consumes (one consumer group shared by all instances). */
 import type { Consumer, EventBus } from '@bloomzy/shared/messaging/event-bus';
 import { CARE_SCHEDULE_STREAM, USER_PROFILE_STREAM } from '@bloomzy/shared/messaging/topics';
-import type { NotificationsDeps } from '../domain/deps.js';
-import { applyCareScheduleEvent } from './care-events.js';
-import { applyUserProfileEvent } from './profile-events.js';
+import type { NotificationsRuntime } from '../runtime.js';
+import { applyCareScheduleEvent } from './care-schedule-consumer.js';
+import { applyUserProfileEvent } from './user-profile-consumer.js';
 
 export const CONSUMER_GROUP = 'notifications';
 
-export function startEventConsumers(events: EventBus, deps: NotificationsDeps): Consumer {
+export function startEventConsumers(events: EventBus, runtime: NotificationsRuntime): Consumer {
   // Handlers throw only on infrastructure failures (database down); the bus then redelivers, which is safe because
   // applying an event twice changes nothing.
   const consumers = [
     events.consume<unknown>(
       CARE_SCHEDULE_STREAM,
       CONSUMER_GROUP,
-      async (event) => void (await applyCareScheduleEvent(deps, event)),
+      async (event) => void (await applyCareScheduleEvent(runtime, event)),
     ),
     events.consume<unknown>(
       USER_PROFILE_STREAM,
       CONSUMER_GROUP,
-      async (event) => void (await applyUserProfileEvent(deps, event)),
+      async (event) => void (await applyUserProfileEvent(runtime, event)),
     ),
   ];
   return { stop: async () => void (await Promise.all(consumers.map((c) => c.stop()))) };

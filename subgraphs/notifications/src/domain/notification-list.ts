@@ -5,6 +5,7 @@
 import { badInput } from '@bloomzy/shared/errors';
 import { UUID } from '@bloomzy/shared/ids';
 import type { Notification, NotificationStatus, NotificationType, Prisma, Tx } from '../db/client.js';
+import { UNREAD } from '../db/notifications.js';
 
 export interface NotificationFilter {
   status?: NotificationStatus[] | null;
@@ -19,9 +20,6 @@ export interface NotificationPage {
   unreadCount: number;
 }
 
-/** "Unread" = delivered and not yet opened, acted on or dismissed. */
-export const UNREAD: Prisma.NotificationWhereInput = { status: 'SENT' };
-
 const encodeCursor = (n: Notification): string =>
   Buffer.from(`${n.scheduledFor.toISOString()}|${n.id}`).toString('base64url');
 
@@ -33,10 +31,7 @@ function decodeCursor(cursor: string): { scheduledFor: Date; id: string } {
   return { scheduledFor, id };
 }
 
-export function filterWhere(
-  userId: string,
-  filter: NotificationFilter | null | undefined,
-): Prisma.NotificationWhereInput {
+function filterWhere(userId: string, filter: NotificationFilter | null | undefined): Prisma.NotificationWhereInput {
   const and: Prisma.NotificationWhereInput[] = [{ userId }];
   if (filter?.status) and.push({ status: { in: filter.status } });
   if (filter?.type) and.push({ type: { in: filter.type } });

@@ -14,12 +14,18 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Notification, NotificationChannel } from '../db/client.js';
-import type { NotificationsDeps } from '../domain/deps.js';
-import { loadSettings, type UserSettings } from '../domain/settings.js';
+import {
+  MAX_WEBHOOK_ATTEMPTS,
+  postWebhook,
+  retryDelayMs,
+  type FetchLike,
+  type WebhookResult,
+} from '../delivery/webhook.js';
+import { loadSettings, type UserSettings } from '../domain/user-settings.js';
 import { webhookTargetProblem } from '../domain/webhook-url.js';
-import { notificationTopic, toLive } from '../live/topic.js';
+import { notificationTopic, toLive } from '../live/notification-topic.js';
+import type { NotificationsRuntime } from '../runtime.js';
 import { claimDue, completeRound, leaseMsFor, type AttemptRecord } from './claims.js';
-import { MAX_WEBHOOK_ATTEMPTS, postWebhook, retryDelayMs, type FetchLike, type WebhookResult } from './webhook.js';
 
 export interface Dispatcher {
   /** Delivers everything due now, batch by batch; resolves with how many notifications were processed. */
@@ -33,7 +39,7 @@ export interface Dispatcher {
 }
 
 export interface DispatcherOptions {
-  deps: Pick<NotificationsDeps, 'db' | 'clock' | 'logger' | 'pubsub' | 'config'>;
+  runtime: Pick<NotificationsRuntime, 'db' | 'clock' | 'logger' | 'pubsub' | 'config'>;
   intervalMs: number;
   fetch?: FetchLike;
   /** Notifications claimed (and delivered in parallel) per statement. */
@@ -44,7 +50,7 @@ export interface DispatcherOptions {
 const MAX_BATCHES_PER_RUN = 100;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
-  const { db, clock, logger, pubsub, config } = options.deps;
+  const { db, clock, logger, pubsub, config } = options.runtime;
   const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
   const batchSize = options.batchSize ?? 10;
   const leaseMs = leaseMsFor(config.webhookTimeoutMs);

@@ -1,6 +1,6 @@
 /**
  * Which watering reminders a user should have pending: pure, so every decision (time zone, preferred hour, quiet
- * hours, pause, digest, rate limits) is unit-testable with a fixed `now`. The engine (replan.ts) diffs this plan
+ * hours, pause, digest, rate limits) is unit-testable with a fixed `now`. replan-watering-reminders.ts diffs this plan
  * against the database.
  *
  * Order matters: digest grouping runs before rate limiting, because a digest is one notification — five plants due at

@@ -10,9 +10,11 @@
  * - Re-planning is deterministic: with unchanged inputs it changes nothing, so replays and no-op events are harmless.
  */
 import { randomUUID } from 'node:crypto';
-import type { Notification, Tx } from '../db/client.js';
-import { availableChannels, loadUserSettings, typeSettings } from '../domain/settings.js';
-import { planWateringReminders, reminderKey, type PlannedReminder } from './plan.js';
+import type { Tx } from '../db/client.js';
+import { lockPendingReminders } from '../db/notifications.js';
+import { lockUserProfile } from '../db/user-profiles.js';
+import { planWateringReminders, reminderKey, type PlannedReminder } from './plan-watering-reminders.js';
+import { availableChannels, loadUserSettings, typeSettings } from './user-settings.js';
 
 export interface ReplanResult {
   created: number;
@@ -23,30 +25,13 @@ export interface ReplanResult {
 /** Sent or scheduled notifications this far back still count against the (daily) rate limit. */
 const LIMIT_LOOKBACK_MS = 2 * 86_400_000;
 
-/** Serialises planning per user across instances: concurrent events for one user queue on this row lock. */
-async function lockUser(tx: Tx, userId: string, now: Date): Promise<void> {
-  await tx.$executeRaw`INSERT INTO "UserProfile" ("userId", "updatedAt") VALUES (${userId}::uuid, ${now}) ON CONFLICT ("userId") DO NOTHING`;
-  await tx.$queryRaw`SELECT "userId" FROM "UserProfile" WHERE "userId" = ${userId}::uuid FOR UPDATE`;
-}
-
-/** The engine's pending reminders, locked so the dispatcher (SKIP LOCKED) cannot claim one while we move it. */
-async function lockPending(tx: Tx, userId: string): Promise<Notification[]> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT "id" FROM "Notification"
-    WHERE "userId" = ${userId}::uuid AND "source" = 'ENGINE' AND "type" = 'WATERING_REMINDER'
-      AND "status" = 'SCHEDULED' AND "dispatchRounds" = 0
-    FOR UPDATE`;
-  if (rows.length === 0) return [];
-  return tx.notification.findMany({ where: { id: { in: rows.map((r) => r.id) } } });
-}
-
 const sameTime = (a: Date, b: Date) => a.getTime() === b.getTime();
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export async function replanUser(tx: Tx, userId: string, now: Date): Promise<ReplanResult> {
-  await lockUser(tx, userId, now);
+export async function replanWateringReminders(tx: Tx, userId: string, now: Date): Promise<ReplanResult> {
+  await lockUserProfile(tx, userId, now);
   const settings = await loadUserSettings(tx, userId);
-  const pending = await lockPending(tx, userId);
+  const pending = await lockPendingReminders(tx, userId);
   const pendingIds = new Set(pending.map((n) => n.id));
   const plants = await tx.plantSchedule.findMany({ where: { userId, nextWateringAt: { not: null } } });
   // A plant whose reminder was sent, is being sent or was cancelled by the user is done until its schedule moves.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planWateringReminders, reminderKey, type PlanSettings, type PlantDue } from './plan.js';
+import { planWateringReminders, reminderKey, type PlanSettings, type PlantDue } from './plan-watering-reminders.js';
 
 const now = new Date('2026-03-01T00:00:00Z');
 const base: PlanSettings = {

@@ -6,8 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notification } from '../db/client.js';
-import { applyCareScheduleEvent } from '../engine/care-events.js';
-import { notificationTopic, type LiveNotification } from '../live/topic.js';
+import { applyCareScheduleEvent } from '../events/care-schedule-consumer.js';
+import { notificationTopic, type LiveNotification } from '../live/notification-topic.js';
 import type { RunningNotificationsService } from '../service.js';
 import { externalService } from '../testing/env.js';
 import { startHarness, type Harness } from '../testing/harness.js';
@@ -114,7 +114,7 @@ describe.skipIf(!postgres)('exactly-once delivery with two instances (postgres)'
     const base = h.clock.now().getTime();
     await Promise.all(
       plants.map((userPlantId, i) =>
-        applyCareScheduleEvent(i % 2 === 0 ? h.service.deps : peer.deps, {
+        applyCareScheduleEvent(i % 2 === 0 ? h.service.runtime : peer.runtime, {
           eventId: randomUUID(),
           userId,
           userPlantId,
