@@ -1,7 +1,10 @@
 /**
- * Fixed-window counters (e.g. failed logins per email). In memory for one process, Redis across instances.
+ * Fixed-window hit counters (e.g. failed logins per email), on rate-limiter-flexible: in memory for one process (keys
+ * expire on their own, so a flood of distinct keys cannot grow memory past one window), in Redis across instances
+ * (one atomic script per hit, so concurrent instances never lose a count).
  */
 import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface RateLimiter {
   /** Counts one hit for `key` in a window of `windowSeconds`; returns the hits in the current window. */
@@ -10,41 +13,43 @@ export interface RateLimiter {
   reset(key: string): Promise<void>;
 }
 
-export class MemoryRateLimiter implements RateLimiter {
-  readonly #windows = new Map<string, { until: number; hits: number }>();
+/**
+ * The library's own limit is not used: hits go in as `penalty`, which counts without ever refusing, and each caller
+ * compares the count with its own limit (login: check before, count failures; scheduling: count, then check), so one
+ * limiter and one key space serve every limit. `customDuration` gives each hit its caller's window; a window opens at
+ * a key's first hit and later hits do not extend it.
+ */
+const UNUSED_POINTS = Number.MAX_SAFE_INTEGER;
+const DEFAULT_WINDOW_SECONDS = 60;
+
+class CountingRateLimiter implements RateLimiter {
+  constructor(private readonly limiter: RateLimiterAbstract) {}
+
   async hit(key: string, windowSeconds: number): Promise<number> {
-    const now = Date.now();
-    const current = this.#windows.get(key);
-    if (!current || current.until <= now) {
-      if (this.#windows.size > 100_000) this.#windows.clear();
-      this.#windows.set(key, { until: now + windowSeconds * 1000, hits: 1 });
-      return 1;
-    }
-    return ++current.hits;
+    const result = await this.limiter.penalty(key, 1, { customDuration: windowSeconds });
+    return result.consumedPoints;
   }
+
   async count(key: string): Promise<number> {
-    const current = this.#windows.get(key);
-    return current && current.until > Date.now() ? current.hits : 0;
+    return (await this.limiter.get(key))?.consumedPoints ?? 0;
   }
+
   async reset(key: string): Promise<void> {
-    this.#windows.delete(key);
+    await this.limiter.delete(key);
   }
 }
 
-export class RedisRateLimiter implements RateLimiter {
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix = 'bloomzy:rate:',
-  ) {}
-  async hit(key: string, windowSeconds: number): Promise<number> {
-    const k = this.prefix + key;
-    const [[, hits] = [null, 0]] = (await this.redis.multi().incr(k).expire(k, windowSeconds, 'NX').exec()) ?? [];
-    return Number(hits);
+export class MemoryRateLimiter extends CountingRateLimiter {
+  constructor() {
+    super(new RateLimiterMemory({ points: UNUSED_POINTS, duration: DEFAULT_WINDOW_SECONDS }));
   }
-  async count(key: string): Promise<number> {
-    return Number((await this.redis.get(this.prefix + key)) ?? 0);
-  }
-  async reset(key: string): Promise<void> {
-    await this.redis.del(this.prefix + key);
+}
+
+export class RedisRateLimiter extends CountingRateLimiter {
+  /** Keys are `<prefix>:<key>`, as before the library: counters survive a deploy. */
+  constructor(redis: Redis, keyPrefix = 'bloomzy:rate') {
+    super(
+      new RateLimiterRedis({ storeClient: redis, keyPrefix, points: UNUSED_POINTS, duration: DEFAULT_WINDOW_SECONDS }),
+    );
   }
 }

@@ -1,5 +1,6 @@
 /** Validation and normalisation of profile fields; each failure names the input field. */
 import { badInput } from '@bloomzy/shared/errors';
+import { isValidTimeZone, resolveTimeZone } from '@bloomzy/shared/time-zone';
 
 // Pragmatic email check (RFC 5322 in full accepts much that no mail server does): one @, a dotted domain, no spaces.
 const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)+$/;
@@ -19,20 +20,11 @@ export function checkUsername(username: string, field = 'input.username'): strin
   return value;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export function checkTimeZone(timeZone: string, field = 'input.timezone'): string {
   const value = timeZone.trim();
-  if (!value || !isValidTimeZone(value)) throw badInput(field, `"${timeZone}" is not a valid IANA timezone`);
+  if (!isValidTimeZone(value)) throw badInput(field, `"${timeZone}" is not a valid IANA timezone`);
   // Canonical spelling, e.g. "europe/berlin" → "Europe/Berlin".
-  return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+  return resolveTimeZone(value);
 }
 
 export function checkLanguage(language: string, field = 'input.language'): string {

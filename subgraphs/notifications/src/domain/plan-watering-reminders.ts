@@ -6,6 +6,7 @@
  * Order matters: digest grouping runs before rate limiting, because a digest is one notification — five plants due at
  * 09:00 become one digest at 09:00, not three reminders at 09:00 and two at 10:00.
  */
+import { resolveTimeZone } from '@bloomzy/shared/time-zone';
 import {
   applyRateLimits,
   computeSendTime,
@@ -13,7 +14,6 @@ import {
   digestBody,
   digestTitle,
   groupForDigest,
-  resolveTimeZone,
   type QuietHours,
   type RateLimits,
 } from '../timing/index.js';

@@ -8,7 +8,7 @@
  * reminder is sent to less than `windowMinutes`. The digest goes out at the earliest member's
  * sendAt, which is already quiet-hours- and pause-checked, so pulling others forward is safe.
  */
-import { localParts } from './timezone.js';
+import { localParts } from '@bloomzy/shared/time-zone';
 
 export interface DigestReminder {
   userPlantId: string;

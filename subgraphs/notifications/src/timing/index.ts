@@ -2,19 +2,6 @@
  * Reminder send-time maths: pure functions, no clock and no I/O (pass `now` in).
  * Typical pipeline per reminder: computeSendTime → applyRateLimits → groupForDigest.
  */
-export {
-  addLocalDays,
-  ceilToMinute,
-  FALLBACK_TIME_ZONE,
-  isValidTimeZone,
-  localParts,
-  resolveTimeZone,
-  zonedTimeToUtc,
-  type Disambiguation,
-  type LocalDate,
-  type LocalDateTime,
-  type LocalParts,
-} from './timezone.js';
 export { isInQuietHours, moveOutOfQuietHours, parseClockTime, type QuietHours } from './quiet-hours.js';
 export { computeSendTime, DEFAULT_PREFERRED_HOUR, type SendTimeInput } from './send-time.js';
 export { applyRateLimits, DEFAULT_RATE_LIMITS, type RateLimitOptions, type RateLimits } from './rate-limit.js';

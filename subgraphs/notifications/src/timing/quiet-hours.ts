@@ -6,7 +6,7 @@
  * exactly `end`, never at exactly `start`. `start > end` crosses midnight (22:00–07:00);
  * `start === end` means no quiet hours at all (not "quiet all day", which would starve reminders).
  */
-import { addLocalDays, localParts, zonedTimeToUtc } from './timezone.js';
+import { addLocalDays, localParts, zonedTimeToUtc } from '@bloomzy/shared/time-zone';
 
 /** As stored in user preferences: 24-hour local times, e.g. `{ start: '22:00', end: '07:00' }`. */
 export interface QuietHours {

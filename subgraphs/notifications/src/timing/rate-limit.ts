@@ -13,9 +13,9 @@
  * - Full hour → start of the next local hour. Full day → `dayStartHour`:00 on the next local day.
  *   Either move is followed by the shared quiet-hours check, and the windows are re-checked.
  */
+import { addLocalDays, localParts, startOfLocalDay, zonedTimeToUtc } from '@bloomzy/shared/time-zone';
 import { moveOutOfQuietHours, type QuietHours } from './quiet-hours.js';
 import { assertHourOfDay, DEFAULT_PREFERRED_HOUR } from './send-time.js';
-import { addLocalDays, localParts, zonedTimeToUtc } from './timezone.js';
 
 export interface RateLimits {
   /** Max notifications per local clock hour. */
@@ -94,9 +94,9 @@ export function applyRateLimits(
     t = moveOutOfQuietHours(new Date(t), quietHours, timeZone).getTime();
     const local = localParts(new Date(t), timeZone);
 
-    const dayStart = zonedTimeToUtc({ ...local, hour: 0, minute: 0 }, timeZone).getTime();
+    const dayStart = startOfLocalDay(local, timeZone).getTime();
     const nextDay = addLocalDays(local, 1);
-    const nextDayStart = zonedTimeToUtc({ ...nextDay, hour: 0, minute: 0 }, timeZone).getTime();
+    const nextDayStart = startOfLocalDay(nextDay, timeZone).getTime();
     if (countInWindow(existing, dayStart, nextDayStart) >= perDay) {
       t = zonedTimeToUtc({ ...nextDay, hour: dayStartHour, minute: 0 }, timeZone).getTime();
       continue;

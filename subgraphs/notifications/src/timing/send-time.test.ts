@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeSendTime, type SendTimeInput } from './send-time.js';
+import { ceilToMinute, computeSendTime, type SendTimeInput } from './send-time.js';
 
 const at = (iso: string): Date => new Date(iso);
 const LONG_AGO = at('2026-01-01T00:00:00Z');
@@ -159,5 +159,12 @@ describe('computeSendTime: input validation', () => {
     expect(() => send({ dueAt: at('2026-07-01T10:00:00Z'), quietHours: { start: '10pm', end: '07:00' } })).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('ceilToMinute', () => {
+  it('rounds up to the whole minute, leaving whole minutes alone', () => {
+    expect(ceilToMinute(at('2026-05-12T18:00:30.500Z')).toISOString()).toBe('2026-05-12T18:01:00.000Z');
+    expect(ceilToMinute(at('2026-05-12T18:00:00.000Z')).toISOString()).toBe('2026-05-12T18:00:00.000Z');
   });
 });

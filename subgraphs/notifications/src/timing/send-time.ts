@@ -7,11 +7,18 @@
  * and pauses. Rate limits and digests are separate steps (rateLimit.ts, digest.ts) because they
  * depend on the user's other reminders, which this function deliberately knows nothing about.
  */
+import { localParts, zonedTimeToUtc } from '@bloomzy/shared/time-zone';
 import { moveOutOfQuietHours, type QuietHours } from './quiet-hours.js';
-import { ceilToMinute, localParts, zonedTimeToUtc } from './timezone.js';
 
 /** Per notification type; 09:00 local is a reasonable "morning chores" default. */
 export const DEFAULT_PREFERRED_HOUR = 9;
+
+const MINUTE_MS = 60_000;
+
+/** Next whole minute at or after `instant` (send times are minute-aligned). */
+export function ceilToMinute(instant: Date): Date {
+  return new Date(Math.ceil(instant.getTime() / MINUTE_MS) * MINUTE_MS);
+}
 
 export interface SendTimeInput {
   /** The plant's next watering instant, as received from the plants service. */

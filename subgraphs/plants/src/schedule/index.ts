@@ -1,6 +1,6 @@
 /** Public API of the watering schedule maths (pure functions, no I/O). */
 export * from './types.js';
-export { DEFAULT_TIME_ZONE, calendarDaysBetween, localDate, resolveTimeZone, type LocalDate } from './calendar.js';
+export { resolveTimeZone } from '@bloomzy/shared/time-zone';
 export {
   DEFAULT_HEMISPHERE,
   SEASON_FACTORS,

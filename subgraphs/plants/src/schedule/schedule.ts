@@ -8,7 +8,7 @@
  *
  * See FORMULA.md for the tables and the reasoning behind each number.
  */
-import { resolveTimeZone } from './calendar.js';
+import { resolveTimeZone } from '@bloomzy/shared/time-zone';
 import { lightFactor, potMaterialFactor, potSizeFactor, soilFactor, temperatureFactor } from './factors.js';
 import { computeRhythm, lastWatering } from './rhythm.js';
 import { resolveHemisphere, seasonAt, seasonFactor } from './season.js';

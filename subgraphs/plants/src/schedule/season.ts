@@ -5,7 +5,7 @@
  * faster, while in winter growth slows (many species go semi-dormant) and soil stays wet longer,
  * which is when over-watering and root rot happen. Species base intervals are given for spring.
  */
-import { localDate } from './calendar.js';
+import { localDate } from '@bloomzy/shared/time-zone';
 import { HEMISPHERES, type Hemisphere, type ScheduleFactor, type Season } from './types.js';
 import { isOneOf } from './util.js';
 

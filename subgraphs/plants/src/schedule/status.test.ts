@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDaysBetween, resolveTimeZone } from './calendar.js';
+import { calendarDaysBetween, resolveTimeZone } from '@bloomzy/shared/time-zone';
 import { urgencyFor, wateringStatus } from './status.js';
 
 describe('urgencyFor', () => {

@@ -1,7 +1,7 @@
 /**
  * Due-date status in the user's calendar: how many days until the next watering, and how urgent.
  */
-import { calendarDaysBetween, resolveTimeZone } from './calendar.js';
+import { calendarDaysBetween, resolveTimeZone } from '@bloomzy/shared/time-zone';
 import type { WateringStatus, WateringUrgency } from './types.js';
 
 /** A watering due within this many calendar days (but not today) is SOON. */

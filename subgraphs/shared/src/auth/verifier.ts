@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { unauthenticated } from '../errors.js';
 import { readCredential, type Credential } from './credentials.js';
 import { SCOPES, type Principal, type Role, type Scope } from './principal.js';
@@ -55,7 +56,8 @@ export function createCredentialVerifier(options: VerifierOptions): CredentialVe
           if (!response.ok) throw new Error(`API key introspection failed with HTTP ${response.status}`);
           return (await response.json()) as IntrospectionResult;
         };
-  const apiKeyCache = new Map<string, { until: number; result: IntrospectionResult }>();
+  // Bounded, so a flood of bogus keys cannot grow memory; an entry is reused for API_KEY_CACHE_SECONDS at most.
+  const apiKeyCache = new LRUCache<string, IntrospectionResult>({ max: 10_000, ttl: API_KEY_CACHE_SECONDS * 1000 });
 
   async function verifyToken(token: string): Promise<Principal> {
     let payload;
@@ -78,10 +80,9 @@ export function createCredentialVerifier(options: VerifierOptions): CredentialVe
   async function introspect(key: string): Promise<IntrospectionResult> {
     const cacheKey = createHash('sha256').update(key).digest('hex');
     const hit = apiKeyCache.get(cacheKey);
-    if (hit && hit.until > Date.now()) return hit.result;
+    if (hit) return hit;
     const result = await introspectRemote(key);
-    if (apiKeyCache.size > 10_000) apiKeyCache.clear(); // bounded: a flood of bogus keys cannot grow memory
-    apiKeyCache.set(cacheKey, { until: Date.now() + API_KEY_CACHE_SECONDS * 1000, result });
+    apiKeyCache.set(cacheKey, result);
     return result;
   }
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   addLocalDays,
-  ceilToMinute,
+  calendarDaysBetween,
   isValidTimeZone,
+  localDate,
   localParts,
   resolveTimeZone,
+  startOfLocalDay,
   zonedTimeToUtc,
-} from './timezone.js';
+} from './time-zone.js';
 
 const at = (iso: string): Date => new Date(iso);
 const wall = (year: number, month: number, day: number, hour: number, minute = 0) => ({
@@ -119,15 +121,61 @@ describe('zonedTimeToUtc', () => {
   );
 });
 
-describe('addLocalDays / ceilToMinute', () => {
+describe('addLocalDays', () => {
   it('rolls over months, years and leap days', () => {
     expect(addLocalDays({ year: 2026, month: 12, day: 31 }, 1)).toEqual({ year: 2027, month: 1, day: 1 });
     expect(addLocalDays({ year: 2028, month: 2, day: 28 }, 1)).toEqual({ year: 2028, month: 2, day: 29 });
     expect(addLocalDays({ year: 2026, month: 3, day: 1 }, -1)).toEqual({ year: 2026, month: 2, day: 28 });
   });
+});
 
-  it('rounds up to the whole minute, leaving whole minutes alone', () => {
-    expect(ceilToMinute(at('2026-05-12T18:00:30.500Z')).toISOString()).toBe('2026-05-12T18:01:00.000Z');
-    expect(ceilToMinute(at('2026-05-12T18:00:00.000Z')).toISOString()).toBe('2026-05-12T18:00:00.000Z');
+describe('localDate / calendarDaysBetween', () => {
+  it('dates an instant in the zone, not in UTC', () => {
+    const instant = at('2026-03-10T23:30:00Z');
+    expect(localDate(instant, 'UTC')).toEqual({ year: 2026, month: 3, day: 10 });
+    expect(localDate(instant, 'Asia/Tokyo')).toEqual({ year: 2026, month: 3, day: 11 });
+    expect(localDate(instant, 'America/Los_Angeles')).toEqual({ year: 2026, month: 3, day: 10 });
+    expect(localDate(instant, 'Mars/Olympus_Mons')).toEqual({ year: 2026, month: 3, day: 10 });
+  });
+
+  it('counts calendar days, not 24-hour spans, across a 23-hour DST day', () => {
+    expect(calendarDaysBetween(at('2026-03-28T23:30:00Z'), at('2026-03-30T22:30:00Z'), 'Europe/Paris')).toBe(2);
+    expect(calendarDaysBetween(at('2026-03-10T23:59:00Z'), at('2026-03-11T00:01:00Z'), 'UTC')).toBe(1);
+    expect(calendarDaysBetween(at('2026-03-11T00:01:00Z'), at('2026-03-10T23:59:00Z'), 'UTC')).toBe(-1);
+  });
+
+  it('throws on an invalid Date', () => {
+    expect(() => localDate(new Date(Number.NaN), 'UTC')).toThrow(RangeError);
+  });
+});
+
+describe('startOfLocalDay', () => {
+  it('is local midnight, 23 or 25 hours before the next one on DST days', () => {
+    const day = { year: 2026, month: 3, day: 29 };
+    expect(startOfLocalDay(day, 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfLocalDay(addLocalDays(day, 1), 'Europe/Berlin').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+  });
+
+  it('is the end of the gap when midnight does not exist', () => {
+    // Chile springs forward at 24:00 on the first Saturday of September: 6 September 2026 starts at 01:00.
+    expect(startOfLocalDay({ year: 2026, month: 9, day: 6 }, 'America/Santiago').toISOString()).toBe(
+      '2026-09-06T04:00:00.000Z',
+    );
+  });
+});
+
+describe('resolveTimeZone canonical spelling', () => {
+  it('returns the canonical name for other casings and aliases', () => {
+    expect(resolveTimeZone('europe/berlin')).toBe('Europe/Berlin');
+    expect(resolveTimeZone('US/Eastern')).toBe('America/New_York');
+    expect(resolveTimeZone('Etc/UTC')).toBe('UTC');
+    expect(isValidTimeZone('europe/berlin')).toBe(true);
+  });
+
+  it('reads missing and non-string zones as UTC', () => {
+    for (const zone of [undefined, null, 42, '', '   ', 'UTC+25']) {
+      expect(isValidTimeZone(zone)).toBe(false);
+      expect(resolveTimeZone(zone)).toBe('UTC');
+    }
   });
 });

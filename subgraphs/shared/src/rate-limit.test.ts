@@ -1,0 +1,59 @@
+/** Hit counters, in memory always and on Redis when REDIS_URL is set (required in CI). */
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testRedisUrl } from './db/test-database.js';
+import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-limit.js';
+
+const redisUrl = testRedisUrl();
+const unique = () => `test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const connections: Redis[] = [];
+afterAll(() => connections.forEach((c) => c.disconnect()));
+
+const limiters: [string, () => [RateLimiter, RateLimiter]][] = [
+  [
+    'memory',
+    () => {
+      const limiter = new MemoryRateLimiter();
+      return [limiter, limiter];
+    },
+  ],
+];
+if (redisUrl) {
+  limiters.push([
+    'redis',
+    () => {
+      const [a, b] = [new Redis(redisUrl), new Redis(redisUrl)];
+      connections.push(a, b);
+      return [new RedisRateLimiter(a), new RedisRateLimiter(b)];
+    },
+  ]);
+}
+
+describe.each(limiters)('%s rate limiter', (_kind, make) => {
+  it('counts hits per key, shared by every instance, until reset', async () => {
+    const [a, b] = make();
+    const key = unique();
+    expect(await a.count(key)).toBe(0);
+    expect(await a.hit(key, 60)).toBe(1);
+    expect(await b.hit(key, 60)).toBe(2);
+    expect(await Promise.all([a.hit(key, 60), b.hit(key, 60)])).toEqual(expect.arrayContaining([3, 4]));
+    expect(await b.count(key)).toBe(4);
+    expect(await a.count(unique())).toBe(0);
+    await b.reset(key);
+    expect(await a.count(key)).toBe(0);
+    expect(await a.hit(key, 60)).toBe(1);
+  });
+
+  it('starts a new window when the first hit’s window has passed, later hits not extending it', async () => {
+    const [a] = make();
+    const key = unique();
+    await a.hit(key, 2);
+    await sleep(300);
+    expect(await a.hit(key, 2)).toBe(2);
+    await sleep(2_000); // past the first hit's window, not past the second's
+    expect(await a.count(key)).toBe(0);
+    expect(await a.hit(key, 2)).toBe(1);
+  });
+});
