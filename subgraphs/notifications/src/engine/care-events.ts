@@ -3,23 +3,18 @@
  * applied only when it is newer (changedAt) than the one the plant's row already reflects; a replay or an older event
  * changes nothing. Applying and re-planning share one transaction.
  */
+import type { CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
 import type { NotificationsDb } from '../db/client.js';
 import { inTransaction } from '../db/client.js';
 import type { NotificationsDeps } from '../domain/deps.js';
-import { parseCareScheduleEvent } from './events.js';
 import { replanUser, type ReplanResult } from './replan.js';
 
-export type ApplyOutcome = { applied: true; replan: ReplanResult } | { applied: false; why: 'stale' | 'invalid' };
+export type ApplyOutcome = { applied: true; replan: ReplanResult } | { applied: false; why: 'stale' };
 
 export async function applyCareScheduleEvent(
   deps: Pick<NotificationsDeps, 'clock' | 'logger'> & { db: NotificationsDb },
-  raw: unknown,
+  event: CareScheduleEvent,
 ): Promise<ApplyOutcome> {
-  const event = parseCareScheduleEvent(raw);
-  if (!event) {
-    deps.logger.warn('dropping malformed care-schedule event', { event: raw });
-    return { applied: false, why: 'invalid' };
-  }
   const now = deps.clock.now();
   const changedAt = new Date(event.changedAt);
   const next = event.nextWateringAt === null ? null : new Date(event.nextWateringAt);

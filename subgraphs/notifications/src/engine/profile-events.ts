@@ -2,21 +2,16 @@
  * Keeps the local copy of auth's profile fields current (timezone, notification switches) and re-times the user's
  * reminders when they change. Events older than the stored changedAt are ignored (at-least-once, maybe reordered).
  */
+import type { UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import type { NotificationsDb } from '../db/client.js';
 import { inTransaction } from '../db/client.js';
 import type { NotificationsDeps } from '../domain/deps.js';
-import { parseUserProfileEvent } from './events.js';
 import { replanUser } from './replan.js';
 
 export async function applyUserProfileEvent(
   deps: Pick<NotificationsDeps, 'clock' | 'logger'> & { db: NotificationsDb },
-  raw: unknown,
+  event: UserProfileEvent,
 ): Promise<boolean> {
-  const event = parseUserProfileEvent(raw);
-  if (!event) {
-    deps.logger.warn('dropping malformed user-profile event', { event: raw });
-    return false;
-  }
   const now = deps.clock.now();
   const changedAt = new Date(event.changedAt);
   return inTransaction(deps.db, async (tx) => {
