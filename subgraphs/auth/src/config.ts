@@ -2,15 +2,17 @@
  * Auth service configuration, read and validated once at start-up. The only place auth reads the environment.
  */
 import {
-  ConfigError,
   int,
   list,
   optional,
+  parseEnv,
+  reject,
   serviceBase,
+  subgraphEnvironment,
+  variablesOf,
   type Env,
   type ServiceBaseConfig,
 } from '@bloomzy/shared/config';
-import { defaultDataDir } from '@bloomzy/shared/paths';
 
 export interface AuthConfig extends ServiceBaseConfig {
   /** JSON array of private JWKs (first signs, all verify), inline or from a file; generated in dataDir when unset. */
@@ -24,21 +26,38 @@ export interface AuthConfig extends ServiceBaseConfig {
   loginAttemptsPer15Min: number;
 }
 
-export function loadAuthConfig(env: Env): AuthConfig {
-  const base = serviceBase(env, 'AUTH', 4001, defaultDataDir, 'auth');
-  const signingKeys = optional(env, 'AUTH_SIGNING_KEYS');
-  const signingKeysFile = optional(env, 'AUTH_SIGNING_KEYS_FILE');
+/** The variables auth reads: those of every subgraph plus its own. */
+export const authEnvironment = subgraphEnvironment('auth').extend({
+  AUTH_SIGNING_KEYS: optional({ description: 'Private ES256 JWKs as JSON (first signs, all verify)' }),
+  AUTH_SIGNING_KEYS_FILE: optional({
+    description:
+      'File holding those JWKs (`npm run keys -- generate <file>`); one of the two is required in production',
+  }),
+  ACCESS_TOKEN_TTL_SECONDS: int({ description: 'Access-token lifetime in seconds' }, 900, 30, 86_400),
+  REFRESH_TOKEN_TTL_DAYS: int({ description: 'Session (refresh-token family) lifetime in days' }, 30, 1, 365),
+  ADMIN_EMAILS: list({ description: 'Comma-separated emails that get the ADMIN role at signup and login' }),
+  LOGIN_ATTEMPTS_PER_15_MIN: int({ description: 'Failed logins per email before RATE_LIMITED' }, 10, 1, 10_000),
+});
+
+export const authVariables = variablesOf(authEnvironment);
+
+const authConfigSchema = authEnvironment.transform((env, ctx): AuthConfig => {
+  const base = serviceBase('auth', env, ctx);
   // Every auth instance must sign with the same keys; a per-instance generated key would break verification.
-  if (base.production && !signingKeys && !signingKeysFile) {
-    throw new ConfigError('AUTH_SIGNING_KEYS_FILE', '(or AUTH_SIGNING_KEYS) is required when NODE_ENV=production');
+  if (base.production && !env.AUTH_SIGNING_KEYS && !env.AUTH_SIGNING_KEYS_FILE) {
+    reject(ctx, 'AUTH_SIGNING_KEYS_FILE', '(or AUTH_SIGNING_KEYS) is required when NODE_ENV=production');
   }
   return {
     ...base,
-    signingKeys,
-    signingKeysFile,
-    accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
-    refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
-    adminEmails: list(env, 'ADMIN_EMAILS').map((e) => e.toLowerCase()),
-    loginAttemptsPer15Min: int(env, 'LOGIN_ATTEMPTS_PER_15_MIN', 10, 1, 10_000),
+    signingKeys: env.AUTH_SIGNING_KEYS,
+    signingKeysFile: env.AUTH_SIGNING_KEYS_FILE,
+    accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
+    adminEmails: env.ADMIN_EMAILS.map((e) => e.toLowerCase()),
+    loginAttemptsPer15Min: env.LOGIN_ATTEMPTS_PER_15_MIN,
   };
+});
+
+export function loadAuthConfig(env: Env): AuthConfig {
+  return parseEnv(authConfigSchema, env);
 }

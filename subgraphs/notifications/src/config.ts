@@ -4,15 +4,16 @@
  */
 import { hostname } from 'node:os';
 import {
-  authBaseUrl,
-  ConfigError,
+  authUrlEnvironment,
   int,
   optional,
+  parseEnv,
   serviceBase,
+  subgraphEnvironment,
+  variablesOf,
   type Env,
   type ServiceBaseConfig,
 } from '@bloomzy/shared/config';
-import { defaultDataDir } from '@bloomzy/shared/paths';
 
 export interface NotificationsConfig extends ServiceBaseConfig {
   /** Base URL of the auth service: its JWKS verifies access tokens, its introspection endpoint API keys. */
@@ -30,16 +31,36 @@ export interface NotificationsConfig extends ServiceBaseConfig {
   webhookAllowPrivate: boolean;
 }
 
-export function loadNotificationsConfig(env: Env): NotificationsConfig {
-  const base = serviceBase(env, 'NOTIFICATIONS', 4003, defaultDataDir, 'notifications');
-  const instanceId = optional(env, 'INSTANCE_ID') ?? `${hostname()}-${process.pid}`;
-  if (instanceId.length > 100) throw new ConfigError('INSTANCE_ID', 'must be at most 100 characters');
+/** The variables notifications reads: those of every subgraph, AUTH_URL and its own. */
+export const notificationsEnvironment = subgraphEnvironment('notifications').extend({
+  ...authUrlEnvironment,
+  DISPATCH_INTERVAL_MS: int({ description: 'How often the dispatcher claims due notifications' }, 1_000, 50, 3_600_000),
+  WEBHOOK_TIMEOUT_MS: int(
+    { description: 'Timeout of one webhook POST (the claim lease derives from it)' },
+    5_000,
+    100,
+    60_000,
+  ),
+  INSTANCE_ID: optional(
+    { description: 'Names the instance in claims and the delivery log', default: 'hostname-pid' },
+    100,
+  ),
+});
+
+export const notificationsVariables = variablesOf(notificationsEnvironment);
+
+const notificationsConfigSchema = notificationsEnvironment.transform((env, ctx): NotificationsConfig => {
+  const base = serviceBase('notifications', env, ctx);
   return {
     ...base,
-    authUrl: authBaseUrl(env),
-    dispatchIntervalMs: int(env, 'DISPATCH_INTERVAL_MS', 1_000, 50, 3_600_000),
-    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 5_000, 100, 60_000),
-    instanceId,
+    authUrl: env.AUTH_URL,
+    dispatchIntervalMs: env.DISPATCH_INTERVAL_MS,
+    webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    instanceId: env.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     webhookAllowPrivate: !base.production,
   };
+});
+
+export function loadNotificationsConfig(env: Env): NotificationsConfig {
+  return parseEnv(notificationsConfigSchema, env);
 }

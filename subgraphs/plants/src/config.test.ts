@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '@bloomzy/shared/config';
-import { loadPlantsConfig } from './config.js';
+import { subgraph } from '@bloomzy/shared/manifest';
+import { loadPlantsConfig, plantsVariables } from './config.js';
 
 describe('loadPlantsConfig', () => {
   it('has working defaults for npm start', () => {
@@ -34,5 +35,16 @@ describe('loadPlantsConfig', () => {
   });
   it('trims a trailing slash from AUTH_URL', () => {
     expect(loadPlantsConfig({ AUTH_URL: 'https://auth.internal:4001/' }).authUrl).toBe('https://auth.internal:4001');
+  });
+  it("listens on the manifest's port and logs at LOG_LEVEL (default info)", () => {
+    expect(loadPlantsConfig({}).port).toBe(subgraph('plants').defaultPort);
+    expect(loadPlantsConfig({}).logLevel).toBe('info');
+    expect(loadPlantsConfig({ LOG_LEVEL: 'trace' }).logLevel).toBe('trace');
+    expect(() => loadPlantsConfig({ LOG_LEVEL: 'chatty' })).toThrow(/LOG_LEVEL/);
+  });
+  it('lists the variables it reads as data', () => {
+    const names = plantsVariables.map((v) => v.name);
+    expect(names).toEqual(expect.arrayContaining(['PLANTS_PORT', 'AUTH_URL', 'SCHEDULE_RECONCILE_INTERVAL_MS']));
+    expect(plantsVariables.find((v) => v.name === 'SCHEDULE_RECONCILE_INTERVAL_MS')?.default).toBe('60000');
   });
 });

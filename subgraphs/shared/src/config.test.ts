@@ -1,32 +1,138 @@
 import { describe, expect, it } from 'vitest';
-import { bool, ConfigError, int, list, oneOf, port, str, url } from './config.js';
+import { z } from 'zod';
+import {
+  bool,
+  commonConfig,
+  commonEnvironment,
+  ConfigError,
+  int,
+  list,
+  oneOf,
+  parseEnv,
+  port,
+  serviceBase,
+  str,
+  subgraphEnvironment,
+  url,
+  variablesOf,
+  type Env,
+} from './config.js';
+import { subgraphs } from './manifest.js';
 
-describe('config readers', () => {
+const doc = { description: 'test variable' };
+/** Parses `env` with a one-variable schema and returns that variable's value. */
+const read = (schema: z.ZodType, env: Env, name = Object.keys(env)[0] ?? 'A') =>
+  (parseEnv(z.object({ [name]: schema }), env) as Record<string, unknown>)[name];
+
+describe('config variables', () => {
   it('use the fallback when a variable is unset or blank', () => {
-    expect(str({}, 'A', 'x')).toBe('x');
-    expect(str({ A: '  ' }, 'A', 'x')).toBe('x');
-    expect(int({}, 'N', 5)).toBe(5);
-    expect(bool({}, 'B', true)).toBe(true);
-    expect(list({}, 'L')).toEqual([]);
+    expect(read(str(doc, 'x'), {}, 'A')).toBe('x');
+    expect(read(str(doc, 'x'), { A: '  ' })).toBe('x');
+    expect(read(int(doc, 5), {}, 'N')).toBe(5);
+    expect(read(bool(doc, true), {}, 'B')).toBe(true);
+    expect(read(list(doc), {}, 'L')).toEqual([]);
   });
 
   it('parse well-formed values', () => {
-    expect(port({ P: '4001' }, 'P', 1)).toBe(4001);
-    expect(bool({ B: 'no' }, 'B', true)).toBe(false);
-    expect(list({ L: 'a@x.io, b@y.io,' }, 'L')).toEqual(['a@x.io', 'b@y.io']);
-    expect(url({ U: 'redis://h:6379' }, 'U', ['redis'])).toBe('redis://h:6379');
+    expect(read(port(doc, 1), { P: '4001' })).toBe(4001);
+    expect(read(bool(doc, true), { B: 'no' })).toBe(false);
+    expect(read(bool(doc), { B: ' On ' })).toBe(true);
+    expect(read(list(doc), { L: 'a@x.io, b@y.io,' })).toEqual(['a@x.io', 'b@y.io']);
+    expect(read(url(doc, ['redis']), { U: 'redis://h:6379' })).toBe('redis://h:6379');
+    expect(read(int(doc, 0, -5, 5), { N: '-3' })).toBe(-3);
   });
 
   it.each([
-    [() => str({}, 'REQUIRED_THING'), 'REQUIRED_THING'],
-    [() => port({ AUTH_PORT: 'abc' }, 'AUTH_PORT', 4001), 'AUTH_PORT'],
-    [() => port({ AUTH_PORT: '70000' }, 'AUTH_PORT', 4001), 'AUTH_PORT'],
-    [() => bool({ LOG_JSON: 'maybe' }, 'LOG_JSON', false), 'LOG_JSON'],
-    [() => oneOf({ NODE_ENV: 'prod' }, 'NODE_ENV', ['development', 'production'], 'development'), 'NODE_ENV'],
-    [() => url({ REDIS_URL: 'localhost:6379' }, 'REDIS_URL', ['redis']), 'REDIS_URL'],
-    [() => url({ AUTH_DATABASE_URL: 'mysql://x/y' }, 'AUTH_DATABASE_URL', ['postgres']), 'AUTH_DATABASE_URL'],
-  ])('refuse bad values with an error naming the variable (%#)', (read, variable) => {
-    expect(read).toThrow(ConfigError);
-    expect(read).toThrow(variable);
+    [() => read(str(doc), {}, 'REQUIRED_THING'), 'REQUIRED_THING'],
+    [() => read(port(doc, 4001), { AUTH_PORT: 'abc' }), 'AUTH_PORT'],
+    [() => read(port(doc, 4001), { AUTH_PORT: '70000' }), 'AUTH_PORT'],
+    [() => read(bool(doc, false), { LOG_JSON: 'maybe' }), 'LOG_JSON'],
+    [() => read(oneOf(doc, ['development', 'production'], 'development'), { NODE_ENV: 'prod' }), 'NODE_ENV'],
+    [() => read(url(doc, ['redis']), { REDIS_URL: 'localhost:6379' }), 'REDIS_URL'],
+    [() => read(url(doc, ['postgres']), { AUTH_DATABASE_URL: 'mysql://x/y' }), 'AUTH_DATABASE_URL'],
+  ])('refuse bad values with an error naming the variable (%#)', (load, variable) => {
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(variable);
+  });
+
+  it.each([
+    [() => read(str(doc), {}, 'NEEDED'), 'NEEDED is required but not set'],
+    [() => read(int(doc, 1), { N: '1.5' }), 'N must be an integer, got "1.5"'],
+    [() => read(int(doc, 1, 1, 10), { N: '11' }), 'N must be between 1 and 10, got 11'],
+    [() => read(bool(doc), { B: 'maybe' }), 'B must be true or false, got "maybe"'],
+    [() => read(oneOf(doc, ['a', 'b'], 'a'), { O: 'c' }), 'O must be one of a, b, got "c"'],
+    [() => read(url(doc, ['http', 'https']), { U: 'not a url' }), 'U must be a URL, got "not a url"'],
+    [() => read(url(doc, ['postgres', 'postgresql']), { U: 'mysql://x' }), 'U must use postgres or postgresql'],
+  ])('say what is wrong (%#)', (load, message) => {
+    expect(load).toThrow(`Invalid configuration: ${message}`);
+  });
+
+  it('report the first bad variable of a schema', () => {
+    const schema = z.object({ FIRST: port(doc, 1), SECOND: port(doc, 2) });
+    expect(() => parseEnv(schema, { SECOND: 'x', FIRST: 'y' })).toThrow(/^Invalid configuration: FIRST /);
+  });
+});
+
+describe('LOG_LEVEL', () => {
+  const load = (env: Env) => commonConfig(parseEnv(commonEnvironment, env));
+  it('defaults to info and accepts the logger levels', () => {
+    expect(load({}).logLevel).toBe('info');
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace']) {
+      expect(load({ LOG_LEVEL: level }).logLevel).toBe(level);
+    }
+  });
+  it('refuses any other level, naming the variable', () => {
+    expect(() => load({ LOG_LEVEL: 'verbose' })).toThrow(ConfigError);
+    expect(() => load({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of fatal, error, warn/);
+  });
+});
+
+describe('subgraph environment', () => {
+  const [entry] = subgraphs();
+  if (!entry) throw new Error('supergraph.yaml lists no subgraphs');
+  const environment = subgraphEnvironment(entry.name);
+  const load = (env: Env) =>
+    parseEnv(
+      environment.transform((e, ctx) => serviceBase(entry.name, e, ctx)),
+      env,
+    );
+
+  it("listens on the manifest's port under the subgraph's prefix, with LOG_JSON on in production", () => {
+    const dev = load({ DATA_DIR: '/tmp/bloomzy' });
+    expect(dev).toMatchObject({ host: '0.0.0.0', port: entry.defaultPort, production: false, logJson: false });
+    expect(dev.dataDir).toBe(`/tmp/bloomzy/${entry.name}`);
+    const database = `${entry.envPrefix}_DATABASE_URL`;
+    expect(() => load({ NODE_ENV: 'production' })).toThrow(`${database} is required when NODE_ENV=production`);
+    expect(load({ NODE_ENV: 'production', [database]: 'postgres://db/x' }).logJson).toBe(true);
+    expect(load({ [`${entry.envPrefix}_PORT`]: '0' }).port).toBe(0);
+  });
+
+  it('lists its variables as data: name, description and default', () => {
+    const variables = variablesOf(environment);
+    expect(variables.map((v) => v.name).sort()).toEqual(
+      [
+        'DATA_DIR',
+        'LOG_JSON',
+        'LOG_LEVEL',
+        'NODE_ENV',
+        'REDIS_URL',
+        `${entry.envPrefix}_DATABASE_URL`,
+        `${entry.envPrefix}_HOST`,
+        `${entry.envPrefix}_PORT`,
+      ].sort(),
+    );
+    expect(variables.find((v) => v.name === `${entry.envPrefix}_PORT`)).toEqual({
+      name: `${entry.envPrefix}_PORT`,
+      description: 'Listen port',
+      default: String(entry.defaultPort),
+    });
+    expect(variables.find((v) => v.name === 'LOG_LEVEL')?.default).toBe('info');
+    for (const variable of variables) expect(variable.description).not.toBe('');
+  });
+
+  it('lists a family of variables once, under its pattern', () => {
+    const family = { description: 'family', pattern: 'X_<NAME>_URL' };
+    const variables = variablesOf(z.object({ X_A_URL: url(family, ['http']), X_B_URL: url(family, ['http']) }));
+    expect(variables).toEqual([{ ...family, name: 'X_<NAME>_URL', instances: ['X_A_URL', 'X_B_URL'] }]);
   });
 });

@@ -1,8 +1,13 @@
 /**
- * Typed readers for environment configuration. Each service has one config module that calls these once at start-up;
- * the first bad or missing value stops the service with a message naming the variable.
+ * Configuration as data. Each service's config module declares the environment it reads as a zod object schema
+ * (every variable's name, default, bounds and description in one place) and transforms it into its typed config
+ * object; the same schema lists the variables for the docs test (README table, .env.example). A service parses its
+ * schema once at start-up, and the first bad or missing value stops it with a ConfigError naming the variable.
  */
 import path from 'node:path';
+import { z } from 'zod';
+import { subgraph } from './manifest.js';
+import { defaultDataDir } from './paths.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -16,76 +21,155 @@ export class ConfigError extends Error {
   }
 }
 
-function raw(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === '' ? undefined : value;
+/** What the docs say about a variable. */
+export interface VariableDoc {
+  description: string;
+  /** As the README shows it; the schema's own default when the variable has one. */
+  default?: string;
+  /** The family a variable belongs to (SUBGRAPH_<NAME>_URL), documented once under that name. */
+  pattern?: string;
 }
 
-/** A string; `fallback` when unset, ConfigError when unset without fallback. */
-export function str(env: Env, name: string, fallback?: string): string {
-  const value = raw(env, name) ?? fallback;
-  if (value === undefined) throw new ConfigError(name, 'is required but not set');
-  return value;
+/** One documented variable, or one pattern standing for the concrete names in `instances`. */
+export interface EnvVariable extends VariableDoc {
+  name: string;
+  instances?: readonly string[];
+}
+
+const docs = z.registry<VariableDoc>();
+function documented<T extends z.ZodType>(schema: T, doc: VariableDoc, fallback?: unknown): T {
+  docs.add(schema as z.ZodType, fallback === undefined ? doc : { default: String(fallback), ...doc });
+  return schema;
+}
+const quoted = (input: unknown) => `"${String(input)}"`;
+
+const requiredText = () =>
+  z.string({ error: (iss) => (iss.input === undefined ? 'is required but not set' : 'must be text') });
+
+/** A string; `fallback` when unset, 'is required but not set' when unset without fallback. */
+export function str(doc: VariableDoc): ReturnType<typeof requiredText>;
+export function str(doc: VariableDoc, fallback: string): z.ZodDefault<ReturnType<typeof requiredText>>;
+export function str(doc: VariableDoc, fallback?: string) {
+  return documented(fallback === undefined ? requiredText() : requiredText().default(fallback), doc, fallback);
 }
 
 /** An optional string: undefined when unset. */
-export function optional(env: Env, name: string): string | undefined {
-  return raw(env, name);
+export function optional(doc: VariableDoc, maxLength = Number.MAX_SAFE_INTEGER) {
+  const schema = z.string().max(maxLength, { error: `must be at most ${maxLength} characters` });
+  return documented(schema.optional(), doc);
 }
 
 /** An integer within [min, max]. */
-export function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-  const value = raw(env, name);
-  if (value === undefined) return fallback;
-  if (!/^-?\d+$/.test(value)) throw new ConfigError(name, `must be an integer, got "${value}"`);
-  const n = Number(value);
-  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
-  return n;
+export function int(doc: VariableDoc, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) {
+  const range = { error: (iss: { input?: unknown }) => `must be between ${min} and ${max}, got ${String(iss.input)}` };
+  const schema = z
+    .string()
+    .regex(/^-?\d+$/, { error: (iss) => `must be an integer, got ${quoted(iss.input)}` })
+    .transform(Number)
+    .pipe(z.number().min(min, range).max(max, range));
+  return documented(schema.default(fallback), doc, fallback);
 }
 
 /** A TCP port (0 lets the OS choose, which tests use). */
-export function port(env: Env, name: string, fallback: number): number {
-  return int(env, name, fallback, 0, 65535);
+export function port(doc: VariableDoc, fallback: number) {
+  return int(doc, fallback, 0, 65_535);
 }
 
-/** true/false/1/0/yes/no. */
-export function bool(env: Env, name: string, fallback: boolean): boolean {
-  const value = raw(env, name)?.toLowerCase();
-  if (value === undefined) return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
-  if (['0', 'false', 'no', 'off'].includes(value)) return false;
-  throw new ConfigError(name, `must be true or false, got "${value}"`);
+const stringBool = () =>
+  z.stringbool({
+    truthy: ['1', 'true', 'yes', 'on'],
+    falsy: ['0', 'false', 'no', 'off'],
+    error: (iss) => `must be true or false, got ${quoted(iss.input)}`,
+  });
+
+/** true/false, 1/0, yes/no, on/off (any case); undefined when unset without fallback. */
+export function bool(doc: VariableDoc): z.ZodOptional<ReturnType<typeof stringBool>>;
+export function bool(doc: VariableDoc, fallback: boolean): z.ZodDefault<ReturnType<typeof stringBool>>;
+export function bool(doc: VariableDoc, fallback?: boolean) {
+  return documented(fallback === undefined ? stringBool().optional() : stringBool().default(fallback), doc, fallback);
 }
 
 /** One of a closed set of values. */
-export function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
-  const value = raw(env, name) ?? fallback;
-  if (!values.includes(value as T)) throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${value}"`);
-  return value as T;
+export function oneOf<const T extends readonly [string, ...string[]]>(
+  doc: VariableDoc,
+  values: T,
+  fallback: T[number],
+) {
+  const schema = z.enum(values, { error: (iss) => `must be one of ${values.join(', ')}, got ${quoted(iss.input)}` });
+  return documented(schema.default(fallback as z.output<typeof schema>), doc, fallback);
 }
 
+const urlOf = (protocols: readonly string[]) =>
+  z.url({
+    protocol: new RegExp(`^(${protocols.join('|')})$`),
+    error: (iss) => {
+      const input = String(iss.input);
+      return URL.canParse(input)
+        ? `must use ${protocols.join(' or ')}, got ${quoted(new URL(input).protocol)}`
+        : `must be a URL, got ${quoted(input)}`;
+    },
+  });
+
 /** A URL with one of the given protocols; undefined when unset and no fallback. */
-export function url(env: Env, name: string, protocols: string[], fallback?: string): string | undefined {
-  const value = raw(env, name) ?? fallback;
-  if (value === undefined) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new ConfigError(name, `must be a URL, got "${value}"`);
-  }
-  if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
-    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
-  }
-  return value;
+export function url(doc: VariableDoc, protocols: readonly string[]): z.ZodOptional<ReturnType<typeof urlOf>>;
+export function url(
+  doc: VariableDoc,
+  protocols: readonly string[],
+  fallback: string,
+): z.ZodDefault<ReturnType<typeof urlOf>>;
+export function url(doc: VariableDoc, protocols: readonly string[], fallback?: string) {
+  const schema = urlOf(protocols);
+  return documented(fallback === undefined ? schema.optional() : schema.default(fallback), doc, fallback);
 }
 
 /** A comma-separated list (empty when unset). */
-export function list(env: Env, name: string): string[] {
-  return (raw(env, name) ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+export function list(doc: VariableDoc) {
+  const items = (value: string) => value.split(',').flatMap((item) => (item.trim() ? [item.trim()] : []));
+  return documented(
+    z
+      .string()
+      .transform(items)
+      .default(() => []),
+    doc,
+  );
+}
+
+/**
+ * Parses the environment with a service's schema. Blank values count as unset (an `X=` line in an env file); the
+ * first issue becomes the ConfigError, named after the variable it concerns.
+ */
+export function parseEnv<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
+  const set = Object.entries(env).map(([name, value]) => [name, value?.trim()] as const);
+  const result = schema.safeParse(Object.fromEntries(set.filter(([, value]) => value)));
+  if (result.success) return result.data;
+  const [issue] = result.error.issues;
+  throw new ConfigError(String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
+}
+
+/** Records a failed cross-variable check inside a schema's transform; the parse then fails naming `variable`. */
+export function reject(ctx: z.RefinementCtx, variable: string, message: string): void {
+  ctx.addIssue({ code: 'custom', path: [variable], message });
+}
+
+/** The variables a schema reads, as the docs show them; a pattern's variables are listed once, under the pattern. */
+export function variablesOf(schema: z.ZodObject): EnvVariable[] {
+  const out: EnvVariable[] = [];
+  const patterns = new Map<string, string[]>();
+  for (const [name, field] of Object.entries(schema.shape)) {
+    const doc = docs.get(field as z.ZodType);
+    if (!doc) throw new Error(`configuration variable ${name} has no description`);
+    if (doc.pattern === undefined) {
+      out.push({ name, ...doc });
+      continue;
+    }
+    let instances = patterns.get(doc.pattern);
+    if (!instances) {
+      patterns.set(doc.pattern, (instances = []));
+      out.push({ ...doc, name: doc.pattern, instances });
+    }
+    instances.push(name);
+  }
+  return out;
 }
 
 /** Runs a config loader; on ConfigError prints the message and exits, so a service never starts half-configured. */
@@ -101,43 +185,130 @@ export function loadOrExit<T>(load: () => T): T {
   }
 }
 
-/** The settings every subgraph reads the same way, under its own prefix (AUTH_, PLANTS_, NOTIFICATIONS_). */
-export interface ServiceBaseConfig {
+// --- Variables every service reads the same way ---
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** NODE_ENV, REDIS_URL, LOG_JSON and LOG_LEVEL: read by the router and every subgraph. */
+export const commonEnvironment = z.object({
+  NODE_ENV: oneOf(
+    {
+      description:
+        '`production` requires Postgres URLs and signing keys, hides stack traces, turns introspection (unless ' +
+        'INTROSPECTION=true) and the Sandbox landing page off',
+    },
+    ['development', 'production', 'test'],
+    'development',
+  ),
+  REDIS_URL: url(
+    {
+      description: 'Redis for pub/sub, the event bus, the revocation list and rate limits',
+      default: 'unset (in memory)',
+    },
+    ['redis', 'rediss'],
+  ),
+  LOG_JSON: bool({ description: 'One JSON line per log event', default: 'on in production' }),
+  LOG_LEVEL: oneOf({ description: 'Least severe level logged' }, LOG_LEVELS, 'info'),
+});
+
+export interface CommonConfig {
+  production: boolean;
+  redisUrl: string | undefined;
+  logJson: boolean;
+  logLevel: LogLevel;
+}
+
+export function commonConfig(env: z.output<typeof commonEnvironment>): CommonConfig {
+  const production = env.NODE_ENV === 'production';
+  return { production, redisUrl: env.REDIS_URL, logJson: env.LOG_JSON ?? production, logLevel: env.LOG_LEVEL };
+}
+
+/** <PREFIX>_HOST and <PREFIX>_PORT: where a service listens. */
+export function listenEnvironment<P extends string>(prefix: P, defaultPort: number) {
+  return {
+    [`${prefix}_HOST`]: str({ description: 'Listen address' }, '0.0.0.0'),
+    [`${prefix}_PORT`]: port({ description: 'Listen port' }, defaultPort),
+  } as Record<`${P}_HOST`, z.ZodDefault<ReturnType<typeof requiredText>>> &
+    Record<`${P}_PORT`, ReturnType<typeof port>>;
+}
+
+/** AUTH_URL (without trailing slashes): the base of the JWKS and API-key introspection URLs. */
+const authUrlDoc = { description: 'Auth service base URL: JWKS for token verification, API-key introspection' };
+export const authUrlEnvironment = {
+  AUTH_URL: documented(
+    url(authUrlDoc, ['http', 'https'], 'http://localhost:4001').transform((value) => value.replace(/\/+$/, '')),
+    authUrlDoc,
+    'http://localhost:4001',
+  ),
+};
+
+// --- The settings every subgraph reads the same way, under its own prefix (AUTH_, PLANTS_, NOTIFICATIONS_) ---
+
+/** A subgraph's environment prefix as a type: 'auth' → 'AUTH', 'care-log' → 'CARE_LOG' (as the manifest derives it). */
+type EnvPrefix<N extends string> = Uppercase<N extends `${infer A}-${infer B}` ? `${A}_${EnvPrefix<B>}` : N>;
+
+/** The shared variables plus <PREFIX>_HOST, <PREFIX>_PORT (default: the manifest's) and <PREFIX>_DATABASE_URL. */
+export function subgraphEnvironment<N extends string>(name: N) {
+  const { envPrefix, defaultPort } = subgraph(name);
+  const prefix = envPrefix as EnvPrefix<N>;
+  const database = {
+    [`${prefix}_DATABASE_URL`]: url(
+      { description: `Postgres URL of the ${name} database (required in production)`, default: 'unset (embedded)' },
+      ['postgres', 'postgresql'],
+    ),
+  } as Record<`${EnvPrefix<N>}_DATABASE_URL`, z.ZodOptional<ReturnType<typeof urlOf>>>;
+  return commonEnvironment.extend({
+    ...listenEnvironment(prefix, defaultPort),
+    ...database,
+    DATA_DIR: str(
+      {
+        description: 'Embedded PGlite databases (`<DATA_DIR>/<service>/db`) and the generated signing key',
+        default: '.data',
+      },
+      defaultDataDir,
+    ),
+  });
+}
+
+export interface ServiceBaseConfig extends CommonConfig {
   host: string;
   port: number;
-  production: boolean;
   /** Postgres URL; embedded PGlite under dataDir when unset. */
   databaseUrl: string | undefined;
   /** This service's folder under DATA_DIR (embedded database, generated keys). */
   dataDir: string;
-  redisUrl: string | undefined;
-  logJson: boolean;
 }
 
-export function serviceBase(
-  env: Env,
-  prefix: string,
-  defaultPort: number,
-  dataRoot: string,
-  folder: string,
+/** What subgraphEnvironment(name) parses to, for the prefix P of that subgraph. */
+type SubgraphEnvironmentOutput<P extends string> = z.output<typeof commonEnvironment> & {
+  DATA_DIR: string;
+} & Record<`${P}_HOST`, string> &
+  Record<`${P}_PORT`, number> &
+  Partial<Record<`${P}_DATABASE_URL`, string>>;
+
+/** The ServiceBaseConfig part of a subgraph's config, from its parsed subgraphEnvironment. */
+export function serviceBase<N extends string>(
+  name: N,
+  env: SubgraphEnvironmentOutput<EnvPrefix<N>>,
+  ctx: z.RefinementCtx,
 ): ServiceBaseConfig {
-  const production = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'], 'development') === 'production';
-  const databaseVariable = `${prefix}_DATABASE_URL`;
-  const databaseUrl = url(env, databaseVariable, ['postgres', 'postgresql']);
+  type P = EnvPrefix<N>;
+  const common = commonConfig(env);
+  const prefix = subgraph(name).envPrefix as P;
+  // One view per computed name: TypeScript resolves a generic key against a single record, not an intersection.
+  const hosts: Record<`${P}_HOST`, string> = env;
+  const ports: Record<`${P}_PORT`, number> = env;
+  const databases: Partial<Record<`${P}_DATABASE_URL`, string>> = env;
+  const databaseVariable: `${P}_DATABASE_URL` = `${prefix}_DATABASE_URL`;
+  const databaseUrl = databases[databaseVariable];
   // Production never falls back to an embedded database: several instances would each write their own.
-  if (production && !databaseUrl) throw new ConfigError(databaseVariable, 'is required when NODE_ENV=production');
+  if (common.production && !databaseUrl) reject(ctx, databaseVariable, 'is required when NODE_ENV=production');
   return {
-    host: str(env, `${prefix}_HOST`, '0.0.0.0'),
-    port: port(env, `${prefix}_PORT`, defaultPort),
-    production,
+    ...common,
+    host: hosts[`${prefix}_HOST`],
+    port: ports[`${prefix}_PORT`],
     databaseUrl,
-    dataDir: path.join(str(env, 'DATA_DIR', dataRoot), folder),
-    redisUrl: url(env, 'REDIS_URL', ['redis', 'rediss']),
-    logJson: bool(env, 'LOG_JSON', production),
+    dataDir: path.join(env.DATA_DIR, name),
   };
-}
-
-/** AUTH_URL without trailing slashes: the base of the JWKS and API-key introspection URLs. */
-export function authBaseUrl(env: Env): string {
-  return (url(env, 'AUTH_URL', ['http', 'https'], 'http://localhost:4001') as string).replace(/\/+$/, '');
 }

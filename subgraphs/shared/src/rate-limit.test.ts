@@ -1,7 +1,7 @@
 /** Hit counters, in memory always and on Redis when REDIS_URL is set (required in CI). */
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testRedisUrl } from './db/test-database.js';
+import { testRedisUrl } from './testing/test-database.js';
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-limit.js';
 
 const redisUrl = testRedisUrl();

@@ -3,23 +3,18 @@
  * applied only when it is newer (changedAt) than the one the plant's row already reflects; a replay or an older event
  * changes nothing. Applying and re-planning share one transaction.
  */
+import type { CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
 import { inTransaction } from '../db/client.js';
 import { savePlantScheduleIfNewer } from '../db/plant-schedules.js';
 import { replanWateringReminders, type ReplanResult } from '../domain/replan-watering-reminders.js';
 import type { NotificationsRuntime } from '../runtime.js';
-import { parseCareScheduleEvent } from './payload-parsers.js';
 
-export type ApplyOutcome = { applied: true; replan: ReplanResult } | { applied: false; why: 'stale' | 'invalid' };
+export type ApplyOutcome = { applied: true; replan: ReplanResult } | { applied: false; why: 'stale' };
 
 export async function applyCareScheduleEvent(
   runtime: Pick<NotificationsRuntime, 'db' | 'clock' | 'logger'>,
-  raw: unknown,
+  event: CareScheduleEvent,
 ): Promise<ApplyOutcome> {
-  const event = parseCareScheduleEvent(raw);
-  if (!event) {
-    runtime.logger.warn('dropping malformed care-schedule event', { event: raw });
-    return { applied: false, why: 'invalid' };
-  }
   const now = runtime.clock.now();
   const changedAt = new Date(event.changedAt);
   const next = event.nextWateringAt === null ? null : new Date(event.nextWateringAt);

@@ -1,6 +1,6 @@
 /** Subscribes the reminder engine to the event streams it consumes (one consumer group shared by all instances). */
 import type { Consumer, EventBus } from '@bloomzy/shared/messaging/event-bus';
-import { CARE_SCHEDULE_STREAM, USER_PROFILE_STREAM } from '@bloomzy/shared/messaging/topics';
+import { CARE_SCHEDULE_TOPIC, USER_PROFILE_TOPIC } from '@bloomzy/shared/messaging/topics';
 import type { NotificationsRuntime } from '../runtime.js';
 import { applyCareScheduleEvent } from './care-schedule-consumer.js';
 import { applyUserProfileEvent } from './user-profile-consumer.js';
@@ -11,13 +11,13 @@ export function startEventConsumers(events: EventBus, runtime: NotificationsRunt
   // Handlers throw only on infrastructure failures (database down); the bus then redelivers, which is safe because
   // applying an event twice changes nothing.
   const consumers = [
-    events.consume<unknown>(
-      CARE_SCHEDULE_STREAM,
+    events.consume(
+      CARE_SCHEDULE_TOPIC,
       CONSUMER_GROUP,
       async (event) => void (await applyCareScheduleEvent(runtime, event)),
     ),
-    events.consume<unknown>(
-      USER_PROFILE_STREAM,
+    events.consume(
+      USER_PROFILE_TOPIC,
       CONSUMER_GROUP,
       async (event) => void (await applyUserProfileEvent(runtime, event)),
     ),

@@ -2,21 +2,16 @@
  * Keeps the local copy of auth's profile fields current (timezone, notification switches) and re-times the user's
  * reminders when they change. Events older than the stored changedAt are ignored (at-least-once, maybe reordered).
  */
+import type { UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import { inTransaction } from '../db/client.js';
 import { saveUserProfileIfNewer } from '../db/user-profiles.js';
 import { replanWateringReminders } from '../domain/replan-watering-reminders.js';
 import type { NotificationsRuntime } from '../runtime.js';
-import { parseUserProfileEvent } from './payload-parsers.js';
 
 export async function applyUserProfileEvent(
   runtime: Pick<NotificationsRuntime, 'db' | 'clock' | 'logger'>,
-  raw: unknown,
+  event: UserProfileEvent,
 ): Promise<boolean> {
-  const event = parseUserProfileEvent(raw);
-  if (!event) {
-    runtime.logger.warn('dropping malformed user-profile event', { event: raw });
-    return false;
-  }
   const now = runtime.clock.now();
   const changedAt = new Date(event.changedAt);
   return inTransaction(runtime.db, async (tx) => {

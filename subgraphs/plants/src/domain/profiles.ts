@@ -4,12 +4,11 @@
  * applies when it is newer than what is stored.
  */
 import type { Consumer } from '@bloomzy/shared/messaging/event-bus';
-import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
+import { USER_PROFILE_TOPIC, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import { Prisma } from '../db/client.js';
 import { resolveHemisphere, resolveTimeZone, type Hemisphere } from '../schedule/index.js';
 import type { PlantsDeps } from './deps.js';
 import { SCHEDULE_CHANGED } from './schedule-changed.js';
-import { isUuid } from './validation.js';
 
 export interface Profile {
   userId: string;
@@ -35,9 +34,8 @@ export const toProfile = (row: { userId: string; timezone: string; hemisphere: s
  * row to lock yet: the reconciler's drift check is the backstop). Returns whether the event was applied.
  */
 export async function applyProfileEvent(deps: Pick<PlantsDeps, 'db'>, event: UserProfileEvent): Promise<boolean> {
+  // The event bus already dropped malformed events (USER_PROFILE_TOPIC's schema checks the UUID and the date).
   const changedAt = new Date(event.changedAt);
-  // A malformed event can never become valid; dropping it (with a log line) beats redelivering it forever.
-  if (!isUuid(event.userId) || Number.isNaN(changedAt.getTime())) return false;
   const hemisphere = resolveHemisphere(event.hemisphere);
   const timezone = resolveTimeZone(event.timezone);
   const language = typeof event.language === 'string' && event.language ? event.language : 'en';
@@ -63,10 +61,10 @@ export async function applyProfileEvent(deps: Pick<PlantsDeps, 'db'>, event: Use
 
 /** Keeps UserProfile current from auth's events (consumer group "plants": each plants instance shares the work). */
 export function consumeProfileEvents(deps: PlantsDeps): Consumer {
-  return deps.events.consume<UserProfileEvent>(USER_PROFILE_STREAM, 'plants', async (event) => {
+  return deps.events.consume(USER_PROFILE_TOPIC, 'plants', async (event) => {
     const applied = await applyProfileEvent(deps, event);
     if (!applied)
-      deps.logger.debug('profile event skipped (stale or malformed)', {
+      deps.logger.debug('profile event skipped (stale)', {
         userId: event.userId,
         changedAt: event.changedAt,
       });

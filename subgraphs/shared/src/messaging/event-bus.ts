@@ -5,6 +5,7 @@
  * instance that crashed mid-event has it reclaimed by another); an in-process queue in `npm start`.
  */
 import type { Redis } from 'ioredis';
+import type { z } from 'zod';
 import type { Logger } from '../logger.js';
 
 export type EventHandler<T> = (event: T) => Promise<void>;
@@ -13,17 +14,52 @@ export interface Consumer {
   stop(): Promise<void>;
 }
 
+/** A stream and the schema of its events: the contract between its publisher and its consumers (see topics.ts). */
+export interface Topic<T> {
+  readonly stream: string;
+  readonly schema: z.ZodType<T>;
+}
+
+export const defineTopic = <T>(stream: string, schema: z.ZodType<T>): Topic<T> => ({ stream, schema });
+
 export interface EventBus {
   publish(stream: string, event: object): Promise<void>;
-  /** Every consumer group receives each event once (per group, at least once). */
-  consume<T>(stream: string, group: string, handler: EventHandler<T>): Consumer;
+  /**
+   * Every consumer group receives each event once (per group, at least once). Given a topic, the handler sees only
+   * events that match its schema, parsed by it; given a bare stream name, whatever was published.
+   */
+  consume<T>(source: Topic<T> | string, group: string, handler: EventHandler<T>): Consumer;
   close(): Promise<void>;
 }
+
+/**
+ * What a bus runs for one consumer, given an event as stored (JSON text). An event that is not JSON or does not match
+ * its topic's schema can never succeed, so it is logged and dropped here (the bus acknowledges it) rather than thrown:
+ * a throw would make the bus redeliver it forever. Only the handler's own failures are thrown, and retried.
+ */
+function receiver<T>(source: Topic<T> | string, handler: EventHandler<T>, logger: Logger | undefined) {
+  if (typeof source === 'string') return async (text: string) => handler(JSON.parse(text) as T);
+  return async (text: string) => {
+    let payload: unknown;
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      logger?.warn('dropping an event that is not JSON', { stream: source.stream, event: text });
+      return;
+    }
+    const parsed = source.schema.safeParse(payload);
+    if (parsed.success) return handler(parsed.data);
+    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    logger?.warn('dropping an event that does not match its topic', { stream: source.stream, issues, event: payload });
+  };
+}
+
+const streamOf = (source: Topic<unknown> | string) => (typeof source === 'string' ? source : source.stream);
 
 const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
 
 export class MemoryEventBus implements EventBus {
-  readonly #groups = new Map<string, Map<string, EventHandler<unknown>>>();
+  readonly #groups = new Map<string, Map<string, EventHandler<string>>>();
   readonly #pending = new Set<Promise<void>>();
   readonly #pendingByGroup = new Map<string, Set<Promise<void>>>();
   readonly #stopped = new Map<string, AbortController>();
@@ -33,7 +69,8 @@ export class MemoryEventBus implements EventBus {
   constructor(private readonly logger?: Logger) {}
 
   async publish(stream: string, event: object): Promise<void> {
-    const payload: unknown = JSON.parse(JSON.stringify(event));
+    // Stored as text, like Redis: each group decodes its own copy, and what cannot be serialized fails here.
+    const payload = JSON.stringify(event);
     for (const [group, handler] of this.#groups.get(stream) ?? []) {
       const key = `${stream}\n${group}`;
       let ofGroup = this.#pendingByGroup.get(key);
@@ -48,7 +85,7 @@ export class MemoryEventBus implements EventBus {
     }
   }
 
-  async #deliver(stream: string, group: string, handler: EventHandler<unknown>, payload: unknown): Promise<void> {
+  async #deliver(stream: string, group: string, handler: EventHandler<string>, payload: string): Promise<void> {
     for (let attempt = 0; !this.#closing.signal.aborted; attempt++) {
       // A stopped consumer gets nothing more, retries included.
       if (this.#groups.get(stream)?.get(group) !== handler) return;
@@ -65,10 +102,11 @@ export class MemoryEventBus implements EventBus {
     }
   }
 
-  consume<T>(stream: string, group: string, handler: EventHandler<T>): Consumer {
+  consume<T>(source: Topic<T> | string, group: string, handler: EventHandler<T>): Consumer {
+    const stream = streamOf(source);
     let groups = this.#groups.get(stream);
     if (!groups) this.#groups.set(stream, (groups = new Map()));
-    groups.set(group, handler as EventHandler<unknown>);
+    groups.set(group, receiver(source, handler, this.logger));
     const stopped = new AbortController();
     this.#stopped.set(`${stream}\n${group}`, stopped);
     return {
@@ -130,8 +168,10 @@ export class RedisEventBus implements EventBus {
     await this.redis.xadd(this.prefix + stream, 'MAXLEN', '~', max, '*', 'data', JSON.stringify(event));
   }
 
-  consume<T>(stream: string, group: string, handler: EventHandler<T>): Consumer {
+  consume<T>(source: Topic<T> | string, group: string, handler: EventHandler<T>): Consumer {
+    const stream = streamOf(source);
     const key = this.prefix + stream;
+    const receive = receiver(source, handler, this.logger);
     const consumer = this.options.consumerName ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     // Blocking reads hold their connection; each consumer gets its own.
     const conn = this.redis.duplicate();
@@ -139,7 +179,7 @@ export class RedisEventBus implements EventBus {
     const handle = async (id: string, fields: string[]) => {
       const data = fields[fields.indexOf('data') + 1];
       try {
-        if (data !== undefined) await handler(JSON.parse(data) as T);
+        if (data !== undefined) await receive(data);
         await conn.xack(key, group, id);
       } catch (error) {
         // Left unacknowledged: reclaimed and retried after claimIdleMs.

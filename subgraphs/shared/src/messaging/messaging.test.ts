@@ -1,9 +1,10 @@
 /** Pub/sub and the event bus, in memory always and on Redis when REDIS_URL is set (required in CI). */
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../logger.js';
+import { z } from 'zod';
+import { createLogger, type Logger } from '../logger.js';
 import { testRedisUrl } from '../testing/test-database.js';
-import { MemoryEventBus, RedisEventBus, type EventBus } from './event-bus.js';
+import { defineTopic, MemoryEventBus, RedisEventBus, type EventBus } from './event-bus.js';
 import { MemoryPubSub, RedisPubSub, type PubSub } from './pubsub.js';
 
 const logger = createLogger({ service: 'test', level: 'error' });
@@ -54,11 +55,25 @@ describe.each(pubsubs)('%s pub/sub', (_kind, make) => {
   });
 });
 
-const buses: [string, () => [EventBus, EventBus]][] = [
+/** A logger that keeps its warnings, for asserting what a bus logged. */
+function recordingLogger(): Logger & { warnings: { msg: string; fields?: Record<string, unknown> }[] } {
+  const warnings: { msg: string; fields?: Record<string, unknown> }[] = [];
+  const self = {
+    warnings,
+    debug: () => {},
+    info: () => {},
+    warn: (msg: string, fields?: Record<string, unknown>) => void warnings.push({ msg, fields }),
+    error: () => {},
+    child: () => self,
+  };
+  return self;
+}
+
+const buses: [string, (log?: Logger) => [EventBus, EventBus]][] = [
   [
     'memory',
-    () => {
-      const b = new MemoryEventBus(logger);
+    (log = logger) => {
+      const b = new MemoryEventBus(log);
       return [b, b];
     },
   ],
@@ -66,9 +81,9 @@ const buses: [string, () => [EventBus, EventBus]][] = [
 if (redisUrl) {
   buses.push([
     'redis',
-    () => [
-      new RedisEventBus(redis(), logger, { blockMs: 100, claimIdleMs: 300 }),
-      new RedisEventBus(redis(), logger, { blockMs: 100, claimIdleMs: 300 }),
+    (log = logger) => [
+      new RedisEventBus(redis(), log, { blockMs: 100, claimIdleMs: 300 }),
+      new RedisEventBus(redis(), log, { blockMs: 100, claimIdleMs: 300 }),
     ],
   ]);
 }
@@ -97,6 +112,46 @@ describe.each(buses)('%s event bus', (_kind, make) => {
     expect([...other].sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     await a.close();
     await b.close();
+  });
+
+  it('hands a topic consumer only events that match its schema, and logs and drops the others once', async () => {
+    const log = recordingLogger();
+    const [bus] = make(log);
+    const topic = defineTopic(unique(), z.object({ n: z.number().int() }));
+    const seen: number[] = [];
+    bus.consume(topic, 'group', async ({ n }) => void seen.push(n));
+    await bus.publish(topic.stream, { n: 1 });
+    await bus.publish(topic.stream, { n: 'two' });
+    await bus.publish(topic.stream, { n: 3, extra: true });
+    await until(() => seen.length >= 2);
+    // Longer than the Redis bus's claimIdleMs: an unacknowledged event would have come back by now.
+    await new Promise((r) => setTimeout(r, 700));
+    expect(seen).toEqual([1, 3]);
+    const drops = log.warnings.filter((w) => w.msg.includes('does not match'));
+    expect(drops).toHaveLength(1);
+    expect(drops[0]?.fields).toMatchObject({
+      stream: topic.stream,
+      issues: [{ path: 'n', message: expect.any(String) }],
+      event: { n: 'two' },
+    });
+    await bus.close();
+  });
+});
+
+describe.skipIf(!redisUrl)('redis event bus payloads', () => {
+  it('drops a topic event that is not JSON instead of retrying it forever', async () => {
+    const log = recordingLogger();
+    const connection = redis();
+    const bus = new RedisEventBus(connection, log, { blockMs: 100, claimIdleMs: 300 });
+    const topic = defineTopic(unique(), z.object({ n: z.number() }));
+    const seen: number[] = [];
+    bus.consume(topic, 'group', async ({ n }) => void seen.push(n));
+    await connection.xadd(`bloomzy:events:${topic.stream}`, '*', 'data', '{not json');
+    await bus.publish(topic.stream, { n: 1 });
+    await until(() => seen.length === 1);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(log.warnings.filter((w) => w.msg.includes('not JSON'))).toHaveLength(1);
+    await bus.close();
   });
 });
 

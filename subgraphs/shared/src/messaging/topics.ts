@@ -1,33 +1,58 @@
-/** Event-bus streams and pub/sub topics shared between services: the contracts between subgraphs. */
+/**
+ * Event-bus streams shared between services: the contracts between subgraphs. Each payload is a zod schema (its type
+ * inferred from it); consumers pass the topic to `EventBus.consume`, which drops what does not match. Schemas accept
+ * fields they do not know (and strip them), so a publisher can add one before its consumers read it.
+ */
+import { z } from 'zod';
+import { UUID } from '../ids.js';
+import { defineTopic } from './event-bus.js';
+
+const uuid = z.string().regex(UUID, { error: 'must be a UUID' });
+// As loose as the consumers' `new Date(value)`: anything it reads as a date (publishers send toISOString()).
+const isoTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), { error: 'must be a date-time' });
 
 /** auth → plants, notifications: the settings they keep a local copy of. */
 export const USER_PROFILE_STREAM = 'auth.user-profile';
-export interface UserProfileEvent {
-  userId: string;
-  timezone: string;
-  hemisphere: 'NORTHERN' | 'SOUTHERN';
-  language: string;
-  notificationsEnabled: boolean;
-  notifyInApp: boolean;
+export const userProfileEvent = z.object({
+  userId: uuid,
+  timezone: z.string(),
+  hemisphere: z.enum(['NORTHERN', 'SOUTHERN']),
+  language: z.string(),
+  notificationsEnabled: z.boolean(),
+  notifyInApp: z.boolean(),
   /** ISO time of the change; consumers ignore events older than what they hold (at-least-once, maybe reordered). */
-  changedAt: string;
-}
+  changedAt: isoTime,
+});
+export type UserProfileEvent = z.infer<typeof userProfileEvent>;
+export const USER_PROFILE_TOPIC = defineTopic(USER_PROFILE_STREAM, userProfileEvent);
+
+/**
+ * What moved a care schedule. RECONCILED: republished by the plants schedule reconciler, because the change's own
+ * event was lost or the date drifted with the season or the owner's profile.
+ */
+export const CARE_SCHEDULE_REASONS = [
+  'ADDED',
+  'WATERED',
+  'SNOOZED',
+  'UPDATED',
+  'ARCHIVED',
+  'WATERING_CHANGED',
+  'RECONCILED',
+] as const;
 
 /** plants → notifications: a plant's next watering moved (added, watered, snoozed, edited, archived). */
 export const CARE_SCHEDULE_STREAM = 'plants.care-schedule';
-export interface CareScheduleEvent {
-  eventId: string;
-  userId: string;
-  userPlantId: string;
-  nickname: string;
+export const careScheduleEvent = z.object({
+  eventId: z.string().min(1).max(200),
+  userId: uuid,
+  userPlantId: uuid,
+  nickname: z.string(),
   /** Null when the plant was archived: no more reminders. */
-  nextWateringAt: string | null;
-  /**
-   * What moved it. RECONCILED: republished by the plants schedule reconciler, because the change's own event was lost or
-   * the date drifted with the season or the owner's profile. Consumers should treat reasons they do not know like
-   * UPDATED: the event carries the full state either way.
-   */
-  reason: 'ADDED' | 'WATERED' | 'SNOOZED' | 'UPDATED' | 'ARCHIVED' | 'WATERING_CHANGED' | 'RECONCILED';
+  nextWateringAt: isoTime.nullable(),
+  /** A reason this consumer does not know yet reads as UPDATED: the event carries the full state either way. */
+  reason: z.string().pipe(z.enum(CARE_SCHEDULE_REASONS).catch('UPDATED')),
   /** ISO time of the change; consumers ignore events older than the one they applied. */
-  changedAt: string;
-}
+  changedAt: isoTime,
+});
+export type CareScheduleEvent = z.infer<typeof careScheduleEvent>;
+export const CARE_SCHEDULE_TOPIC = defineTopic(CARE_SCHEDULE_STREAM, careScheduleEvent);

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '@bloomzy/shared/config';
+import { subgraphs } from '@bloomzy/shared/manifest';
+import { repoRoot } from '@bloomzy/shared/paths';
+import { loadRouterConfig, routerVariables } from './config.js';
+
+describe('loadRouterConfig', () => {
+  it('has working defaults for npm start', () => {
+    expect(loadRouterConfig({})).toMatchObject({
+      host: '0.0.0.0',
+      port: 4000,
+      production: false,
+      introspection: true,
+      logJson: false,
+      logLevel: 'info',
+      subgraphUrls: {},
+      corsOrigins: ['*'],
+      apolloTelemetry: false,
+      jwksUrl: 'http://localhost:4001/.well-known/jwks.json',
+      apiKeyIntrospectionUrl: 'http://localhost:4001/internal/api-keys/introspect',
+      supergraphPath: path.join(repoRoot, 'schema', 'supergraph.graphql'),
+    });
+  });
+
+  it('turns introspection and LOG_JSON to their production defaults, each overridable', () => {
+    expect(loadRouterConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, logJson: true });
+    expect(loadRouterConfig({ NODE_ENV: 'production', INTROSPECTION: 'true', LOG_JSON: 'off' })).toMatchObject({
+      introspection: true,
+      logJson: false,
+    });
+  });
+
+  it('reads LOG_LEVEL, and --supergraph wins over SUPERGRAPH_PATH', () => {
+    const config = loadRouterConfig({ LOG_LEVEL: 'debug', SUPERGRAPH_PATH: '/a.graphql' }, [
+      '--supergraph',
+      '/b.graphql',
+    ]);
+    expect(config.logLevel).toBe('debug');
+    expect(config.supergraphPath).toBe('/b.graphql');
+    expect(() => loadRouterConfig({}, ['--supergraph'])).toThrow(/--supergraph needs a file path/);
+    expect(() => loadRouterConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('takes a SUBGRAPH_<NAME>_URL override for every subgraph of the manifest', () => {
+    const env = Object.fromEntries(
+      subgraphs().map((s) => [`SUBGRAPH_${s.envPrefix}_URL`, `http://${s.name}.internal/graphql`]),
+    );
+    expect(loadRouterConfig(env).subgraphUrls).toEqual(
+      Object.fromEntries(subgraphs().map((s) => [s.name, `http://${s.name}.internal/graphql`])),
+    );
+    const [first] = subgraphs();
+    expect(() => loadRouterConfig({ [`SUBGRAPH_${first?.envPrefix}_URL`]: 'not a url' })).toThrow(
+      `SUBGRAPH_${first?.envPrefix}_URL must be a URL`,
+    );
+  });
+
+  it('refuses SUBGRAPH_<NAME>_URL for a subgraph the manifest does not list', () => {
+    const load = () => loadRouterConfig({ SUBGRAPH_PLANTZ_URL: 'http://plants:4002/graphql' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/SUBGRAPH_PLANTZ_URL names no subgraph of supergraph\.yaml/);
+  });
+
+  it('documents SUBGRAPH_<NAME>_URL once, as a pattern standing for the manifest names', () => {
+    const pattern = routerVariables.find((v) => v.name === 'SUBGRAPH_<NAME>_URL');
+    expect(pattern?.instances).toEqual(subgraphs().map((s) => `SUBGRAPH_${s.envPrefix}_URL`));
+    expect(routerVariables.filter((v) => v.name.startsWith('SUBGRAPH_'))).toHaveLength(1);
+  });
+});
