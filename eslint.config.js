@@ -55,6 +55,24 @@ export default tseslint.config(
     },
   },
   {
+    // Request-scoped DataLoaders belong to a request: business rules, event handlers and background jobs read through
+    // the data access in db/, so that data flows one way (resolvers → loaders → db, domain/events/jobs → db).
+    files: ['subgraphs/*/src/domain/**', 'subgraphs/*/src/jobs/**', 'subgraphs/*/src/events/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/loaders.js', '**/loaders'],
+              message: 'Only resolvers and the request context use loaders; read through db/ instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Configuration modules, process entry points, tooling scripts and tests are where the environment is read.
     files: ['**/config.ts', '**/main.ts', 'scripts/**', 'test/**', '*.ts', '**/testing/**', '**/*.test.ts'],
     rules: { 'no-restricted-properties': 'off' },

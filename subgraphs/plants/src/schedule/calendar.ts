@@ -4,7 +4,7 @@
  * "Due today" is a calendar notion: a watering due at 23:30 UTC is today for a Londoner but
  * already tomorrow in Tokyo, so we compare local dates, not 24-hour spans.
  */
-import { MS_PER_DAY } from './util.js';
+import { MS_PER_DAY } from './dates.js';
 
 export const DEFAULT_TIME_ZONE = 'UTC';
 

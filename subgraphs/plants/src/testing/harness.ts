@@ -6,9 +6,9 @@
  */
 import type { Role } from '@bloomzy/shared/auth/principal';
 import { ManualClock } from '@bloomzy/shared/clock';
+import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import type { OpenedDatabase } from '@bloomzy/shared/db/open';
 import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/db/test-database';
-import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
 import { CARE_SCHEDULE_STREAM, type CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
