@@ -11,6 +11,11 @@ import importX from 'eslint-plugin-import-x';
 import unicorn from 'eslint-plugin-unicorn';
 import tseslint from 'typescript-eslint';
 
+const noTestHelpers = {
+  regex: '(^|/)testing(/|$)',
+  message: 'Test helpers are for tests (*.test.ts, testing/): production code must not import them.',
+};
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules/', '**/__generated__/', '.data/', '.turbo/', 'coverage/', 'schema/supergraph.graphql'],
@@ -61,18 +66,28 @@ export default tseslint.config(
     files: ['**/*.ts'],
     ignores: ['**/*.test.ts', '**/testing/**', 'test/**', 'scripts/**', '*.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: [noTestHelpers] }],
+      'import-x/no-extraneous-dependencies': ['error', { includeTypes: true, devDependencies: false }],
+    },
+  },
+  {
+    // Request-scoped DataLoaders belong to a request: business rules, event handlers and background jobs read through
+    // the data access in db/, so that data flows one way (resolvers → loaders → db, domain/events/jobs → db).
+    files: ['subgraphs/*/src/domain/**', 'subgraphs/*/src/jobs/**', 'subgraphs/*/src/events/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            noTestHelpers,
             {
-              regex: '(^|/)testing(/|$)',
-              message: 'Test helpers are for tests (*.test.ts, testing/): production code must not import them.',
+              group: ['**/loaders.js', '**/loaders'],
+              message: 'Only resolvers and the request context use loaders; read through db/ instead.',
             },
           ],
         },
       ],
-      'import-x/no-extraneous-dependencies': ['error', { includeTypes: true, devDependencies: false }],
     },
   },
   {

@@ -36,7 +36,7 @@ describe.each(testDatabaseKinds())('statement counts (%s)', (kind) => {
   /** A user with `count` plants of mixed species, each watered four times, plus a growth entry. */
   async function userWith(count: number): Promise<{ user: TestUser; plantIds: string[] }> {
     const user = await h.user();
-    const db = h.service.deps.db;
+    const db = h.service.runtime.db;
     const now = h.clock.now().getTime();
     const plants = await db.userPlant.createManyAndReturn({
       data: Array.from({ length: count }, (_, i) => ({

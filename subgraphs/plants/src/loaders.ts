@@ -1,17 +1,17 @@
 /**
- * Per-request DataLoaders. Every entity lookup and every list field goes through one of these, so a query over 50
- * plants costs a fixed handful of statements: one per loader batch, not one per plant.
+ * Per-request DataLoaders over the data access in db/. Every entity lookup and every list field goes through one of
+ * these, so a query over 50 plants costs a fixed handful of statements: one per loader batch, not one per plant. Only
+ * resolvers and the request context use them; domain code, event handlers and jobs read through db/ directly.
  */
 import DataLoader from 'dataloader';
 import type { Clock } from '@bloomzy/shared/clock';
-import type { GrowthEntry, IndoorPlant, UserPlant, Watering, PlantsDb } from './db/client.js';
-import { growthAggregates } from './db/growth-summary-query.js';
+import { isUuid } from '@bloomzy/shared/ids';
+import type { GrowthEntry, IndoorPlant, PlantsDb, UserPlant, Watering } from './db/client.js';
+import { growthAggregates, type GrowthAggregate } from './db/growth-summary-query.js';
 import { growthPages, wateringPages, type GrowthPageKey, type PageKey } from './db/page-queries.js';
-import { growthSummary, type GrowthSummary } from './domain/growth-summary.js';
-import { defaultProfile, toProfile, type Profile } from './domain/profiles.js';
-import { computeSchedule, RECENT_WATERINGS } from './domain/schedule-of.js';
-import { isUuid } from './domain/validation.js';
-import type { WateringSchedule } from './schedule/index.js';
+import { readProfiles, type Profile } from './db/user-profiles.js';
+import { plantSchedule, RECENT_WATERINGS } from './schedule/plant-schedule.js';
+import type { WateringSchedule } from './schedule/types.js';
 
 export interface Loaders {
   indoorPlant: DataLoader<string, IndoorPlant | null>;
@@ -20,8 +20,12 @@ export interface Loaders {
   /** A page of one plant's waterings; pages of many plants load in one statement. */
   waterings: DataLoader<PageKey, Watering[], string>;
   growthEntries: DataLoader<GrowthPageKey, GrowthEntry[], string>;
-  growthSummary: DataLoader<string, GrowthSummary>;
-  /** The care schedule of a plant row, computed once per request from the loaders above. */
+  /** First and latest measurements of a plant's journal (null without entries). */
+  growthAggregate: DataLoader<string, GrowthAggregate | null>;
+  /**
+   * The care schedule of a plant row, computed once per request from the loaders above (so the species, waterings and
+   * profile it needs join the batches of the fields that show them).
+   */
   schedule: DataLoader<UserPlant, WateringSchedule, string>;
 }
 
@@ -40,19 +44,12 @@ export function createLoaders(db: PlantsDb, clock: Clock): Loaders {
   const loaders: Loaders = {
     indoorPlant: new DataLoader(byId((ids) => db.indoorPlant.findMany({ where: { id: { in: ids } } }))),
     userPlant: new DataLoader(byId((ids) => db.userPlant.findMany({ where: { id: { in: ids } } }))),
-    profile: new DataLoader(async (userIds) => {
-      const rows = await db.userProfile.findMany({ where: { userId: { in: userIds.filter(isUuid) } } });
-      const map = new Map(rows.map((p) => [p.userId, p]));
-      return userIds.map((id) => {
-        const row = map.get(id);
-        return row ? toProfile(row) : defaultProfile(id);
-      });
-    }),
+    profile: new DataLoader((userIds) => readProfiles(db, userIds)),
     waterings: new DataLoader((keys) => wateringPages(db, keys), { cacheKeyFn: pageCacheKey }),
     growthEntries: new DataLoader((keys) => growthPages(db, keys), { cacheKeyFn: pageCacheKey }),
-    growthSummary: new DataLoader(async (ids) => {
+    growthAggregate: new DataLoader(async (ids) => {
       const aggregates = await growthAggregates(db, ids);
-      return ids.map((id) => growthSummary(aggregates.get(id)));
+      return ids.map((id) => aggregates.get(id) ?? null);
     }),
     schedule: new DataLoader(
       (plants) => {
@@ -65,7 +62,7 @@ export function createLoaders(db: PlantsDb, clock: Clock): Loaders {
               loaders.waterings.load({ userPlantId: plant.id, limit: RECENT_WATERINGS }),
               loaders.profile.load(plant.userId),
             ]);
-            return computeSchedule(plant, species, recent, profile, now);
+            return plantSchedule(plant, species, recent, profile, now);
           }),
         );
       },

@@ -1,7 +1,7 @@
 /** The objects plants resolvers return for GraphQL types (codegen mappers). */
 import type { GrowthEntry, IndoorPlant, UserPlant, Watering } from './db/client.js';
 import type { Connection } from './domain/pagination.js';
-import type { WateringSchedule } from './schedule/index.js';
+import type { WateringSchedule } from './schedule/types.js';
 
 /** A User reference: auth owns the user, plants only knows the id. */
 export interface UserModel {

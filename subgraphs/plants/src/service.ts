@@ -4,19 +4,19 @@
  */
 import { remoteVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
-import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
 import type { Coordination } from '@bloomzy/shared/coordination';
+import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
+import { seedCatalog } from './catalog/seed-catalog.js';
 import type { PlantsConfig } from './config.js';
 import { contextFactory } from './context.js';
 import { createPlantsDb } from './db/client.js';
-import type { PlantsDeps } from './domain/deps.js';
-import { consumeProfileEvents } from './domain/profiles.js';
-import { createScheduleReconciler, type ScheduleReconciler } from './domain/schedule-reconciler.js';
-import { seedCatalog } from './domain/seed.js';
+import { consumeProfileEvents } from './events/profile-events.js';
+import { createScheduleReconciler, type ScheduleReconciler } from './jobs/schedule-reconciler.js';
 import { resolvers } from './resolvers/index.js';
+import type { PlantsRuntime } from './runtime.js';
 
 export interface PlantsServiceOptions {
   config: PlantsConfig;
@@ -37,7 +37,7 @@ export interface PlantsServiceOptions {
 }
 
 export interface RunningPlantsService extends RunningService {
-  deps: PlantsDeps;
+  runtime: PlantsRuntime;
   reconciler: ScheduleReconciler;
 }
 
@@ -45,12 +45,12 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
   const { config, coordination, logger } = options;
   const database = await openServiceDatabase(config, 'plants', options.database);
   const db = createPlantsDb(database.adapter, { onStatement: options.onStatement });
-  const deps: PlantsDeps = { db, events: coordination.events, clock: options.clock ?? systemClock, logger };
+  const runtime: PlantsRuntime = { db, events: coordination.events, clock: options.clock ?? systemClock, logger };
   const inserted = await seedCatalog(db);
   if (inserted > 0) logger.info(`seeded ${inserted} species into the catalog`);
   const verifier = options.verifier ?? remoteVerifier(config.authUrl, coordination.revocations);
-  const profiles = consumeProfileEvents(deps);
-  const reconciler = createScheduleReconciler(deps, { intervalMs: config.scheduleReconcileIntervalMs });
+  const profiles = consumeProfileEvents(runtime);
+  const reconciler = createScheduleReconciler(runtime, { intervalMs: config.scheduleReconcileIntervalMs });
   if (options.reconcileOnTimer ?? true) reconciler.start();
   const subgraph = await startSubgraph({
     name: 'plants',
@@ -59,7 +59,7 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
     production: config.production,
     logger,
     resolvers,
-    context: contextFactory(deps, verifier),
+    context: contextFactory(runtime, verifier),
     ready: async () => (await db.$queryRaw`SELECT 1`, true),
   }).catch(async (error: unknown) => {
     await reconciler.stop();
@@ -71,7 +71,7 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
     name: 'plants',
     url: subgraph.url,
     port: subgraph.port,
-    deps,
+    runtime,
     reconciler,
     stop: async () => {
       // Before the database closes: a run in progress finishes its batch (and confirms what it published) first.

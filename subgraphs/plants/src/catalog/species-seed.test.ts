@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIGHT_EXPOSURES } from '../schedule/types.js';
-import { DIFFICULTIES, GROWTH_RATES, HUMIDITY_NEEDS, SPECIES_SEED, type SpeciesSeed } from './species-seed.js';
+import { $Enums } from '../db/client.js';
+import { parseSpeciesSeed, SPECIES_SEED, type SpeciesSeed } from './species-seed.js';
 
 const byName = (name: string): SpeciesSeed => {
   const species = SPECIES_SEED.find((s) => s.scientificName === name);
@@ -27,10 +27,10 @@ describe('SPECIES_SEED', () => {
     expect(new Set(s.commonNames).size).toBe(s.commonNames.length);
     for (const text of [s.family, s.origin, s.soil, s.adultSize, s.careNotes]) expect(nonEmpty(text)).toBe(true);
     expect(s.family).toMatch(/aceae$/);
-    expect(DIFFICULTIES).toContain(s.difficulty);
-    expect(LIGHT_EXPOSURES).toContain(s.lightNeed);
-    expect(HUMIDITY_NEEDS).toContain(s.humidityNeed);
-    expect(GROWTH_RATES).toContain(s.growthRate);
+    expect(Object.values($Enums.Difficulty)).toContain(s.difficulty);
+    expect(Object.values($Enums.LightExposure)).toContain(s.lightNeed);
+    expect(Object.values($Enums.HumidityNeed)).toContain(s.humidityNeed);
+    expect(Object.values($Enums.GrowthRate)).toContain(s.growthRate);
     expect(Number.isInteger(s.baseWateringIntervalDays)).toBe(true);
     expect(s.baseWateringIntervalDays).toBeGreaterThanOrEqual(1);
     expect(s.baseWateringIntervalDays).toBeLessThanOrEqual(60);
@@ -79,5 +79,15 @@ describe('SPECIES_SEED', () => {
     expect(byName('Epipremnum aureum').baseWateringIntervalDays).toBe(7);
     expect(byName('Nephrolepis exaltata').baseWateringIntervalDays).toBeLessThanOrEqual(5);
     expect(byName('Opuntia microdasys').baseWateringIntervalDays).toBeGreaterThanOrEqual(14);
+  });
+
+  it('is checked when loaded: a misspelt value or field names the entry and the field', () => {
+    const valid = byName('Monstera deliciosa');
+    expect(() => parseSpeciesSeed([valid, { ...valid, difficulty: 'TRIVIAL' }], 'species.json')).toThrow(
+      /species\.json is invalid:[\s\S]*\[1\]\.difficulty/,
+    );
+    expect(() => parseSpeciesSeed([{ ...valid, wateringDays: 7 }], 'species.json')).toThrow(/wateringDays/);
+    expect(() => parseSpeciesSeed([{ ...valid, commonNames: [] }], 'species.json')).toThrow(/commonNames/);
+    expect(parseSpeciesSeed([valid], 'species.json')).toEqual([valid]);
   });
 });

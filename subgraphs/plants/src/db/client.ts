@@ -4,7 +4,8 @@ import { PrismaClient } from '../__generated__/prisma/client.js';
 import { countStatements } from './statement-counter.js';
 
 export type PlantsDb = InstanceType<typeof PrismaClient>;
-export { Prisma } from '../__generated__/prisma/client.js';
+/** `Prisma` (query helpers, error classes) and `$Enums`: the schema's enums as values, e.g. `$Enums.PotSize.SMALL`. */
+export { $Enums, Prisma } from '../__generated__/prisma/client.js';
 
 export interface PlantsDbOptions {
   /** Called with every SQL statement sent to the database (tests count them to catch N+1 queries). */

@@ -5,7 +5,7 @@
  */
 import { Prisma, type PlantsDb } from './client.js';
 
-export const MEASUREMENTS = ['heightCm', 'widthCm', 'leafCount'] as const;
+const MEASUREMENTS = ['heightCm', 'widthCm', 'leafCount'] as const;
 export type Measurement = (typeof MEASUREMENTS)[number];
 
 export interface MeasurementAggregate {

@@ -4,8 +4,7 @@
  * (userPlantId, time desc, id desc) index. `waterings(first: 3)` on 50 plants is one query, not 50, and unlike a
  * ROW_NUMBER() window it never reads more rows per plant than the page needs.
  */
-import type { GrowthEntry, Watering } from './client.js';
-import { Prisma, type PlantsDb } from './client.js';
+import { Prisma, type GrowthEntry, type PlantsDb, type Watering } from './client.js';
 
 /** One plant's page request: rows strictly after the (time, id) cursor, newest first, at most `limit`. */
 export interface PageKey {

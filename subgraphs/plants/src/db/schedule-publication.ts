@@ -1,11 +1,20 @@
 /**
- * The bookkeeping statements behind care-schedule publication (see domain/care-events.ts for the protocol). Each is
+ * The bookkeeping behind care-schedule publication (see events/care-schedule-events.ts for the protocol). Each is
  * one statement over a whole batch, so publishing 1 or 200 plants costs the same number of round trips, and none holds
  * a transaction open across a publish: on Postgres that would pin a pooled connection for the length of a Redis call,
  * and PGlite runs one session, so an open transaction would block every other query of the process.
  */
-import type { UserPlant } from './client.js';
-import { Prisma, type PlantsDb } from './client.js';
+import { Prisma, type PlantsDb, type UserPlant } from './client.js';
+
+/**
+ * The Prisma update that marks a plant's care-schedule event unpublished: spread it into the write that changes what the
+ * event says (its schedule inputs, nickname or archiving), inside the same statement or transaction. From the commit on,
+ * the change is recorded as unpublished until an event about it is confirmed, so a publish lost after the commit is
+ * redone by the schedule reconciler.
+ */
+export const SCHEDULE_VERSION_BUMP = {
+  scheduleVersion: { increment: 1 },
+} as const satisfies Prisma.UserPlantUpdateManyMutationInput;
 
 /** One published (or failed) event, as the bookkeeping needs it. */
 export interface PublishedEvent {

@@ -5,7 +5,7 @@
 import type { Principal } from '@bloomzy/shared/auth/principal';
 import { conflict, notFound } from '@bloomzy/shared/errors';
 import type { GrowthEntry, UserPlant, Watering } from '../db/client.js';
-import type { PlantsDeps } from './deps.js';
+import type { PlantsRuntime } from '../runtime.js';
 import { isUuid } from './validation.js';
 
 /** Owners read their plants; admins (signed in, not through an API key) read anyone's, e.g. for support. */
@@ -15,8 +15,8 @@ export const canRead = (principal: Principal, ownerId: string): boolean =>
 export const isAdmin = (principal: Principal): boolean => principal.role === 'ADMIN';
 
 /** One of the user's plants (archived included); NOT_FOUND otherwise. Writes are the owner's alone, admins included. */
-export async function ownedPlant(deps: PlantsDeps, userId: string, id: string): Promise<UserPlant> {
-  const plant = isUuid(id) ? await deps.db.userPlant.findFirst({ where: { id, userId } }) : null;
+export async function ownedPlant(runtime: PlantsRuntime, userId: string, id: string): Promise<UserPlant> {
+  const plant = isUuid(id) ? await runtime.db.userPlant.findFirst({ where: { id, userId } }) : null;
   if (!plant) throw notFound('Plant');
   return plant;
 }
@@ -27,24 +27,24 @@ export function requireActive(plant: UserPlant, field: string): void {
 }
 
 export async function ownedWatering(
-  deps: PlantsDeps,
+  runtime: PlantsRuntime,
   userId: string,
   id: string,
 ): Promise<Watering & { userPlant: UserPlant }> {
   const watering = isUuid(id)
-    ? await deps.db.watering.findFirst({ where: { id, userPlant: { userId } }, include: { userPlant: true } })
+    ? await runtime.db.watering.findFirst({ where: { id, userPlant: { userId } }, include: { userPlant: true } })
     : null;
   if (!watering) throw notFound('Watering');
   return watering;
 }
 
 export async function ownedGrowthEntry(
-  deps: PlantsDeps,
+  runtime: PlantsRuntime,
   userId: string,
   id: string,
 ): Promise<GrowthEntry & { userPlant: UserPlant }> {
   const entry = isUuid(id)
-    ? await deps.db.growthEntry.findFirst({ where: { id, userPlant: { userId } }, include: { userPlant: true } })
+    ? await runtime.db.growthEntry.findFirst({ where: { id, userPlant: { userId } }, include: { userPlant: true } })
     : null;
   if (!entry) throw notFound('Growth entry');
   return entry;

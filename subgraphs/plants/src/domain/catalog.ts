@@ -8,7 +8,7 @@ import type {
 import type { IndoorPlant } from '../db/client.js';
 import { Prisma } from '../db/client.js';
 import { escapeLike } from '../db/escape-like.js';
-import type { PlantsDeps } from './deps.js';
+import type { PlantsRuntime } from '../runtime.js';
 import { connectionFrom, decodeCursor, pageSize, type Connection, type CursorKey } from './pagination.js';
 import { checkTemperatures, searchTextOf, speciesFields } from './species-input.js';
 import { isUuid } from './validation.js';
@@ -30,7 +30,7 @@ function filterWhere(filter: IndoorPlantFilter | null | undefined): Prisma.Indoo
 
 /** Species by scientific name (then id, for a total order), keyset-paginated. */
 export async function listIndoorPlants(
-  deps: PlantsDeps,
+  runtime: PlantsRuntime,
   args: { filter?: IndoorPlantFilter | null; first?: number | null; after?: string | null },
 ): Promise<Connection<IndoorPlant>> {
   const size = pageSize(args.first);
@@ -44,12 +44,12 @@ export async function listIndoorPlants(
         ],
       }
     : where;
-  const rows = await deps.db.indoorPlant.findMany({
+  const rows = await runtime.db.indoorPlant.findMany({
     where: page,
     orderBy: [{ scientificName: 'asc' }, { id: 'asc' }],
     take: size + 1,
   });
-  return connectionFrom(rows, size, cursorOf, cursor !== null, () => deps.db.indoorPlant.count({ where }));
+  return connectionFrom(rows, size, cursorOf, cursor !== null, () => runtime.db.indoorPlant.count({ where }));
 }
 
 const isUniqueViolation = (error: unknown) =>
@@ -60,8 +60,8 @@ const duplicateName = () =>
   conflict('A species with this scientific name is already in the catalog', 'input.scientificName');
 
 /** Names are compared case-insensitively: "monstera deliciosa" is the same species as "Monstera deliciosa". */
-async function assertNameFree(deps: PlantsDeps, scientificName: string, exceptId?: string): Promise<void> {
-  const clash = await deps.db.indoorPlant.findFirst({
+async function assertNameFree(runtime: PlantsRuntime, scientificName: string, exceptId?: string): Promise<void> {
+  const clash = await runtime.db.indoorPlant.findFirst({
     where: {
       scientificName: { equals: escapeLike(scientificName), mode: 'insensitive' },
       ...(exceptId ? { NOT: { id: exceptId } } : {}),
@@ -71,18 +71,18 @@ async function assertNameFree(deps: PlantsDeps, scientificName: string, exceptId
   if (clash) throw duplicateName();
 }
 
-async function existing(deps: PlantsDeps, id: string): Promise<IndoorPlant> {
-  const plant = isUuid(id) ? await deps.db.indoorPlant.findUnique({ where: { id } }) : null;
+async function existing(runtime: PlantsRuntime, id: string): Promise<IndoorPlant> {
+  const plant = isUuid(id) ? await runtime.db.indoorPlant.findUnique({ where: { id } }) : null;
   if (!plant) throw notFound('Species');
   return plant;
 }
 
-export async function createIndoorPlant(deps: PlantsDeps, input: CreateIndoorPlantInput): Promise<IndoorPlant> {
+export async function createIndoorPlant(runtime: PlantsRuntime, input: CreateIndoorPlantInput): Promise<IndoorPlant> {
   const data = complete(speciesFields(input));
   checkTemperatures(data.minTemperatureC, data.maxTemperatureC);
-  await assertNameFree(deps, data.scientificName);
+  await assertNameFree(runtime, data.scientificName);
   try {
-    return await deps.db.indoorPlant.create({
+    return await runtime.db.indoorPlant.create({
       data: { ...data, searchText: searchTextOf(data.scientificName, data.commonNames) },
     });
   } catch (error) {
@@ -92,17 +92,17 @@ export async function createIndoorPlant(deps: PlantsDeps, input: CreateIndoorPla
 }
 
 export async function updateIndoorPlant(
-  deps: PlantsDeps,
+  runtime: PlantsRuntime,
   id: string,
   input: UpdateIndoorPlantInput,
 ): Promise<IndoorPlant> {
   const fields = speciesFields(input);
-  const before = await existing(deps, id);
+  const before = await existing(runtime, id);
   const after = { ...before, ...stripUndefined(fields) };
   checkTemperatures(after.minTemperatureC, after.maxTemperatureC);
-  if (fields.scientificName !== undefined) await assertNameFree(deps, fields.scientificName, before.id);
+  if (fields.scientificName !== undefined) await assertNameFree(runtime, fields.scientificName, before.id);
   try {
-    return await deps.db.indoorPlant.update({
+    return await runtime.db.indoorPlant.update({
       where: { id: before.id },
       data: { ...fields, searchText: searchTextOf(after.scientificName, after.commonNames) },
     });
@@ -113,13 +113,13 @@ export async function updateIndoorPlant(
 }
 
 /** Refused while any collection holds the species (archived plants too: their history names it). */
-export async function deleteIndoorPlant(deps: PlantsDeps, id: string): Promise<string> {
-  const plant = await existing(deps, id);
-  const grown = await deps.db.userPlant.count({ where: { plantId: plant.id } });
+export async function deleteIndoorPlant(runtime: PlantsRuntime, id: string): Promise<string> {
+  const plant = await existing(runtime, id);
+  const grown = await runtime.db.userPlant.count({ where: { plantId: plant.id } });
   if (grown > 0)
     throw conflict(`This species is in ${grown} user collection${grown === 1 ? '' : 's'} and cannot be deleted`);
   try {
-    await deps.db.indoorPlant.delete({ where: { id: plant.id } });
+    await runtime.db.indoorPlant.delete({ where: { id: plant.id } });
   } catch (error) {
     if (isForeignKeyViolation(error)) throw conflict('This species is in a user collection and cannot be deleted');
     throw error;

@@ -3,7 +3,7 @@ import type { GrowthAggregate, MeasurementAggregate } from '../db/growth-summary
 
 const MS_PER_DAY = 86_400_000;
 /** Rates are per 30 days: "cm per month" without calendar-month ambiguity. */
-export const DAYS_PER_MONTH = 30;
+const DAYS_PER_MONTH = 30;
 
 export interface MeasurementTrend {
   measurements: number;
@@ -43,7 +43,7 @@ export function measurementTrend(m: MeasurementAggregate): MeasurementTrend | nu
   };
 }
 
-export function growthSummary(aggregate: GrowthAggregate | undefined): GrowthSummary {
+export function growthSummary(aggregate: GrowthAggregate | null | undefined): GrowthSummary {
   if (!aggregate)
     return { entryCount: 0, firstRecordedAt: null, lastRecordedAt: null, height: null, width: null, leafCount: null };
   return {

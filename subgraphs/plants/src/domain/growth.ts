@@ -2,13 +2,13 @@
 import { badInput } from '@bloomzy/shared/errors';
 import type { RecordGrowthInput, UpdateGrowthEntryInput } from '../__generated__/resolvers-types.js';
 import type { GrowthEntry, UserPlant } from '../db/client.js';
+import type { PlantsRuntime } from '../runtime.js';
 import { ownedGrowthEntry, ownedPlant, requireActive } from './access.js';
-import type { PlantsDeps } from './deps.js';
 import { notNull, optionalHttpUrl, optionalInt, optionalNumber, optionalText, pastOrNow } from './validation.js';
 
-export const MAX_SIZE_CM = 1000;
-export const MAX_LEAF_COUNT = 10_000;
-export const GROWTH_NOTES_MAX = 2000;
+const MAX_SIZE_CM = 1000;
+const MAX_LEAF_COUNT = 10_000;
+const GROWTH_NOTES_MAX = 2000;
 
 type EntryFields = Pick<GrowthEntry, 'type' | 'heightCm' | 'widthCm' | 'leafCount' | 'photoUrl' | 'notes'>;
 
@@ -32,8 +32,12 @@ function entryFields(input: RecordGrowthInput | UpdateGrowthEntryInput) {
   };
 }
 
-export async function recordGrowth(deps: PlantsDeps, userId: string, input: RecordGrowthInput): Promise<GrowthEntry> {
-  const recordedAt = pastOrNow(input.recordedAt, deps.clock.now(), 'input.recordedAt');
+export async function recordGrowth(
+  runtime: PlantsRuntime,
+  userId: string,
+  input: RecordGrowthInput,
+): Promise<GrowthEntry> {
+  const recordedAt = pastOrNow(input.recordedAt, runtime.clock.now(), 'input.recordedAt');
   const fields = entryFields(input);
   const entry = {
     type: input.type,
@@ -44,14 +48,14 @@ export async function recordGrowth(deps: PlantsDeps, userId: string, input: Reco
     notes: fields.notes ?? null,
   };
   checkEntryComplete(entry);
-  const plant = await ownedPlant(deps, userId, input.userPlantId);
+  const plant = await ownedPlant(runtime, userId, input.userPlantId);
   requireActive(plant, 'input.userPlantId');
-  return deps.db.growthEntry.create({ data: { ...entry, userPlantId: plant.id, recordedAt } });
+  return runtime.db.growthEntry.create({ data: { ...entry, userPlantId: plant.id, recordedAt } });
 }
 
 /** Corrections are allowed on archived plants too: the journal is history worth getting right. */
 export async function updateGrowthEntry(
-  deps: PlantsDeps,
+  runtime: PlantsRuntime,
   userId: string,
   id: string,
   input: UpdateGrowthEntryInput,
@@ -59,8 +63,9 @@ export async function updateGrowthEntry(
   const recordedAt = notNull(input.recordedAt, 'input.recordedAt');
   const type = notNull(input.type, 'input.type');
   const fields = entryFields(input);
-  const checkedAt = recordedAt === undefined ? undefined : pastOrNow(recordedAt, deps.clock.now(), 'input.recordedAt');
-  const before = await ownedGrowthEntry(deps, userId, id);
+  const checkedAt =
+    recordedAt === undefined ? undefined : pastOrNow(recordedAt, runtime.clock.now(), 'input.recordedAt');
+  const before = await ownedGrowthEntry(runtime, userId, id);
   const merged: EntryFields = {
     type: type ?? before.type,
     heightCm: fields.heightCm === undefined ? before.heightCm : fields.heightCm,
@@ -70,11 +75,11 @@ export async function updateGrowthEntry(
     notes: fields.notes === undefined ? before.notes : fields.notes,
   };
   checkEntryComplete(merged);
-  return deps.db.growthEntry.update({ where: { id: before.id }, data: { ...merged, recordedAt: checkedAt } });
+  return runtime.db.growthEntry.update({ where: { id: before.id }, data: { ...merged, recordedAt: checkedAt } });
 }
 
-export async function deleteGrowthEntry(deps: PlantsDeps, userId: string, id: string): Promise<UserPlant> {
-  const entry = await ownedGrowthEntry(deps, userId, id);
-  await deps.db.growthEntry.delete({ where: { id: entry.id } });
+export async function deleteGrowthEntry(runtime: PlantsRuntime, userId: string, id: string): Promise<UserPlant> {
+  const entry = await ownedGrowthEntry(runtime, userId, id);
+  await runtime.db.growthEntry.delete({ where: { id: entry.id } });
   return entry.userPlant;
 }

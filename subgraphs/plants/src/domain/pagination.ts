@@ -4,8 +4,8 @@
  */
 import { badInput } from '@bloomzy/shared/errors';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
 
 export interface PageInfo {
   hasNextPage: boolean;

@@ -13,13 +13,13 @@ import {
 
 export const NICKNAME_MAX = 100;
 export const LOCATION_MAX = 100;
-export const NOTES_MAX = 2000;
+const NOTES_MAX = 2000;
 /** Same bounds as the schedule's clamp: a custom interval outside them would be silently changed, so it is refused. */
-export const CUSTOM_INTERVAL_MIN_DAYS = 1;
-export const CUSTOM_INTERVAL_MAX_DAYS = 60;
+const CUSTOM_INTERVAL_MIN_DAYS = 1;
+const CUSTOM_INTERVAL_MAX_DAYS = 60;
 /** Living-room range; anything outside is a typo (°F entered as °C) rather than a real spot. */
-export const ROOM_TEMPERATURE_MIN_C = -10;
-export const ROOM_TEMPERATURE_MAX_C = 50;
+const ROOM_TEMPERATURE_MIN_C = -10;
+const ROOM_TEMPERATURE_MAX_C = 50;
 
 /** The fields shared by add and update, checked; undefined means "not given". */
 export function plantFields(input: AddUserPlantInput | UpdateUserPlantInput, now: Date) {

@@ -3,16 +3,16 @@ import { badInput } from '@bloomzy/shared/errors';
 import type { CreateIndoorPlantInput, UpdateIndoorPlantInput } from '../__generated__/resolvers-types.js';
 import { intInRange, notNull, numberInRange, requiredText } from './validation.js';
 
-export const MAX_COMMON_NAMES = 20;
+const MAX_COMMON_NAMES = 20;
 /** Indoor plants: below −10 °C or above 50 °C is a unit mistake, not a tolerance. */
-export const TEMPERATURE_MIN_C = -10;
-export const TEMPERATURE_MAX_C = 50;
+const TEMPERATURE_MIN_C = -10;
+const TEMPERATURE_MAX_C = 50;
 
 /** Lower-cased names the catalog search matches with one case-insensitive `contains`. */
 export const searchTextOf = (scientificName: string, commonNames: readonly string[]) =>
   [scientificName, ...commonNames].join(' | ').toLowerCase();
 
-export function checkCommonNames(names: readonly string[], field = 'input.commonNames'): string[] {
+function checkCommonNames(names: readonly string[], field = 'input.commonNames'): string[] {
   const cleaned = [...new Set(names.map((name) => requiredText(name, 1, 100, field)))];
   if (cleaned.length < 1 || cleaned.length > MAX_COMMON_NAMES)
     throw badInput(field, `Give 1–${MAX_COMMON_NAMES} common names`);

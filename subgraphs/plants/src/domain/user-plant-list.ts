@@ -2,8 +2,8 @@
 import { badInput } from '@bloomzy/shared/errors';
 import type { UserPlant, Prisma } from '../db/client.js';
 import { escapeLike } from '../db/escape-like.js';
-import type { Loaders } from '../loaders.js';
-import type { PlantsDeps } from './deps.js';
+import type { PlantsRuntime } from '../runtime.js';
+import type { WateringSchedule } from '../schedule/types.js';
 import { connectionFrom, cursorDate, decodeCursor, pageSize, type Connection, type CursorKey } from './pagination.js';
 import { LOCATION_MAX } from './plant-input.js';
 import { MAX_ACTIVE_PLANTS } from './user-plants.js';
@@ -14,6 +14,15 @@ export interface PlantListArgs {
   location?: string | null;
   needsWater?: boolean | null;
   includeArchived?: boolean | null;
+}
+
+/**
+ * What a listing needs from the request it serves: the request's schedules (computed once, so the listed plants'
+ * wateringStatus fields reuse them), and where to remember the rows read (so later lookups of them cost nothing).
+ */
+export interface PlantListRequest {
+  schedules(plants: readonly UserPlant[]): Promise<readonly WateringSchedule[]>;
+  remember(rows: readonly UserPlant[]): void;
 }
 
 const cursorOf = (plant: UserPlant): CursorKey => ({ value: plant.createdAt.toISOString(), id: plant.id });
@@ -35,8 +44,8 @@ const SCAN_LIMIT = MAX_ACTIVE_PLANTS * 4;
 const needsWaterNow = (urgency: string) => urgency === 'OVERDUE' || urgency === 'DUE_TODAY';
 
 export async function listUserPlants(
-  deps: PlantsDeps,
-  loaders: Loaders,
+  runtime: PlantsRuntime,
+  request: PlantListRequest,
   userId: string,
   args: PlantListArgs,
 ): Promise<Connection<UserPlant>> {
@@ -51,28 +60,25 @@ export async function listUserPlants(
     ...(args.includeArchived ? {} : { archivedAt: null }),
     ...(location ? { location: { equals: escapeLike(location), mode: 'insensitive' } } : {}),
   };
-  const prime = (rows: UserPlant[]) => rows.forEach((row) => loaders.userPlant.prime(row.id, row));
-
   if (args.needsWater == null) {
-    const rows = await deps.db.userPlant.findMany({
+    const rows = await runtime.db.userPlant.findMany({
       where: cursor && cursorAt ? { AND: [where, afterCursor(cursor, cursorAt)] } : where,
       orderBy: ORDER,
       take: size + 1,
     });
-    prime(rows);
-    return connectionFrom(rows, size, cursorOf, cursor !== null, () => deps.db.userPlant.count({ where }));
+    request.remember(rows);
+    return connectionFrom(rows, size, cursorOf, cursor !== null, () => runtime.db.userPlant.count({ where }));
   }
 
   // The due date depends on the clock and season, so the filter runs on computed schedules: load the collection
-  // (bounded by MAX_ACTIVE_PLANTS; archived plants never need water), compute all schedules in one loader batch, then
+  // (bounded by MAX_ACTIVE_PLANTS; archived plants never need water), compute all schedules in one batch, then
   // page in memory with the same keyset rule as the database would.
-  const all = await deps.db.userPlant.findMany({ where, orderBy: ORDER, take: SCAN_LIMIT });
-  prime(all);
+  const all = await runtime.db.userPlant.findMany({ where, orderBy: ORDER, take: SCAN_LIMIT });
+  request.remember(all);
   const active = all.filter((p) => !p.archivedAt);
-  const schedules = await loaders.schedule.loadMany(active);
+  const schedules = await request.schedules(active);
   const due = new Set<string>();
   schedules.forEach((schedule, i) => {
-    if (schedule instanceof Error) throw schedule;
     const plant = active[i];
     if (plant && needsWaterNow(schedule.status.urgency)) due.add(plant.id);
   });

@@ -3,11 +3,11 @@ import { conflict, notFound } from '@bloomzy/shared/errors';
 import type { AddUserPlantInput, UpdateUserPlantInput } from '../__generated__/resolvers-types.js';
 import type { UserPlant } from '../db/client.js';
 import { Prisma } from '../db/client.js';
+import { SCHEDULE_VERSION_BUMP } from '../db/schedule-publication.js';
+import { publishCareSchedule } from '../events/care-schedule-events.js';
+import type { PlantsRuntime } from '../runtime.js';
 import { ownedPlant } from './access.js';
-import { publishCareSchedule } from './care-events.js';
-import type { PlantsDeps } from './deps.js';
 import { NICKNAME_MAX, nicknameOf, plantFields } from './plant-input.js';
-import { SCHEDULE_CHANGED } from './schedule-changed.js';
 import { notNull, isUuid } from './validation.js';
 
 /**
@@ -28,41 +28,45 @@ const SCHEDULE_FIELDS = [
   'customWateringIntervalDays',
 ] as const;
 
-async function species(deps: PlantsDeps, id: string) {
-  const found = isUuid(id) ? await deps.db.indoorPlant.findUnique({ where: { id } }) : null;
+async function species(runtime: PlantsRuntime, id: string) {
+  const found = isUuid(id) ? await runtime.db.indoorPlant.findUnique({ where: { id } }) : null;
   if (!found) throw notFound('Species');
   return found;
 }
 
-export async function addUserPlant(deps: PlantsDeps, userId: string, input: AddUserPlantInput): Promise<UserPlant> {
-  const fields = plantFields(input, deps.clock.now());
+export async function addUserPlant(
+  runtime: PlantsRuntime,
+  userId: string,
+  input: AddUserPlantInput,
+): Promise<UserPlant> {
+  const fields = plantFields(input, runtime.clock.now());
   const given = nicknameOf(input.nickname);
-  const plant = await species(deps, input.plantId);
+  const plant = await species(runtime, input.plantId);
   const nickname = given ?? (plant.commonNames[0] ?? plant.scientificName).slice(0, NICKNAME_MAX);
-  const active = await deps.db.userPlant.count({ where: { userId, archivedAt: null } });
+  const active = await runtime.db.userPlant.count({ where: { userId, archivedAt: null } });
   if (active >= MAX_ACTIVE_PLANTS)
     throw conflict(`A collection holds at most ${MAX_ACTIVE_PLANTS} active plants; archive some first`);
-  // A new row starts unpublished (scheduleVersion's default), so the add needs no SCHEDULE_CHANGED.
-  const created = await deps.db.userPlant.create({
+  // A new row starts unpublished (scheduleVersion's default), so the add needs no SCHEDULE_VERSION_BUMP.
+  const created = await runtime.db.userPlant.create({
     data: { ...fields, healthStatus: fields.healthStatus ?? 'HEALTHY', userId, plantId: plant.id, nickname },
   });
-  await publishCareSchedule(deps, [created.id], 'ADDED');
+  await publishCareSchedule(runtime, [created.id], 'ADDED');
   return created;
 }
 
 export async function updateUserPlant(
-  deps: PlantsDeps,
+  runtime: PlantsRuntime,
   userId: string,
   id: string,
   input: UpdateUserPlantInput,
 ): Promise<UserPlant> {
-  const before = await ownedPlant(deps, userId, id);
-  const fields = plantFields(input, deps.clock.now());
+  const before = await ownedPlant(runtime, userId, id);
+  const fields = plantFields(input, runtime.clock.now());
   const plantId = notNull(input.plantId, 'input.plantId');
-  if (plantId !== undefined && plantId !== before.plantId) await species(deps, plantId);
+  if (plantId !== undefined && plantId !== before.plantId) await species(runtime, plantId);
   const nickname = notNull(input.nickname, 'input.nickname');
   const data = { ...fields, plantId, nickname: nicknameOf(nickname) };
-  const { updated, moved } = await deps.db.$transaction(async (tx) => {
+  const { updated, moved } = await runtime.db.$transaction(async (tx) => {
     // Compared under the row lock: against `before` (read unlocked), a concurrent edit could hide a real change, which
     // would then be neither marked nor published.
     const [current] = await tx.$queryRaw<UserPlant[]>(
@@ -73,22 +77,22 @@ export async function updateUserPlant(
       SCHEDULE_FIELDS.some((field) => data[field] !== undefined && data[field] !== current?.[field]);
     const row = await tx.userPlant.update({
       where: { id: before.id },
-      data: { ...data, ...(changed ? SCHEDULE_CHANGED : {}) },
+      data: { ...data, ...(changed ? SCHEDULE_VERSION_BUMP : {}) },
     });
     return { updated: row, moved: changed };
   });
-  if (moved) await publishCareSchedule(deps, [updated.id], 'UPDATED');
+  if (moved) await publishCareSchedule(runtime, [updated.id], 'UPDATED');
   return updated;
 }
 
 /** Soft delete: the plant leaves the collection and its reminders stop; waterings and journal are kept. Idempotent. */
-export async function archiveUserPlant(deps: PlantsDeps, userId: string, id: string): Promise<UserPlant> {
-  const plant = await ownedPlant(deps, userId, id);
+export async function archiveUserPlant(runtime: PlantsRuntime, userId: string, id: string): Promise<UserPlant> {
+  const plant = await ownedPlant(runtime, userId, id);
   if (plant.archivedAt) return plant;
-  const archived = await deps.db.userPlant.update({
+  const archived = await runtime.db.userPlant.update({
     where: { id: plant.id },
-    data: { archivedAt: deps.clock.now(), ...SCHEDULE_CHANGED },
+    data: { archivedAt: runtime.clock.now(), ...SCHEDULE_VERSION_BUMP },
   });
-  await publishCareSchedule(deps, [archived.id], 'ARCHIVED');
+  await publishCareSchedule(runtime, [archived.id], 'ARCHIVED');
   return archived;
 }

@@ -3,15 +3,13 @@
  * path such as `input.amountMl`), so clients can put the message next to the right form control.
  */
 import { badInput } from '@bloomzy/shared/errors';
-
-/** A time this little ahead of the server clock is client clock skew, taken as "now" rather than refused. */
-export const CLOCK_SKEW_TOLERANCE_MS = 60_000;
-
-export { isUuid } from '@bloomzy/shared/ids';
-
 import { optionalText } from '@bloomzy/shared/validation';
 
+export { isUuid } from '@bloomzy/shared/ids';
 export { optionalText };
+
+/** A time this little ahead of the server clock is client clock skew, taken as "now" rather than refused. */
+const CLOCK_SKEW_TOLERANCE_MS = 60_000;
 
 /** Required text, trimmed, `min`–`max` characters. */
 export function requiredText(value: string, min: number, max: number, field: string): string {
@@ -47,7 +45,7 @@ export const optionalInt = (value: number | null | undefined, min: number, max: 
 export const optionalNumber = (value: number | null | undefined, min: number, max: number, field: string) =>
   value == null ? value : numberInRange(value, min, max, field);
 
-export const MAX_URL_LENGTH = 2048;
+const MAX_URL_LENGTH = 2048;
 
 /** An absolute http(s) URL (photos are shown in apps, so javascript:, data: and relative URLs are refused). */
 export function optionalHttpUrl(value: string | null | undefined, field: string): string | null | undefined {

@@ -3,42 +3,42 @@ import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
 import type { UpdateWateringInput, WaterPlantInput } from '../__generated__/resolvers-types.js';
 import type { UserPlant, Watering } from '../db/client.js';
 import { Prisma } from '../db/client.js';
-import { createLoaders } from '../loaders.js';
+import { SCHEDULE_VERSION_BUMP } from '../db/schedule-publication.js';
+import { publishCareSchedule } from '../events/care-schedule-events.js';
+import type { PlantsRuntime } from '../runtime.js';
 import { ownedPlant, ownedWatering, requireActive } from './access.js';
-import { publishCareSchedule } from './care-events.js';
-import type { PlantsDeps } from './deps.js';
-import { SCHEDULE_CHANGED } from './schedule-changed.js';
+import { readPlantSchedule } from './plant-schedules.js';
 import { intInRange, isUuid, notNull, optionalInt, optionalText, pastOrNow } from './validation.js';
 
-export const MAX_AMOUNT_ML = 10_000;
-export const WATERING_NOTES_MAX = 1000;
+const MAX_AMOUNT_ML = 10_000;
+const WATERING_NOTES_MAX = 1000;
 /** A room at once, not a greenhouse: keeps one request's transaction and event burst small. */
-export const MAX_PLANTS_PER_WATERING = 100;
+const MAX_PLANTS_PER_WATERING = 100;
 /** A snooze is "remind me later", not "stop reminding": longer pauses are what the custom interval is for. */
-export const SNOOZE_MIN_DAYS = 1;
-export const SNOOZE_MAX_DAYS = 30;
+const SNOOZE_MIN_DAYS = 1;
+const SNOOZE_MAX_DAYS = 30;
 const MS_PER_DAY = 86_400_000;
 
 /**
  * What a watering does to its plant, in the watering's transaction: it ends any snooze (the user has dealt with the
  * plant, so the plain schedule applies again) and marks the schedule change unpublished.
  */
-const watered = { snoozedUntil: null, snoozedAt: null, ...SCHEDULE_CHANGED } as const;
+const watered = { snoozedUntil: null, snoozedAt: null, ...SCHEDULE_VERSION_BUMP } as const;
 
-export async function waterPlant(deps: PlantsDeps, userId: string, input: WaterPlantInput): Promise<Watering> {
-  const wateredAt = pastOrNow(input.wateredAt, deps.clock.now(), 'input.wateredAt');
+export async function waterPlant(runtime: PlantsRuntime, userId: string, input: WaterPlantInput): Promise<Watering> {
+  const wateredAt = pastOrNow(input.wateredAt, runtime.clock.now(), 'input.wateredAt');
   const amountMl = optionalInt(input.amountMl, 0, MAX_AMOUNT_ML, 'input.amountMl');
   const notes = optionalText(input.notes, WATERING_NOTES_MAX, 'input.notes');
-  const plant = await ownedPlant(deps, userId, input.userPlantId);
+  const plant = await ownedPlant(runtime, userId, input.userPlantId);
   requireActive(plant, 'input.userPlantId');
-  const watering = await deps.db.$transaction(async (tx) => {
+  const watering = await runtime.db.$transaction(async (tx) => {
     const created = await tx.watering.create({
       data: { userPlantId: plant.id, wateredAt, amountMl, waterType: input.waterType, notes },
     });
     await tx.userPlant.update({ where: { id: plant.id }, data: watered });
     return created;
   });
-  await publishCareSchedule(deps, [plant.id], 'WATERED');
+  await publishCareSchedule(runtime, [plant.id], 'WATERED');
   return watering;
 }
 
@@ -47,7 +47,7 @@ export async function waterPlant(deps: PlantsDeps, userId: string, input: WaterP
  * (and an archived one CONFLICT) before anything is written.
  */
 export async function waterPlants(
-  deps: PlantsDeps,
+  runtime: PlantsRuntime,
   userId: string,
   userPlantIds: readonly string[],
   wateredAtInput: Date | null | undefined,
@@ -56,9 +56,9 @@ export async function waterPlants(
   if (ids.length < 1 || ids.length > MAX_PLANTS_PER_WATERING) {
     throw badInput('userPlantIds', `Give 1–${MAX_PLANTS_PER_WATERING} plant ids`);
   }
-  const wateredAt = pastOrNow(wateredAtInput, deps.clock.now(), 'wateredAt');
+  const wateredAt = pastOrNow(wateredAtInput, runtime.clock.now(), 'wateredAt');
   if (!ids.every(isUuid)) throw notFound('Plant');
-  const waterings = await deps.db.$transaction(async (tx) => {
+  const waterings = await runtime.db.$transaction(async (tx) => {
     const plants = await tx.userPlant.findMany({ where: { id: { in: ids }, userId } });
     if (plants.length !== ids.length) throw notFound('Plant');
     if (plants.some((p) => p.archivedAt)) throw conflict('One of these plants is archived', 'userPlantIds');
@@ -68,7 +68,7 @@ export async function waterPlants(
     await tx.userPlant.updateMany({ where: { id: { in: ids } }, data: watered });
     return created;
   });
-  await publishCareSchedule(deps, ids, 'WATERED');
+  await publishCareSchedule(runtime, ids, 'WATERED');
   const byPlant = new Map(waterings.map((w) => [w.userPlantId, w]));
   return ids.map((id) => byPlant.get(id)).filter((w): w is Watering => w !== undefined);
 }
@@ -79,39 +79,39 @@ export async function waterPlants(
  * current due date already includes an active snooze; the next watering ends it.
  */
 export async function snoozeWatering(
-  deps: PlantsDeps,
+  runtime: PlantsRuntime,
   userId: string,
   userPlantId: string,
   days: number,
 ): Promise<UserPlant> {
   intInRange(days, SNOOZE_MIN_DAYS, SNOOZE_MAX_DAYS, 'days');
-  const plant = await ownedPlant(deps, userId, userPlantId);
+  const plant = await ownedPlant(runtime, userId, userPlantId);
   requireActive(plant, 'userPlantId');
-  const now = deps.clock.now();
-  const schedule = await createLoaders(deps.db, deps.clock).schedule.load(plant);
+  const now = runtime.clock.now();
+  const schedule = await readPlantSchedule(runtime.db, plant, now);
   const from = Math.max(schedule.nextWateringAt.getTime(), now.getTime());
   // The snooze counts only while it is newer than the last watering; never let it tie with one logged this instant.
   const snoozedAt = new Date(Math.max(now.getTime(), (schedule.lastWateredAt?.getTime() ?? 0) + 1));
-  const snoozed = await deps.db.userPlant.update({
+  const snoozed = await runtime.db.userPlant.update({
     where: { id: plant.id },
-    data: { snoozedUntil: new Date(from + days * MS_PER_DAY), snoozedAt, ...SCHEDULE_CHANGED },
+    data: { snoozedUntil: new Date(from + days * MS_PER_DAY), snoozedAt, ...SCHEDULE_VERSION_BUMP },
   });
-  await publishCareSchedule(deps, [plant.id], 'SNOOZED');
+  await publishCareSchedule(runtime, [plant.id], 'SNOOZED');
   return snoozed;
 }
 
 export async function updateWatering(
-  deps: PlantsDeps,
+  runtime: PlantsRuntime,
   userId: string,
   id: string,
   input: UpdateWateringInput,
 ): Promise<Watering> {
   const given = notNull(input.wateredAt, 'input.wateredAt');
-  const wateredAt = given === undefined ? undefined : pastOrNow(given, deps.clock.now(), 'input.wateredAt');
+  const wateredAt = given === undefined ? undefined : pastOrNow(given, runtime.clock.now(), 'input.wateredAt');
   const amountMl = optionalInt(input.amountMl, 0, MAX_AMOUNT_ML, 'input.amountMl');
   const notes = optionalText(input.notes, WATERING_NOTES_MAX, 'input.notes');
-  const before = await ownedWatering(deps, userId, id);
-  const { updated, moved } = await deps.db.$transaction(async (tx) => {
+  const before = await ownedWatering(runtime, userId, id);
+  const { updated, moved } = await runtime.db.$transaction(async (tx) => {
     // Compared under the row lock, so a concurrent correction of the same watering cannot hide a real change.
     const [current] = await tx.$queryRaw<Watering[]>(
       Prisma.sql`SELECT * FROM "Watering" WHERE id = ${before.id}::uuid FOR UPDATE`,
@@ -121,21 +121,23 @@ export async function updateWatering(
       data: { wateredAt, amountMl, waterType: input.waterType, notes },
     });
     const changed = !before.userPlant.archivedAt && row.wateredAt.getTime() !== current?.wateredAt.getTime();
-    if (changed) await tx.userPlant.update({ where: { id: before.userPlantId }, data: SCHEDULE_CHANGED });
+    if (changed) await tx.userPlant.update({ where: { id: before.userPlantId }, data: SCHEDULE_VERSION_BUMP });
     return { updated: row, moved: changed };
   });
-  if (moved) await publishCareSchedule(deps, [before.userPlantId], 'WATERING_CHANGED');
+  if (moved) await publishCareSchedule(runtime, [before.userPlantId], 'WATERING_CHANGED');
   return updated;
 }
 
 /** Deletes a logged watering; returns its plant, whose schedule falls back to the previous watering. */
-export async function deleteWatering(deps: PlantsDeps, userId: string, id: string): Promise<UserPlant> {
-  const watering = await ownedWatering(deps, userId, id);
+export async function deleteWatering(runtime: PlantsRuntime, userId: string, id: string): Promise<UserPlant> {
+  const watering = await ownedWatering(runtime, userId, id);
   const active = !watering.userPlant.archivedAt;
-  await deps.db.$transaction([
-    deps.db.watering.delete({ where: { id: watering.id } }),
-    ...(active ? [deps.db.userPlant.update({ where: { id: watering.userPlantId }, data: SCHEDULE_CHANGED })] : []),
+  await runtime.db.$transaction([
+    runtime.db.watering.delete({ where: { id: watering.id } }),
+    ...(active
+      ? [runtime.db.userPlant.update({ where: { id: watering.userPlantId }, data: SCHEDULE_VERSION_BUMP })]
+      : []),
   ]);
-  if (active) await publishCareSchedule(deps, [watering.userPlantId], 'WATERING_CHANGED');
+  if (active) await publishCareSchedule(runtime, [watering.userPlantId], 'WATERING_CHANGED');
   return watering.userPlant;
 }

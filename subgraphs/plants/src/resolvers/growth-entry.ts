@@ -1,6 +1,6 @@
 import type { GrowthEntryResolvers } from '../__generated__/resolvers-types.js';
-import { plantOf } from './plant-of.js';
+import { requireUserPlant } from './require-user-plant.js';
 
 export const GrowthEntry: GrowthEntryResolvers = {
-  userPlant: (entry, _a, ctx) => plantOf(ctx, entry.userPlantId),
+  userPlant: (entry, _a, ctx) => requireUserPlant(ctx, entry.userPlantId),
 };

@@ -4,7 +4,7 @@ import { listIndoorPlants } from '../domain/catalog.js';
 
 export const Query: QueryResolvers = {
   // The catalog is public: browsing it before signing up is part of the product.
-  indoorPlants: (_p, args, ctx) => listIndoorPlants(ctx.deps, args),
+  indoorPlants: (_p, args, ctx) => listIndoorPlants(ctx.runtime, args),
   indoorPlant: (_p, { id }, ctx) => ctx.loaders.indoorPlant.load(id),
   async userPlant(_p, { id }, ctx) {
     const principal = await ctx.auth.require('plants:read');

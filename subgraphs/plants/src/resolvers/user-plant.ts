@@ -3,6 +3,7 @@ import { badInput } from '@bloomzy/shared/errors';
 import type { UserPlantConnectionResolvers, UserPlantResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { canRead } from '../domain/access.js';
+import { growthSummary } from '../domain/growth-summary.js';
 import { connectionFrom, cursorDate, decodeCursor, pageSize, type CursorKey } from '../domain/pagination.js';
 
 const byTime = (at: Date, id: string): CursorKey => ({ value: at.toISOString(), id });
@@ -60,7 +61,7 @@ export const UserPlant: UserPlantResolvers = {
     return connectionFrom(rows, size, (g) => byTime(g.recordedAt, g.id), key !== null, noTotal);
   },
 
-  growthSummary: (plant, _a, ctx) => ctx.loaders.growthSummary.load(plant.id),
+  growthSummary: async (plant, _a, ctx) => growthSummary(await ctx.loaders.growthAggregate.load(plant.id)),
 };
 
 export const UserPlantConnection: UserPlantConnectionResolvers = {

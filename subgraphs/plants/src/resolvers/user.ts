@@ -10,6 +10,15 @@ export const User: UserResolvers = {
     const principal = await ctx.auth.require('plants:read');
     // The user object itself is visible (auth decides that), so its plants are refused outright rather than hidden.
     if (!canRead(principal, user.id)) throw forbidden("Only the owner and admins can see a user's plants");
-    return listUserPlants(ctx.deps, ctx.loaders, user.id, args);
+    return listUserPlants(
+      ctx.runtime,
+      {
+        // Loaded in one tick, so every schedule joins one batch.
+        schedules: (plants) => Promise.all(plants.map((plant) => ctx.loaders.schedule.load(plant))),
+        remember: (rows) => rows.forEach((row) => ctx.loaders.userPlant.prime(row.id, row)),
+      },
+      user.id,
+      args,
+    );
   },
 };

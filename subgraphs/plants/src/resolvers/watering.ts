@@ -1,6 +1,6 @@
 import type { WateringResolvers } from '../__generated__/resolvers-types.js';
-import { plantOf } from './plant-of.js';
+import { requireUserPlant } from './require-user-plant.js';
 
 export const Watering: WateringResolvers = {
-  userPlant: (watering, _a, ctx) => plantOf(ctx, watering.userPlantId),
+  userPlant: (watering, _a, ctx) => requireUserPlant(ctx, watering.userPlantId),
 };

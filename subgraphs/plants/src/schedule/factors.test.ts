@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { LightExposure, PotMaterial, PotSize, SoilType } from '../db/client.js';
 import { lightFactor, potMaterialFactor, potSizeFactor, soilFactor, temperatureFactor } from './factors.js';
-import type { LightExposure, PotMaterial, PotSize, SoilType } from './types.js';
 
 describe('potSizeFactor', () => {
   it.each([

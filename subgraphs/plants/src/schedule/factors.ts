@@ -5,21 +5,12 @@
  * pot of standard potting mix, in medium light, at 16–24 °C?" — the conditions the species base
  * interval assumes. Missing or unknown values are neutral (1.0) so incomplete plants still work.
  */
-import {
-  LIGHT_EXPOSURES,
-  POT_MATERIALS,
-  POT_SIZES,
-  SOIL_TYPES,
-  type LightExposure,
-  type PotMaterial,
-  type PotSize,
-  type ScheduleFactor,
-  type ScheduleFactorName,
-  type SoilType,
-} from './types.js';
-import { finiteOrNull, isOneOf } from './util.js';
+import type { WateringFactorName } from '../__generated__/resolvers-types.js';
+import type { LightExposure, PotMaterial, PotSize, SoilType } from '../db/client.js';
+import { finiteOrNull } from './numbers.js';
+import type { ScheduleFactor } from './types.js';
 
-interface FactorEntry {
+export interface FactorEntry {
   factor: number;
   reason: string;
 }
@@ -70,38 +61,38 @@ export const LIGHT_FACTORS: Readonly<Record<LightExposure, FactorEntry>> = {
 /** Temperature bands (°C): below 16 cool, 16–24 inclusive reference, above 24 warm. */
 export const TEMPERATURE_BANDS = { coolBelowC: 16, warmAboveC: 24, coolFactor: 1.15, warmFactor: 0.9 } as const;
 
-function neutral(name: ScheduleFactorName, reason: string): ScheduleFactor {
+function neutral(name: WateringFactorName, reason: string): ScheduleFactor {
   return { name, factor: 1, reason };
 }
 
+/** The table's entry for `value`; the table has one entry per enum value (its type says so), so it also tells which values are known. */
 function lookup<T extends string>(
-  name: ScheduleFactorName,
+  name: WateringFactorName,
   label: string,
-  values: readonly T[],
   table: Readonly<Record<T, FactorEntry>>,
   value: unknown,
 ): ScheduleFactor {
   if (value === null || value === undefined) return neutral(name, `${label} not set: assumed neutral`);
-  if (!isOneOf(values, value))
+  if (typeof value !== 'string' || !Object.hasOwn(table, value))
     return neutral(name, `Unknown ${label.toLowerCase()} ${JSON.stringify(value)}: assumed neutral`);
-  const entry = table[value];
+  const entry = table[value as T];
   return { name, factor: entry.factor, reason: entry.reason };
 }
 
 export function potSizeFactor(potSize: PotSize | null | undefined): ScheduleFactor {
-  return lookup('POT_SIZE', 'Pot size', POT_SIZES, POT_SIZE_FACTORS, potSize);
+  return lookup('POT_SIZE', 'Pot size', POT_SIZE_FACTORS, potSize);
 }
 
 export function potMaterialFactor(material: PotMaterial | null | undefined): ScheduleFactor {
-  return lookup('POT_MATERIAL', 'Pot material', POT_MATERIALS, POT_MATERIAL_FACTORS, material);
+  return lookup('POT_MATERIAL', 'Pot material', POT_MATERIAL_FACTORS, material);
 }
 
 export function soilFactor(soil: SoilType | null | undefined): ScheduleFactor {
-  return lookup('SOIL', 'Soil', SOIL_TYPES, SOIL_FACTORS, soil);
+  return lookup('SOIL', 'Soil', SOIL_FACTORS, soil);
 }
 
 export function lightFactor(light: LightExposure | null | undefined): ScheduleFactor {
-  return lookup('LIGHT', 'Light', LIGHT_EXPOSURES, LIGHT_FACTORS, light);
+  return lookup('LIGHT', 'Light', LIGHT_FACTORS, light);
 }
 
 /** Cool rooms slow evaporation and growth; warm rooms speed both up. */

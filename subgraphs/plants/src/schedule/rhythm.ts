@@ -5,8 +5,9 @@
  * spot is probably cooler or darker than we know. We nudge the interval toward what they actually
  * do, but only within ±30 % so one odd fortnight (holiday, forgotten plant) can't wreck the plan.
  */
+import { MS_PER_DAY, toValidDate } from './dates.js';
+import { clamp } from './numbers.js';
 import type { WateringRhythm } from './types.js';
-import { MS_PER_DAY, clamp, toValidDate } from './util.js';
 
 export const RHYTHM_RULES = {
   /** Only the most recent intervals describe the current rhythm. */

@@ -6,30 +6,31 @@
  *   interval = clamp(round(custom ?? adapted ?? computed), 1, 60)
  *   next     = max(lastWatering + interval, activeSnoozeUntil)      (now when never watered)
  *
- * See FORMULA.md for the tables and the reasoning behind each number.
+ * See FORMULA.md for the tables (generated from factors.ts and season.ts) and the reasoning behind each number.
  */
 import { resolveTimeZone } from '@bloomzy/shared/time-zone';
+import type { Season } from '../__generated__/resolvers-types.js';
 import { lightFactor, potMaterialFactor, potSizeFactor, soilFactor, temperatureFactor } from './factors.js';
+import { clamp, finiteOrNull, round2 } from './numbers.js';
 import { computeRhythm, lastWatering } from './rhythm.js';
 import { resolveHemisphere, seasonAt, seasonFactor } from './season.js';
 import { activeSnoozeUntil, nextWateringDate } from './snooze.js';
 import { wateringStatus } from './status.js';
-import type { ScheduleFactor, Season, WateringSchedule, WateringScheduleInput } from './types.js';
-import { clamp, finiteOrNull, round2 } from './util.js';
+import type { ScheduleFactor, WateringSchedule, WateringScheduleInput } from './types.js';
 
 /** Used when the species is unknown or its base interval is missing, zero, negative or NaN. */
-export const DEFAULT_BASE_INTERVAL_DAYS = 7;
-export const MIN_INTERVAL_DAYS = 1;
-export const MAX_INTERVAL_DAYS = 60;
+const DEFAULT_BASE_INTERVAL_DAYS = 7;
+const MIN_INTERVAL_DAYS = 1;
+const MAX_INTERVAL_DAYS = 60;
 
 /** Whole days within 1–60: nobody waters twice a day on a schedule, and two months is the longest useful reminder. */
-export function clampIntervalDays(days: number): number {
+function clampIntervalDays(days: number): number {
   const finite = Number.isFinite(days) ? days : DEFAULT_BASE_INTERVAL_DAYS;
   return clamp(Math.round(finite), MIN_INTERVAL_DAYS, MAX_INTERVAL_DAYS);
 }
 
 /** The species base interval, or the default when it isn't a positive finite number. */
-export function resolveBaseInterval(days: unknown): { days: number; isDefault: boolean } {
+function resolveBaseInterval(days: unknown): { days: number; isDefault: boolean } {
   const value = finiteOrNull(days);
   return value !== null && value > 0
     ? { days: value, isDefault: false }
@@ -37,13 +38,13 @@ export function resolveBaseInterval(days: unknown): { days: number; isDefault: b
 }
 
 /** The user's custom interval clamped to 1–60, or null when unset or not a finite number. */
-export function resolveCustomInterval(days: unknown): number | null {
+function resolveCustomInterval(days: unknown): number | null {
   const value = finiteOrNull(days);
   return value === null ? null : clampIntervalDays(value);
 }
 
 /** All factors in a stable order (season first), neutral ones included so the UI can explain them. */
-export function scheduleFactors(input: WateringScheduleInput, season: Season): ScheduleFactor[] {
+function scheduleFactors(input: WateringScheduleInput, season: Season): ScheduleFactor[] {
   return [
     seasonFactor(season, resolveHemisphere(input.hemisphere)),
     potSizeFactor(input.potSize),

@@ -5,11 +5,18 @@
  * faster, while in winter growth slows (many species go semi-dormant) and soil stays wet longer,
  * which is when over-watering and root rot happen. Species base intervals are given for spring.
  */
+import type { UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import { localDate } from '@bloomzy/shared/time-zone';
-import { HEMISPHERES, type Hemisphere, type ScheduleFactor, type Season } from './types.js';
-import { isOneOf } from './util.js';
+import type { Season } from '../__generated__/resolvers-types.js';
+import type { ScheduleFactor } from './types.js';
 
-export const DEFAULT_HEMISPHERE: Hemisphere = 'NORTHERN';
+/** Auth owns the user's hemisphere and sends it in profile events; plants stores it as text. */
+export type Hemisphere = UserProfileEvent['hemisphere'];
+
+/** Every hemisphere (the type makes the list complete), to recognise stored values. */
+const HEMISPHERES = { NORTHERN: true, SOUTHERN: true } as const satisfies Record<Hemisphere, true>;
+
+const DEFAULT_HEMISPHERE: Hemisphere = 'NORTHERN';
 
 export const SEASON_FACTORS: Readonly<Record<Season, number>> = {
   SPRING: 0.9,
@@ -18,7 +25,7 @@ export const SEASON_FACTORS: Readonly<Record<Season, number>> = {
   WINTER: 1.3,
 };
 
-const SEASON_REASONS: Readonly<Record<Season, string>> = {
+export const SEASON_REASONS: Readonly<Record<Season, string>> = {
   SPRING: 'active growth resumes, water a little more often',
   SUMMER: 'peak growth and evaporation, soil dries fastest',
   AUTUMN: 'growth slows as days shorten, soil dries slower',
@@ -42,7 +49,9 @@ function northernSeason(month: number): Season {
 
 /** Any unknown hemisphere value falls back to NORTHERN (where most users are). */
 export function resolveHemisphere(hemisphere: unknown): Hemisphere {
-  return isOneOf(HEMISPHERES, hemisphere) ? hemisphere : DEFAULT_HEMISPHERE;
+  return typeof hemisphere === 'string' && Object.hasOwn(HEMISPHERES, hemisphere)
+    ? (hemisphere as Hemisphere)
+    : DEFAULT_HEMISPHERE;
 }
 
 /** Season for a month (1–12); the southern hemisphere is shifted by six months. */

@@ -5,8 +5,8 @@
  * the columns on every watering, a snooze only counts when it was set after the last watering:
  * watering the plant implicitly ends the snooze.
  */
+import { MS_PER_DAY, toValidDate } from './dates.js';
 import type { SnoozeInput } from './types.js';
-import { MS_PER_DAY, toValidDate } from './util.js';
 
 /**
  * The snooze end if the snooze is active, else null. Active when `snoozedUntil` is a valid date

@@ -2,10 +2,11 @@
  * Due-date status in the user's calendar: how many days until the next watering, and how urgent.
  */
 import { calendarDaysBetween, resolveTimeZone } from '@bloomzy/shared/time-zone';
-import type { WateringStatus, WateringUrgency } from './types.js';
+import type { WateringUrgency } from '../__generated__/resolvers-types.js';
+import type { WateringStatus } from './types.js';
 
 /** A watering due within this many calendar days (but not today) is SOON. */
-export const SOON_WITHIN_DAYS = 2;
+const SOON_WITHIN_DAYS = 2;
 
 /** OVERDUE before today, DUE_TODAY today, SOON within 2 days, OK beyond. */
 export function urgencyFor(daysUntilDue: number): WateringUrgency {

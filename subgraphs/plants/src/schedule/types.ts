@@ -1,47 +1,20 @@
 /**
- * Types for the watering schedule. Every string-literal union here is meant to become a
- * GraphQL enum one-to-one, which is why the values are UPPER_SNAKE.
+ * Types of the watering schedule. The enums are not written here: stored ones (pot, soil, light) are the Prisma
+ * schema's, computed ones (season, urgency, source, factor name) the GraphQL schema's, each generated into code, so the
+ * schedule, the database and the API cannot disagree on a value (src/db/enums.test.ts checks the two schemas agree).
  */
-
-export const HEMISPHERES = ['NORTHERN', 'SOUTHERN'] as const;
-export type Hemisphere = (typeof HEMISPHERES)[number];
-
-export const SEASONS = ['SPRING', 'SUMMER', 'AUTUMN', 'WINTER'] as const;
-export type Season = (typeof SEASONS)[number];
-
-/** Inner pot diameter: SMALL < 12 cm, MEDIUM 12–20 cm, LARGE 20–30 cm, XLARGE > 30 cm. */
-export const POT_SIZES = ['SMALL', 'MEDIUM', 'LARGE', 'XLARGE'] as const;
-export type PotSize = (typeof POT_SIZES)[number];
-
-export const POT_MATERIALS = ['TERRACOTTA', 'PLASTIC', 'CERAMIC_GLAZED', 'METAL', 'GLASS', 'FABRIC', 'OTHER'] as const;
-export type PotMaterial = (typeof POT_MATERIALS)[number];
-
-export const SOIL_TYPES = [
-  'STANDARD',
-  'CACTUS_MIX',
-  'AROID_MIX',
-  'ORCHID_BARK',
-  'MOISTURE_RETENTIVE',
-  'OTHER',
-] as const;
-export type SoilType = (typeof SOIL_TYPES)[number];
-
-/** Light reaching the plant at its spot (also used for the species' light need in the catalog). */
-export const LIGHT_EXPOSURES = ['LOW', 'MEDIUM', 'BRIGHT_INDIRECT', 'DIRECT'] as const;
-export type LightExposure = (typeof LIGHT_EXPOSURES)[number];
-
-export const WATERING_URGENCIES = ['OVERDUE', 'DUE_TODAY', 'SOON', 'OK'] as const;
-export type WateringUrgency = (typeof WATERING_URGENCIES)[number];
-
-export const SCHEDULE_FACTOR_NAMES = ['SEASON', 'POT_SIZE', 'POT_MATERIAL', 'SOIL', 'LIGHT', 'TEMPERATURE'] as const;
-export type ScheduleFactorName = (typeof SCHEDULE_FACTOR_NAMES)[number];
-
-export const SCHEDULE_SOURCES = ['CUSTOM', 'COMPUTED'] as const;
-export type ScheduleSource = (typeof SCHEDULE_SOURCES)[number];
+import type {
+  Season,
+  WateringFactorName,
+  WateringIntervalSource,
+  WateringUrgency,
+} from '../__generated__/resolvers-types.js';
+import type { LightExposure, PotMaterial, PotSize, SoilType } from '../db/client.js';
+import type { Hemisphere } from './season.js';
 
 /** One multiplier applied to the species base interval, with a human-readable reason. */
 export interface ScheduleFactor {
-  name: ScheduleFactorName;
+  name: WateringFactorName;
   /** > 1 stretches the interval (water less often), < 1 shortens it. 1 = neutral/unknown. */
   factor: number;
   reason: string;
@@ -99,7 +72,7 @@ export interface WateringStatus {
 }
 
 export interface WateringSchedule {
-  source: ScheduleSource;
+  source: WateringIntervalSource;
   /** Species base interval actually used (7 when the species had none). */
   baseIntervalDays: number;
   /** True when `baseIntervalDays` is the fallback default rather than species data. */

@@ -6,8 +6,8 @@
  */
 import type { Role } from '@bloomzy/shared/auth/principal';
 import { ManualClock } from '@bloomzy/shared/clock';
-import type { OpenedDatabase } from '@bloomzy/shared/db/open';
 import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
+import type { OpenedDatabase } from '@bloomzy/shared/db/open';
 import { createLogger } from '@bloomzy/shared/logger';
 import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
 import { CARE_SCHEDULE_STREAM, type CareScheduleEvent } from '@bloomzy/shared/messaging/topics';

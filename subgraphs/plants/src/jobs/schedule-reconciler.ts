@@ -1,9 +1,9 @@
 /**
  * The schedule reconciler: makes notifications' copy of every plant's next watering catch up with the database.
  *
- * Each run pages through the plants that may need an event (keyset by id, one batch of loaders per page), recomputes
- * their schedules with the injected clock and publishes an event (reason RECONCILED) for each plant that is
- * - unpublished: a committed change whose own publish failed or never ran (see care-events.ts), or
+ * Each run pages through the plants that may need an event (keyset by id, their schedules read in one batch per page),
+ * recomputes their schedules with the injected clock and publishes an event (reason RECONCILED) for each plant that is
+ * - unpublished: a committed change whose own publish failed or never ran (see events/care-schedule-events.ts), or
  * - drifted: its next watering moved without anyone touching it (season, the owner's profile, a species edit), or it
  *   is archived while notifications may still hold a due date.
  *
@@ -14,13 +14,13 @@
  */
 import type { UserPlant } from '../db/client.js';
 import { claimForPublish, publicationCandidates } from '../db/schedule-publication.js';
-import { createLoaders } from '../loaders.js';
-import { PUBLISH_LEASE_MS, publishStamped } from './care-events.js';
-import type { PlantsDeps } from './deps.js';
-import { publicationDue } from './publication-due.js';
+import { readNextWaterings } from '../domain/plant-schedules.js';
+import { PUBLISH_LEASE_MS, publishStamped } from '../events/care-schedule-events.js';
+import type { PlantsRuntime } from '../runtime.js';
+import { publicationStaleness } from './publication-staleness.js';
 
 /** Plants per statement: large enough that a run is a few round trips, small enough to keep each result cheap. */
-export const RECONCILE_BATCH_SIZE = 200;
+const RECONCILE_BATCH_SIZE = 200;
 
 export interface ScheduleReconcilerOptions {
   /** Pause between the end of one run and the start of the next (SCHEDULE_RECONCILE_INTERVAL_MS). */
@@ -46,26 +46,26 @@ export interface ScheduleReconciler {
   stop(): Promise<void>;
 }
 
-export function createScheduleReconciler(deps: PlantsDeps, options: ScheduleReconcilerOptions): ScheduleReconciler {
+export function createScheduleReconciler(
+  runtime: PlantsRuntime,
+  options: ScheduleReconcilerOptions,
+): ScheduleReconciler {
   const batchSize = options.batchSize ?? RECONCILE_BATCH_SIZE;
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
   async function reconcileBatch(plants: readonly UserPlant[], report: ReconcileReport): Promise<void> {
-    const now = deps.clock.now();
-    const loaders = createLoaders(deps.db, deps.clock);
-    const next = await Promise.all(
-      plants.map(async (p) => (p.archivedAt ? null : (await loaders.schedule.load(p)).nextWateringAt)),
-    );
-    const due = plants.filter((plant, i) => publicationDue(plant, next[i] ?? null, now) !== null);
+    const now = runtime.clock.now();
+    const next = await readNextWaterings(runtime.db, plants, now);
+    const due = plants.filter((plant, i) => publicationStaleness(plant, next[i] ?? null, now) !== null);
     report.due += due.length;
     if (due.length === 0) return;
     const seen = due.map(({ id, scheduleEventAt, publishedAt }) => ({ id, scheduleEventAt, publishedAt }));
-    const claimed = await claimForPublish(deps.db, seen, now, new Date(now.getTime() + PUBLISH_LEASE_MS));
+    const claimed = await claimForPublish(runtime.db, seen, now, new Date(now.getTime() + PUBLISH_LEASE_MS));
     // Published from the claimed rows, recomputed after the stamp: a change committed since the page was read must not
     // go out under the new stamp with the old schedule.
-    const outcome = await publishStamped(deps, claimed, 'RECONCILED');
+    const outcome = await publishStamped(runtime, claimed, 'RECONCILED');
     report.published += outcome.published;
     report.failed += outcome.failed;
   }
@@ -75,7 +75,7 @@ export function createScheduleReconciler(deps: PlantsDeps, options: ScheduleReco
     let afterId: string | null = null;
     while (!stopping) {
       // One row more than the batch tells whether another page follows, without an empty last query.
-      const page = await publicationCandidates(deps.db, afterId, batchSize + 1);
+      const page = await publicationCandidates(runtime.db, afterId, batchSize + 1);
       const batch = page.slice(0, batchSize);
       report.scanned += batch.length;
       await reconcileBatch(batch, report);
@@ -83,7 +83,7 @@ export function createScheduleReconciler(deps: PlantsDeps, options: ScheduleReco
       if (page.length <= batchSize || report.failed > 0) break;
       afterId = batch[batch.length - 1]?.id ?? null;
     }
-    if (report.published > 0 || report.failed > 0) deps.logger.info('care schedules reconciled', { ...report });
+    if (report.published > 0 || report.failed > 0) runtime.logger.info('care schedules reconciled', { ...report });
     return report;
   }
 
@@ -91,7 +91,7 @@ export function createScheduleReconciler(deps: PlantsDeps, options: ScheduleReco
     running = runOnce().then(
       () => undefined,
       (error: unknown) =>
-        deps.logger.error('care-schedule reconcile run failed; retrying at the next interval', { error }),
+        runtime.logger.error('care-schedule reconcile run failed; retrying at the next interval', { error }),
     );
     await running;
     if (!stopping) timer = setTimeout(() => void loop(), options.intervalMs).unref();

@@ -6,12 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
-import { createPlantsDb, type PlantsDb } from './db/client.js';
-import { stampForPublish } from './db/schedule-publication.js';
-import { PUBLISH_LEASE_MS } from './domain/care-events.js';
-import { SCHEDULE_CHANGED } from './domain/schedule-changed.js';
-import { createScheduleReconciler } from './domain/schedule-reconciler.js';
-import { ok, START, startPlantsHarness, type PlantsHarness, type TestUser } from './testing/harness.js';
+import { createPlantsDb, type PlantsDb } from '../db/client.js';
+import { SCHEDULE_VERSION_BUMP, stampForPublish } from '../db/schedule-publication.js';
+import { PUBLISH_LEASE_MS } from '../events/care-schedule-events.js';
+import { ok, START, startPlantsHarness, type PlantsHarness, type TestUser } from '../testing/harness.js';
 import {
   addPlant,
   ARCHIVE,
@@ -22,7 +20,8 @@ import {
   UPDATE_WATERING,
   water,
   WATER_MANY,
-} from './testing/operations.js';
+} from '../testing/operations.js';
+import { createScheduleReconciler } from './schedule-reconciler.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -131,11 +130,11 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
     await settle();
     // Both waterings commit (marked unpublished in the same transaction); the process dies before publishing
     // `beforeStamp`, and after stamping `afterStamp` but before publishing it.
-    const db = h.service.deps.db;
+    const db = h.service.runtime.db;
     for (const id of [beforeStamp.id, afterStamp.id]) {
       await db.$transaction([
         db.watering.create({ data: { userPlantId: id, wateredAt: h.clock.now() } }),
-        db.userPlant.update({ where: { id }, data: SCHEDULE_CHANGED }),
+        db.userPlant.update({ where: { id }, data: SCHEDULE_VERSION_BUMP }),
       ]);
     }
     await stampForPublish(db, [afterStamp.id], h.clock.now(), new Date(h.clock.now().getTime() + PUBLISH_LEASE_MS));
@@ -210,7 +209,7 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
     const user = await h.user();
     h.bus.failNext();
     const plant = await addPlant(user);
-    const reconciler = createScheduleReconciler(h.service.deps, { intervalMs: 60_000 });
+    const reconciler = createScheduleReconciler(h.service.runtime, { intervalMs: 60_000 });
     reconciler.start();
     await reconciler.stop();
     expect(await eventsAbout(plant.id)).toEqual({ [plant.id]: [['RECONCILED', START]] });
@@ -222,7 +221,7 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
     await settle();
     const user = await h.user();
     const species = await speciesId(user, 'Monstera deliciosa');
-    const db = h.service.deps.db;
+    const db = h.service.runtime.db;
     // Written straight to the table: rows start unpublished, as after adds whose events were all lost.
     const plants = await db.userPlant.createManyAndReturn({
       data: Array.from({ length: 60 }, (_, i) => ({ userId: user.id, plantId: species, nickname: `Plant ${i}` })),
@@ -231,7 +230,7 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
     // interleave page by page and race for the same plants.
     const otherDb = createPlantsDb(h.database.adapter);
     const instance = (instanceDb: PlantsDb) =>
-      createScheduleReconciler({ ...h.service.deps, db: instanceDb }, { intervalMs: 60_000, batchSize: 10 });
+      createScheduleReconciler({ ...h.service.runtime, db: instanceDb }, { intervalMs: 60_000, batchSize: 10 });
     try {
       const [a, b] = await Promise.all([instance(db).runOnce(), instance(otherDb).runOnce()]);
       await h.drain();
@@ -262,7 +261,7 @@ describe.each(testDatabaseKinds())('schedule reconciler statement count (%s)', (
 
   /** Adds `count` plants, each watered four times, unpublished (as if all their events were lost). */
   async function addPlants(count: number): Promise<void> {
-    const db = h.service.deps.db;
+    const db = h.service.runtime.db;
     const now = h.clock.now().getTime();
     const plants = await db.userPlant.createManyAndReturn({
       data: Array.from({ length: count }, (_, i) => ({ userId, plantId: species, nickname: `Plant ${i}` })),

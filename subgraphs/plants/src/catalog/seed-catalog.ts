@@ -3,9 +3,9 @@
  * only species whose scientific name was never seeded before are inserted (ON CONFLICT DO NOTHING on both tables),
  * so admins' edits, renames and deletions of seeded species survive restarts.
  */
-import { SPECIES_SEED, type SpeciesSeed } from '../catalog/species-seed.js';
 import type { PlantsDb } from '../db/client.js';
-import { searchTextOf } from './species-input.js';
+import { searchTextOf } from '../domain/species-input.js';
+import { SPECIES_SEED, type SpeciesSeed } from './species-seed.js';
 
 const toRow = (s: SpeciesSeed) => ({
   ...s,

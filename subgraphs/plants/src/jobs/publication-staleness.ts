@@ -1,6 +1,6 @@
 /**
- * Whether a plant needs a care-schedule event now: the reconciler's decision, as a pure function of what was published
- * and what the schedule says today.
+ * Whether notifications' copy of a plant's schedule is stale, so the plant needs a care-schedule event now: the
+ * reconciler's decision, as a pure function of what was published and what the schedule says today.
  */
 import type { UserPlant } from '../db/client.js';
 
@@ -12,7 +12,8 @@ export const DRIFT_TOLERANCE_MS = 60_000;
 
 export type PublicationState = Pick<UserPlant, 'scheduleVersion' | 'publishedVersion' | 'publishedNextWateringAt'>;
 
-export type PublicationDue = 'unpublished' | 'drifted' | null;
+/** Why the published event no longer holds: a change never confirmed, or a schedule that moved by itself. */
+export type Staleness = 'unpublished' | 'drifted';
 
 /**
  * `nextWateringAt` is today's schedule (null for an archived plant). Returns:
@@ -24,7 +25,11 @@ export type PublicationDue = 'unpublished' | 'drifted' | null;
  * A plant that was due when last published and is still due is left alone even if the date differs: a never-watered
  * plant is due "now", which moves every run, and a due date in the past reminds the same either way.
  */
-export function publicationDue(plant: PublicationState, nextWateringAt: Date | null, now: Date): PublicationDue {
+export function publicationStaleness(
+  plant: PublicationState,
+  nextWateringAt: Date | null,
+  now: Date,
+): Staleness | null {
   if (plant.scheduleVersion > plant.publishedVersion) return 'unpublished';
   const published = plant.publishedNextWateringAt;
   if (nextWateringAt === null || published === null) return nextWateringAt === published ? null : 'drifted';

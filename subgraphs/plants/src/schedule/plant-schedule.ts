@@ -1,7 +1,9 @@
 /** Feeds a stored plant, its species, recent waterings and owner profile to the pure schedule maths. */
 import type { IndoorPlant, UserPlant, Watering } from '../db/client.js';
-import { computeWateringSchedule, RHYTHM_RULES, type WateringSchedule } from '../schedule/index.js';
-import type { Profile } from './profiles.js';
+import type { Profile } from '../db/user-profiles.js';
+import { RHYTHM_RULES } from './rhythm.js';
+import { computeWateringSchedule } from './schedule.js';
+import type { WateringSchedule } from './types.js';
 
 /**
  * Waterings the schedule looks at: the rhythm uses the last 5 intervals (6 waterings) after collapsing double-logged
@@ -9,7 +11,7 @@ import type { Profile } from './profiles.js';
  */
 export const RECENT_WATERINGS = (RHYTHM_RULES.maxIntervals + 1) * 2;
 
-export function computeSchedule(
+export function plantSchedule(
   plant: UserPlant,
   species: IndoorPlant | null,
   recentWaterings: readonly Watering[],

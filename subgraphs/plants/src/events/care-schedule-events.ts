@@ -2,7 +2,7 @@
  * Care-schedule events for the notifications subgraph, published on CARE_SCHEDULE_STREAM after the change has
  * committed (a consumer never hears of a state that was rolled back), at least once:
  *
- * 1. The write that changes what a plant's event says also bumps its scheduleVersion (SCHEDULE_CHANGED), in the same
+ * 1. The write that changes what a plant's event says also bumps its scheduleVersion (SCHEDULE_VERSION_BUMP), in the same
  *    statement or transaction. From the commit on, the change is recorded as unpublished.
  * 2. The writer then stamps the plant (taking a lease), recomputes its schedule from the committed state, publishes,
  *    and confirms: publishedVersion catches up and the lease is released.
@@ -16,8 +16,8 @@ import { randomUUID } from 'node:crypto';
 import { CARE_SCHEDULE_STREAM, type CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
 import type { UserPlant } from '../db/client.js';
 import { confirmPublished, releaseLeases, stampForPublish, type PublishedEvent } from '../db/schedule-publication.js';
-import { createLoaders } from '../loaders.js';
-import type { PlantsDeps } from './deps.js';
+import { readNextWaterings } from '../domain/plant-schedules.js';
+import type { PlantsRuntime } from '../runtime.js';
 
 export type CareReason = CareScheduleEvent['reason'];
 
@@ -34,45 +34,43 @@ export interface PublishOutcome {
 }
 
 /**
- * Publishes one event per stamped plant: schedules are recomputed with fresh loaders (batched, and read after the stamp,
+ * Publishes one event per stamped plant: schedules are recomputed from the database (batched, and read after the stamp,
  * so nothing older than the stamp is published under it); archived plants get `nextWateringAt: null`.
  *
  * Stops at the first failed publish, since the bus is then most likely down: the failed plant and the rest keep their
  * unpublished version and have their leases released for the reconciler. Successful ones are confirmed in one statement.
  */
 export async function publishStamped(
-  deps: PlantsDeps,
+  runtime: PlantsRuntime,
   plants: readonly UserPlant[],
   reason: CareReason,
 ): Promise<PublishOutcome> {
   if (plants.length === 0) return { published: 0, failed: 0 };
-  const loaders = createLoaders(deps.db, deps.clock);
-  const events = await Promise.all(
-    plants.map(async (plant) => {
-      const nextWateringAt = plant.archivedAt ? null : (await loaders.schedule.load(plant)).nextWateringAt;
-      // Stamped rows always have scheduleEventAt; the fallback only keeps the type honest.
-      const changedAt = plant.scheduleEventAt ?? deps.clock.now();
-      const published: PublishedEvent = { id: plant.id, version: plant.scheduleVersion, changedAt, nextWateringAt };
-      const event: CareScheduleEvent = {
-        eventId: randomUUID(),
-        userId: plant.userId,
-        userPlantId: plant.id,
-        nickname: plant.nickname,
-        nextWateringAt: nextWateringAt?.toISOString() ?? null,
-        reason,
-        changedAt: changedAt.toISOString(),
-      };
-      return { published, event };
-    }),
-  );
+  const next = await readNextWaterings(runtime.db, plants, runtime.clock.now());
+  const events = plants.map((plant, i) => {
+    const nextWateringAt = next[i] ?? null;
+    // Stamped rows always have scheduleEventAt; the fallback only keeps the type honest.
+    const changedAt = plant.scheduleEventAt ?? runtime.clock.now();
+    const published: PublishedEvent = { id: plant.id, version: plant.scheduleVersion, changedAt, nextWateringAt };
+    const event: CareScheduleEvent = {
+      eventId: randomUUID(),
+      userId: plant.userId,
+      userPlantId: plant.id,
+      nickname: plant.nickname,
+      nextWateringAt: nextWateringAt?.toISOString() ?? null,
+      reason,
+      changedAt: changedAt.toISOString(),
+    };
+    return { published, event };
+  });
   let sent = 0;
   try {
     for (const { event } of events) {
-      await deps.events.publish(CARE_SCHEDULE_STREAM, event);
+      await runtime.events.publish(CARE_SCHEDULE_STREAM, event);
       sent++;
     }
   } catch (error) {
-    deps.logger.warn('publishing a care-schedule event failed; the schedule reconciler will publish it', {
+    runtime.logger.warn('publishing a care-schedule event failed; the schedule reconciler will publish it', {
       error,
       userPlantId: events[sent]?.event.userPlantId,
       unpublished: events.length - sent,
@@ -80,34 +78,35 @@ export async function publishStamped(
     });
   }
   const outcomes = events.map((e) => e.published);
-  await confirmPublished(deps.db, outcomes.slice(0, sent));
-  await releaseLeases(deps.db, outcomes.slice(sent));
+  await confirmPublished(runtime.db, outcomes.slice(0, sent));
+  await releaseLeases(runtime.db, outcomes.slice(sent));
   return { published: sent, failed: events.length - sent };
 }
 
 /**
- * Publishes the changes just committed to `userPlantIds` (each write having bumped their version with SCHEDULE_CHANGED).
+ * Publishes the changes just committed to `userPlantIds` (each write having bumped their version with
+ * SCHEDULE_VERSION_BUMP).
  *
  * Never throws: the user's change is committed, and retrying the mutation would, say, log the watering twice. Whatever
  * fails here is left unpublished in the database and the reconciler publishes it later.
  */
 export async function publishCareSchedule(
-  deps: PlantsDeps,
+  runtime: PlantsRuntime,
   userPlantIds: readonly string[],
   reason: CareReason,
 ): Promise<void> {
   if (userPlantIds.length === 0) return;
   try {
-    const now = deps.clock.now();
+    const now = runtime.clock.now();
     const plants = await stampForPublish(
-      deps.db,
+      runtime.db,
       [...new Set(userPlantIds)],
       now,
       new Date(now.getTime() + PUBLISH_LEASE_MS),
     );
-    await publishStamped(deps, plants, reason);
+    await publishStamped(runtime, plants, reason);
   } catch (error) {
-    deps.logger.error('publishing care-schedule events failed; the schedule reconciler will publish them', {
+    runtime.logger.error('publishing care-schedule events failed; the schedule reconciler will publish them', {
       error,
       userPlantIds,
       reason,

@@ -1,0 +1,35 @@
+/**
+ * The local copy of each user's timezone and hemisphere, which every care schedule needs (auth's profile events keep
+ * it current: see events/profile-events.ts). Stored text is read leniently: an unknown zone or hemisphere gets the
+ * schedule's default rather than failing the schedule.
+ */
+import { isUuid } from '@bloomzy/shared/ids';
+import { resolveTimeZone } from '@bloomzy/shared/time-zone';
+import { resolveHemisphere, type Hemisphere } from '../schedule/season.js';
+import type { PlantsDb } from './client.js';
+
+export interface Profile {
+  userId: string;
+  timezone: string;
+  hemisphere: Hemisphere;
+}
+
+/** Users whose profile event has not arrived yet: UTC, northern hemisphere (the schedule's own defaults). */
+export const defaultProfile = (userId: string): Profile => ({ userId, timezone: 'UTC', hemisphere: 'NORTHERN' });
+
+export const toProfile = (row: { userId: string; timezone: string; hemisphere: string }): Profile => ({
+  userId: row.userId,
+  timezone: resolveTimeZone(row.timezone),
+  hemisphere: resolveHemisphere(row.hemisphere),
+});
+
+/** The profiles of `userIds` in one statement, in key order; the default profile for users without a row. */
+export async function readProfiles(db: PlantsDb, userIds: readonly string[]): Promise<Profile[]> {
+  // Malformed ids cannot have a row and would make Postgres reject the whole statement.
+  const rows = await db.userProfile.findMany({ where: { userId: { in: userIds.filter(isUuid) } } });
+  const byUser = new Map(rows.map((row) => [row.userId, row]));
+  return userIds.map((id) => {
+    const row = byUser.get(id);
+    return row ? toProfile(row) : defaultProfile(id);
+  });
+}

@@ -1,0 +1,15 @@
+/**
+ * What the plants service's code needs at run time: its database, the event bus, the clock and the logger. Built once
+ * by service.ts and handed to domain functions, event consumers and jobs (tests replace parts of it).
+ */
+import type { Clock } from '@bloomzy/shared/clock';
+import type { Logger } from '@bloomzy/shared/logger';
+import type { EventBus } from '@bloomzy/shared/messaging/event-bus';
+import type { PlantsDb } from './db/client.js';
+
+export interface PlantsRuntime {
+  db: PlantsDb;
+  events: EventBus;
+  clock: Clock;
+  logger: Logger;
+}
