@@ -6,12 +6,12 @@
  */
 import { loadRouterConfig } from '@bloomzy/router/config';
 import { startRouter } from '@bloomzy/router/server';
-import { loadSubgraphModule } from './subgraph-modules.js';
 import { loadOrExit, type ServiceBaseConfig } from '@bloomzy/shared/config';
 import { createCoordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { runUntilSignal, type RunningService } from '@bloomzy/shared/service';
+import { loadSubgraphModule } from './subgraph-modules.js';
 
 // One process runs everything, so the in-memory bus and revocation list really are shared; Redis would be pointless.
 const env: Record<string, string | undefined> = { ...process.env, REDIS_URL: '' };

@@ -5,12 +5,12 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadRouterConfig } from '@bloomzy/router/config';
 import type { ServiceBaseConfig } from '@bloomzy/shared/config';
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { repoRoot } from '@bloomzy/shared/paths';
-import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { loadSubgraphModule } from '../scripts/subgraph-modules.js';
 
 interface Service {

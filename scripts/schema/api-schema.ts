@@ -5,10 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
-import { repoRoot } from '@bloomzy/shared/paths';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
 import { buildSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { parse as parseYaml } from 'yaml';
+import { repoRoot } from '@bloomzy/shared/paths';
 import { composeSupergraph } from '../supergraph.js';
 
 export const baselinePath = path.join(repoRoot, 'schema', 'api.graphql');

@@ -1,8 +1,8 @@
 /** Hit counters, in memory always and on Redis when REDIS_URL is set (required in CI). */
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testRedisUrl } from './testing/test-database.js';
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimiter } from './rate-limit.js';
+import { testRedisUrl } from './testing/test-database.js';
 
 const redisUrl = testRedisUrl();
 const unique = () => `test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
