@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     // Databases (PGlite boots in ~2 s) and real servers make these integration tests; give them room.
     testTimeout: 30_000,
+    // Routers started inside tests must not report usage to Apollo (nor probe cloud metadata endpoints);
+    // @apollo/gateway only reads this variable, which router/src/main.ts and `npm start` set from APOLLO_TELEMETRY.
+    env: { APOLLO_TELEMETRY_DISABLED: 'true' },
     hookTimeout: 60_000,
     pool: 'forks',
     maxWorkers: 2,

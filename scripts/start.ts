@@ -22,13 +22,17 @@ const configs = loadOrExit(() => ({
   subgraphs: entries.map((entry) => entry.module.loadConfig(env)),
   router: loadRouterConfig(env, process.argv.slice(2)),
 }));
-const logger = createLogger({ service: 'bloomzy', json: configs.router.logJson });
+const logger = createLogger({ service: 'bloomzy', json: configs.router.logJson, level: configs.router.logLevel });
+// As router/src/main.ts: @apollo/gateway phones home unless this is set before it is built (APOLLO_TELEMETRY=true
+// opts in).
+if (!configs.router.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 const started = Date.now();
 const localUrl = (config: ServiceBaseConfig) => `http://localhost:${config.port}`;
 const credentialsIndex = entries.findIndex((entry) => entry.module.issuesCredentials);
 const credentialsConfig = configs.subgraphs[credentialsIndex];
 
 await runUntilSignal(
+  logger,
   async () => {
     const coordination = await createCoordination({ logger });
     const services: RunningService[] = [];

@@ -4,10 +4,14 @@
  */
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
+import type { Logger } from '@bloomzy/shared/logger';
 
-/** The request context the router builds: only the credentials it forwards. */
+/** The request context the router builds: what it forwards to the subgraphs. */
 export interface RouterContext {
   credentials: Record<string, string>;
+  /** The client request's id, so one id follows the request through every service's logs. */
+  requestId?: string;
 }
 
 /** Headers that carry a caller's identity; nothing else from the client reaches the subgraphs. */
@@ -29,8 +33,9 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext>
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
     // Health checks and internal requests run without a router context; they carry no credentials.
-    const credentials: Record<string, string> = (context as Partial<RouterContext>).credentials ?? {};
+    const { credentials = {}, requestId } = context as Partial<RouterContext>;
     for (const [name, value] of Object.entries(credentials)) request.http?.headers.set(name, value);
+    if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
   }
 }
 
@@ -47,16 +52,14 @@ export function subgraphsOf(supergraphSdl: string, overrides: Record<string, str
     .map((s) => ({ name: s.name, url: overrides[s.name.toLowerCase()] ?? s.url }));
 }
 
-export function createGateway(
-  supergraphSdl: string,
-  overrides: Record<string, string>,
-  telemetry = false,
-): ApolloGateway {
-  // @apollo/gateway otherwise sends anonymous usage metrics to Apollo (and probes cloud metadata endpoints) from
-  // every router; a self-hosted backend must not phone home unless its operator opts in (APOLLO_TELEMETRY=true).
-  if (!telemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+/**
+ * The gateway over the supergraph's subgraphs. Its anonymous usage metrics to Apollo can only be turned off through
+ * the environment (APOLLO_TELEMETRY_DISABLED, read when the gateway is built), so the entry points set it.
+ */
+export function createGateway(supergraphSdl: string, overrides: Record<string, string>, logger: Logger): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
+    logger,
     buildService: ({ name, url }) => new ForwardingDataSource({ url: overrides[name.toLowerCase()] ?? url }),
   });
 }

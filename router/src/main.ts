@@ -7,8 +7,12 @@ import { loadRouterConfig } from './config.js';
 import { startRouter } from './server.js';
 
 const config = loadOrExit(() => loadRouterConfig(process.env, process.argv.slice(2)));
-const logger = createLogger({ service: 'router', json: config.logJson });
-await runUntilSignal(async () => {
+// @apollo/gateway otherwise sends anonymous usage metrics to Apollo (and probes cloud metadata endpoints) from every
+// router; a self-hosted backend must not phone home unless its operator opts in (APOLLO_TELEMETRY=true). The gateway
+// has no option for it: it reads this variable when it is built.
+if (!config.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+const logger = createLogger({ service: 'router', json: config.logJson, level: config.logLevel });
+await runUntilSignal(logger, async () => {
   const coordination = await createCoordination({ redisUrl: config.redisUrl, logger });
   const router = await startRouter({ config, logger, revocations: coordination.revocations });
   return { stop: async () => (await router.stop(), await coordination.close()) };

@@ -6,15 +6,17 @@ import { readFile } from 'node:fs/promises';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
+import type { FastifyRequest } from 'fastify';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import { createErrorFormatter } from '@bloomzy/shared/errors';
-import { apolloHandler } from '@bloomzy/shared/http/apollo-handler';
+import { serveGraphQL } from '@bloomzy/shared/http/graphql-route';
 import { startHttpService } from '@bloomzy/shared/http/http-service';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import type { RouterConfig } from './config.js';
 import { createGateway, credentialsFrom, subgraphsAnswer, subgraphsOf, type RouterContext } from './gateway.js';
-import { attachSubscriptions } from './websocket.js';
+import { createSubscriptionHandler } from './websocket.js';
 
 export interface RouterOptions {
   config: RouterConfig;
@@ -23,6 +25,12 @@ export interface RouterOptions {
   /** How often open WebSocket connections re-check the revocation list (tests shorten it). */
   revocationCheckMs?: number;
 }
+
+/** What a subgraph fetch carries on behalf of an HTTP request: its credentials and its request id. */
+const contextOf = async (request: FastifyRequest): Promise<RouterContext> => ({
+  credentials: credentialsFrom(request.headers),
+  requestId: request.id,
+});
 
 export async function startRouter({
   config,
@@ -34,7 +42,7 @@ export async function startRouter({
     throw new Error(`Cannot read the supergraph at ${config.supergraphPath} (run \`npm run compose\`)`);
   });
   const subgraphs = subgraphsOf(supergraphSdl, config.subgraphUrls);
-  const gateway = createGateway(supergraphSdl, config.subgraphUrls, config.apolloTelemetry);
+  const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger);
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: config.introspection,
@@ -46,6 +54,7 @@ export async function startRouter({
       production: config.production,
       log: (error) => logger.error('router error', { error }),
     }),
+    logger,
     plugins: [
       config.production
         ? ApolloServerPluginLandingPageDisabled()
@@ -53,22 +62,7 @@ export async function startRouter({
     ],
   });
   await apollo.start();
-  let loaded = true;
-  const http = await startHttpService({
-    name: 'router',
-    host: config.host,
-    port: config.port,
-    logger,
-    corsOrigins: config.corsOrigins,
-    ready: async () => loaded && (await subgraphsAnswer(subgraphs)),
-    routes: {
-      '* /graphql': apolloHandler(apollo, async (req) => ({ credentials: credentialsFrom(req.headers) })),
-      // The landing page (Apollo Sandbox) at the root URL too, so http://localhost:4000 opens it.
-      'GET /': apolloHandler(apollo, async (req) => ({ credentials: credentialsFrom(req.headers) })),
-    },
-  });
-  const detachWs = attachSubscriptions({
-    server: http.server,
+  const subscriptions = createSubscriptionHandler({
     supergraphSdl,
     subgraphs,
     config,
@@ -77,6 +71,20 @@ export async function startRouter({
     apollo,
     ...(revocationCheckMs ? { revocationCheckMs } : {}),
   });
+  let loaded = true;
+  const http = await startHttpService({
+    name: 'router',
+    host: config.host,
+    port: config.port,
+    logger,
+    corsOrigins: config.corsOrigins,
+    ready: async () => loaded && (await subgraphsAnswer(subgraphs)),
+    routes: (app) => {
+      serveGraphQL(app, { apollo, context: contextOf, webSocket: subscriptions.handler });
+      // The landing page (Apollo Sandbox) at the root URL too, so http://localhost:4000 opens it.
+      app.get('/', fastifyApolloHandler(apollo, { context: contextOf }));
+    },
+  });
   logger.info(`router ready at ${http.url}/graphql (${subgraphs.map((s) => `${s.name}: ${s.url}`).join(', ')})`);
   return {
     name: 'router',
@@ -84,7 +92,7 @@ export async function startRouter({
     port: http.port,
     stop: async () => {
       loaded = false;
-      await detachWs();
+      await subscriptions.dispose();
       await http.close();
       await apollo.stop();
     },

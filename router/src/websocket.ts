@@ -4,12 +4,12 @@
  * federated subscriptions — the primary subscription upstream over graphql-ws, every event's remaining fields from
  * the other subgraphs — and queries/mutations through the same gateway as HTTP.
  */
-import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
+import type { WebsocketHandler } from '@fastify/websocket';
 import { CloseCode, type Context } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
+import { makeHandler, type Extra } from 'graphql-ws/use/@fastify/websocket';
 import { decodeJwt } from 'jose';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
@@ -18,8 +18,7 @@ import type { RouterConfig } from './config.js';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
 import { createFederatedSubscriptions } from './subscriptions/index.js';
 
-export interface AttachOptions {
-  server: Server;
+export interface SubscriptionHandlerOptions {
   supergraphSdl: string;
   subgraphs: SubgraphInfo[];
   config: RouterConfig;
@@ -29,10 +28,12 @@ export interface AttachOptions {
   revocationCheckMs?: number;
 }
 
-type WsExtra = { socket: WebSocket };
-type ConnectionContext = Context<Record<string, unknown> | undefined, WsExtra> & {
+type ConnectionContext = Context<Record<string, unknown> | undefined, Extra> & {
   credentials?: Record<string, string>;
 };
+
+/** Ping interval (graphql-ws's default): a client that stops answering is dropped and its subscriptions released. */
+const KEEP_ALIVE_MS = 12_000;
 
 /** How often a live connection re-checks the revocation list (logout, revoked API key), by default. */
 const REVOCATION_CHECK_MS = 10_000;
@@ -70,7 +71,14 @@ function watchCredential(
   socket.once('close', () => timers.forEach((t) => clearTimeout(t)));
 }
 
-export function attachSubscriptions(options: AttachOptions): () => Promise<void> {
+export interface SubscriptionHandler {
+  /** For the WebSocket upgrade of GET /graphql. */
+  handler: WebsocketHandler;
+  /** Ends every running subscription; the sockets themselves close with the HTTP server. */
+  dispose(): Promise<void>;
+}
+
+export function createSubscriptionHandler(options: SubscriptionHandlerOptions): SubscriptionHandler {
   const { config, logger } = options;
   const verifier = createCredentialVerifier({
     jwks: config.jwksUrl,
@@ -81,7 +89,7 @@ export function attachSubscriptions(options: AttachOptions): () => Promise<void>
     supergraphSdl: options.supergraphSdl,
     subgraphs: options.subgraphs,
     buildDataSource: (_name, url) => new ForwardingDataSource({ url }),
-    context: (ctx) => ({ credentials: ctx.credentials ?? {} }),
+    context: (ctx) => ({ credentials: ctx.credentials ?? {}, requestId: ctx.extra.request.id }),
     upstreamConnectionParams: ({ credentials }) => credentials,
     headersFor: ({ credentials }) => credentials,
     executeOperation: async ({ document, operationName, variables, context }) => {
@@ -92,16 +100,10 @@ export function attachSubscriptions(options: AttachOptions): () => Promise<void>
       if (response.body.kind === 'single') return response.body.singleResult;
       return { errors: [{ message: 'Incremental delivery (@defer) is not available over WebSocket' }] };
     },
-    logger: {
-      debug: () => {},
-      info: () => {},
-      warn: (m: unknown) => logger.warn(String(m)),
-      error: (m: unknown) => logger.error(String(m)),
-    },
+    logger,
   });
 
-  const wss = new WebSocketServer({ server: options.server, path: '/graphql' });
-  const wsServer = useServer<Record<string, unknown> | undefined, WsExtra>(
+  const handler = makeHandler<Record<string, unknown> | undefined>(
     {
       ...subscriptions.serverOptions,
       context: (ctx, id, payload) => subscriptions.serverOptions.context(ctx as ConnectionContext, id, payload),
@@ -125,11 +127,7 @@ export function attachSubscriptions(options: AttachOptions): () => Promise<void>
         return true;
       },
     },
-    wss,
+    KEEP_ALIVE_MS,
   );
-  return async () => {
-    await subscriptions.dispose();
-    await wsServer.dispose();
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
-  };
+  return { handler, dispose: () => subscriptions.dispose() };
 }

@@ -40,15 +40,15 @@ export interface UpstreamSubscription {
 }
 
 export function subscribeUpstream(request: UpstreamSubscription): AsyncQueue<UpstreamItem> {
-  let client: Client | undefined;
-  let unsubscribe: (() => void) | undefined;
   let pongTimeout: NodeJS.Timeout | undefined;
 
+  // `client` and `unsubscribe` are declared below but only used once the channel is released, which cannot happen
+  // before this function returns: graphql-ws calls no handler and no sink synchronously.
   const channel = new AsyncQueue<UpstreamItem>(() => {
     clearTimeout(pongTimeout);
-    unsubscribe?.();
+    unsubscribe();
     // Not awaited: dispose waits for a connection attempt still in flight, and graphql-ws awaits our return().
-    client?.dispose()?.catch(() => {});
+    client.dispose()?.catch(() => {});
   });
   const fail = (error: GraphQLError): void => {
     if (channel.ended) return;
@@ -56,7 +56,7 @@ export function subscribeUpstream(request: UpstreamSubscription): AsyncQueue<Ups
     channel.end();
   };
 
-  client = createClient({
+  const client: Client = createClient({
     url: request.url,
     webSocketImpl: WebSocket,
     lazy: true,
@@ -71,7 +71,7 @@ export function subscribeUpstream(request: UpstreamSubscription): AsyncQueue<Ups
       ping: (received) => {
         if (received || request.keepAliveMs <= 0) return; // only our own pings expect a pong
         clearTimeout(pongTimeout);
-        pongTimeout = setTimeout(() => client?.terminate(), request.keepAliveMs);
+        pongTimeout = setTimeout(() => client.terminate(), request.keepAliveMs);
       },
       pong: (received) => {
         if (received) clearTimeout(pongTimeout);
@@ -84,7 +84,7 @@ export function subscribeUpstream(request: UpstreamSubscription): AsyncQueue<Ups
       },
     },
   });
-  unsubscribe = client.subscribe<Record<string, unknown>>(
+  const unsubscribe = client.subscribe<Record<string, unknown>>(
     { query: request.query, operationName: request.operationName ?? null, variables: request.variables },
     {
       next: (result) => channel.push({ kind: 'event', data: result.data, errors: result.errors }),

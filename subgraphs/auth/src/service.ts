@@ -6,7 +6,6 @@ import { createCredentialVerifier, type CredentialVerifier } from '@bloomzy/shar
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
 import type { Coordination } from '@bloomzy/shared/coordination';
 import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
-import { readBody, sendJson } from '@bloomzy/shared/http/apollo-handler';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
@@ -71,22 +70,16 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
     resolvers,
     context: contextFactory(runtime, verifier),
     ready: async () => (await db.$queryRaw`SELECT 1`, true),
-    routes: {
-      'GET /.well-known/jwks.json': (_req, res) => {
-        res.setHeader('cache-control', 'public, max-age=300');
-        sendJson(res, 200, keys.jwks);
-      },
-      'POST /internal/api-keys/introspect': async (req, res) => {
-        let key: unknown;
-        try {
-          ({ key } = JSON.parse(await readBody(req, 10_000)) as { key?: unknown });
-        } catch {
-          sendJson(res, 400, { error: 'Body must be JSON {"key": "..."}' });
-          return;
-        }
-        if (typeof key !== 'string' || key.length > 200) return sendJson(res, 400, { error: 'key must be a string' });
-        sendJson(res, 200, await introspectApiKey(runtime, key));
-      },
+    routes: (app) => {
+      app.get('/.well-known/jwks.json', (_req, reply) =>
+        reply.header('cache-control', 'public, max-age=300').send(keys.jwks),
+      );
+      // Malformed JSON gets a 400 and a body over 10 kB a 413 before this runs.
+      app.post('/internal/api-keys/introspect', { bodyLimit: 10_000 }, async (req, reply) => {
+        const { key } = (req.body ?? {}) as { key?: unknown };
+        if (typeof key !== 'string' || key.length > 200) return reply.code(400).send({ error: 'key must be a string' });
+        return introspectApiKey(runtime, key);
+      });
     },
   });
   logger.info(`auth subgraph ready at ${subgraph.url} (database: ${database.kind}, ${database.location})`);

@@ -1,42 +1,127 @@
 /**
- * A small structured logger: one JSON line per event in production (for log shippers), readable lines in development.
+ * Structured logs on pino: one JSON line per event in production (for log shippers), readable lines in development.
+ * Every line names its service; a line written while an HTTP request is handled carries that request's id, however
+ * deep in the code it was logged; credentials and secrets are redacted wherever they appear in the fields.
+ *
+ * Our calls read `logger.info(message, fields)` (pino's own order is the reverse): the same interface serves Apollo
+ * Server's, @apollo/gateway's and the subscription engine's `logger` option, which pass a message alone.
  */
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { pino, type LevelWithSilent, type Logger as PinoLogger } from 'pino';
+import { PinoPretty } from 'pino-pretty';
+
+/** pino's level names: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'. */
+export type LogLevel = LevelWithSilent;
+export type LogFields = Record<string, unknown>;
 
 export interface Logger {
-  debug(msg: string, fields?: Record<string, unknown>): void;
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+  /** The same log under another service name (npm start runs every service in one process). */
   child(service: string): Logger;
+  /** The pino logger underneath, for libraries that take one (fastify's request logger). */
+  readonly pino: PinoLogger;
 }
 
-function serialize(fields: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(fields)) out[k] = v instanceof Error ? { message: v.message, stack: v.stack } : v;
-  return out;
+export interface LoggerOptions {
+  service: string;
+  /** Lowest level written; 'info' when absent. */
+  level?: LogLevel;
+  /** One JSON object per line (production); readable lines otherwise. */
+  json?: boolean;
+  /** Where lines go instead of stdout/stderr (tests read them). */
+  destination?: NodeJS.WritableStream;
 }
 
-export function createLogger(options: { service: string; level?: LogLevel; json?: boolean }): Logger {
-  const min = ORDER[options.level ?? 'info'];
-  const write = (level: LogLevel, msg: string, fields: Record<string, unknown> = {}) => {
-    if (ORDER[level] < min) return;
-    const stream = level === 'error' || level === 'warn' ? process.stderr : process.stdout;
-    if (options.json) {
-      stream.write(
-        `${JSON.stringify({ time: new Date().toISOString(), level, service: options.service, msg, ...serialize(fields) })}\n`,
-      );
-    } else {
-      const extra = Object.keys(fields).length ? ` ${JSON.stringify(serialize(fields))}` : '';
-      stream.write(`[${options.service}] ${level.toUpperCase()} ${msg}${extra}\n`);
-    }
-  };
+/** Field names whose values never reach a log line, at the top level or nested up to three levels deep. */
+const SECRET_FIELDS = [
+  'password',
+  'currentPassword',
+  'newPassword',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'secret',
+  'apiKey',
+  'authorization',
+  'cookie',
+  '["set-cookie"]',
+  '["x-api-key"]',
+];
+const REDACTED_PATHS = SECRET_FIELDS.flatMap((field) => {
+  const key = field.startsWith('[') ? field : `.${field}`;
+  return [key.slice(key.startsWith('.') ? 1 : 0), `*${key}`, `*.*${key}`, `*.*.*${key}`];
+});
+
+const scope = new AsyncLocalStorage<LogFields>();
+
+/**
+ * Runs `fn` with `bindings` (the HTTP request id) added to every line our loggers write inside it, including lines
+ * written by asynchronous work it starts.
+ */
+export function withLogBindings<T>(bindings: LogFields, fn: () => T): T {
+  return scope.run(bindings, fn);
+}
+
+export function createLogger(options: LoggerOptions): Logger {
+  const root = pino(
+    {
+      level: options.level ?? 'info',
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      // fastify logs request failures under `err`.
+      serializers: { err: pino.stdSerializers.err },
+      redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+    },
+    destinationFor(options),
+  );
+  return wrap(root, root.child({ service: options.service }));
+}
+
+function wrap(root: PinoLogger, logger: PinoLogger): Logger {
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (msg: unknown, fields?: LogFields): void => {
+      if (!logger.isLevelEnabled(level)) return;
+      const bound: LogFields = { ...scope.getStore() };
+      for (const [key, value] of Object.entries(fields ?? {}))
+        bound[key] = value instanceof Error ? pino.stdSerializers.err(value) : value;
+      // Apollo's loggers may hand us an Error, or anything, as the message.
+      if (msg instanceof Error) logger[level]({ ...bound, error: pino.stdSerializers.err(msg) }, msg.message);
+      else logger[level](bound, typeof msg === 'string' ? msg : String(msg));
+    };
   return {
-    debug: (m, f) => write('debug', m, f),
-    info: (m, f) => write('info', m, f),
-    warn: (m, f) => write('warn', m, f),
-    error: (m, f) => write('error', m, f),
-    child: (service) => createLogger({ ...options, service }),
+    debug: write('debug'),
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+    child: (service) => wrap(root, root.child({ service })),
+    pino: logger,
   };
+}
+
+/** Info and below on stdout, warnings and errors on stderr; pretty-printed unless JSON is asked for. */
+function destinationFor(options: LoggerOptions) {
+  const stream = (fd: 1 | 2) =>
+    options.json
+      ? (options.destination ?? pino.destination({ fd, sync: true }))
+      : PinoPretty({
+          destination: options.destination ?? fd,
+          sync: true,
+          singleLine: true,
+          translateTime: 'SYS:HH:MM:ss.l',
+          ignore: 'service',
+          messageFormat: '[{service}] {msg}',
+        });
+  if (options.destination) return stream(1);
+  return pino.multistream(
+    [
+      { level: 'trace', stream: stream(1) },
+      { level: 'warn', stream: stream(2) },
+    ],
+    { dedupe: true },
+  );
 }

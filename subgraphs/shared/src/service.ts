@@ -13,9 +13,10 @@ export interface RunningService {
 
 /**
  * Runs a service as its own process: starts it, and on SIGINT/SIGTERM stops it cleanly (in-flight requests finish,
- * connections close) before exiting.
+ * connections close) before exiting. A failed start or stop is logged, and the process exits with 1.
  */
 export async function runUntilSignal(
+  logger: Logger,
   start: () => Promise<{ stop(): Promise<void> }>,
   onStarted?: () => void,
 ): Promise<void> {
@@ -23,7 +24,7 @@ export async function runUntilSignal(
   try {
     service = await start();
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    logger.error(`start-up failed: ${error instanceof Error ? error.message : String(error)}`, { error });
     process.exit(1);
   }
   onStarted?.();
@@ -36,13 +37,13 @@ export async function runUntilSignal(
       return;
     }
     stoppingSince = Date.now();
-    console.log(`\n${signal} received, shutting down...`);
+    logger.info(`${signal} received, shutting down...`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     service.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        console.error('shutdown failed', error);
+        logger.error('shutdown failed', { error });
         process.exit(1);
       },
     );
@@ -66,8 +67,8 @@ export interface SubgraphModule<Config extends ServiceBaseConfig = ServiceBaseCo
 /** A subgraph as its own process (production topology): configuration, infrastructure, the service, signals. */
 export async function runSubgraphProcess(name: string, module: SubgraphModule, env: Env): Promise<void> {
   const config = loadOrExit(() => module.loadConfig(env));
-  const logger = createLogger({ service: name, json: config.logJson });
-  await runUntilSignal(async () => {
+  const logger = createLogger({ service: name, json: config.logJson, level: config.logLevel });
+  await runUntilSignal(logger, async () => {
     const coordination = await createCoordination({ redisUrl: config.redisUrl, logger, ...consumerOf(config) });
     const service = await module.start({ config, coordination, logger }).catch(async (error: unknown) => {
       await coordination.close();

@@ -10,10 +10,12 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import type { WebsocketHandler } from '@fastify/websocket';
+import type { FastifyInstance } from 'fastify';
 import { parse, type GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors.js';
-import { apolloHandler } from './http/apollo-handler.js';
-import { startHttpService, type Handler, type HttpService } from './http/http-service.js';
+import { serveGraphQL } from './http/graphql-route.js';
+import { startHttpService } from './http/http-service.js';
 import type { Logger } from './logger.js';
 import { subgraph } from './manifest.js';
 
@@ -25,10 +27,14 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   logger: Logger;
   resolvers: GraphQLResolverMap<Ctx>;
   context(req: IncomingMessage): Promise<Ctx>;
-  routes?: Record<string, Handler>;
+  /** Registers the subgraph's own routes besides /graphql, /health and /ready (auth: JWKS, API-key introspection). */
+  routes?(app: FastifyInstance): void;
   ready?: () => Promise<boolean>;
-  /** Attaches more protocol handlers (graphql-ws) to the HTTP server; returns their disposer. */
-  attach?(service: HttpService, schema: GraphQLSchema): Promise<() => Promise<void>>;
+  /**
+   * Serves graphql-ws on /graphql: returns the handler for WebSocket upgrades of GET /graphql (graphql-ws's
+   * `makeHandler`). Open sockets are closed with 1001 when the subgraph stops.
+   */
+  attach?(schema: GraphQLSchema): WebsocketHandler;
 }
 
 export interface RunningSubgraph {
@@ -54,6 +60,7 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
       production: options.production,
       log: (error) => options.logger.error('unexpected error', { error }),
     }),
+    logger: options.logger,
     // Inline tracing only serves Apollo's hosted studio, which we do not use.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
@@ -64,16 +71,21 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
     port: options.port,
     logger: options.logger,
     ready: options.ready,
-    routes: { '* /graphql': apolloHandler(apollo, options.context), ...options.routes },
+    routes: (app) => {
+      serveGraphQL(app, {
+        apollo,
+        context: (request) => options.context(request.raw),
+        ...(options.attach ? { webSocket: options.attach(schema) } : {}),
+      });
+      options.routes?.(app);
+    },
   });
-  const detach = options.attach ? await options.attach(http, schema) : async () => {};
   return {
     name: options.name,
     url: `${http.url}/graphql`,
     port: http.port,
     schema,
     stop: async () => {
-      await detach();
       await http.close();
       await apollo.stop();
     },

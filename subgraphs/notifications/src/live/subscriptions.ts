@@ -5,15 +5,16 @@
  * notifications:read scope with 4403. Every operation on the socket then runs as that principal.
  */
 import type { GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { makeHandler } from 'graphql-ws/use/@fastify/websocket';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { Principal } from '@bloomzy/shared/auth/principal';
 import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
-import type { HttpService } from '@bloomzy/shared/http/http-service';
 import type { Logger } from '@bloomzy/shared/logger';
 import { socketContext } from '../context.js';
 import type { NotificationsRuntime } from '../runtime.js';
+
+/** Ping interval (graphql-ws's default): a client that stops answering is dropped and its subscriptions released. */
+const KEEP_ALIVE_MS = 12_000;
 
 export function attachSubscriptions(options: {
   runtime: NotificationsRuntime;
@@ -21,9 +22,8 @@ export function attachSubscriptions(options: {
   production: boolean;
   logger: Logger;
 }) {
-  return async (http: HttpService, schema: GraphQLSchema): Promise<() => Promise<void>> => {
-    const wss = new WebSocketServer({ server: http.server, path: '/graphql' });
-    const server = useServer<Record<string, unknown>, { principal: Principal }>(
+  return (schema: GraphQLSchema) => {
+    return makeHandler<Record<string, unknown>, { principal: Principal }>(
       {
         schema,
         isProd: options.production,
@@ -50,11 +50,7 @@ export function attachSubscriptions(options: {
             if (!error.extensions?.code) options.logger.error('subscription error', { error });
         },
       },
-      wss,
+      KEEP_ALIVE_MS,
     );
-    return async () => {
-      await server.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-    };
   };
 }

@@ -1,22 +1,46 @@
 /**
- * The HTTP skeleton shared by the router and every subgraph: a node:http server with a route table, `GET /health`
- * (alive), `GET /ready` (dependencies answering) and graceful shutdown.
+ * The HTTP server shared by the router and every subgraph, on fastify: the service's own routes, `GET /health`
+ * (alive), `GET /ready` (dependencies answering), a request id per request, JSON errors, CORS where asked for,
+ * WebSocket upgrades routed like requests (graphql-ws on /graphql), and graceful shutdown.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Logger } from '../logger.js';
-import { sendJson } from './apollo-handler.js';
-import { applyCors } from './cors.js';
+import fastifyCors from '@fastify/cors';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { handleProtocols } from 'graphql-ws';
+import { withLogBindings, type Logger } from '../logger.js';
+import { httpErrorHandler, notFound } from './http-errors.js';
+import { REQUEST_ID_HEADER, RequestLog, requestIdOf, requestSummary } from './request-log.js';
 
-export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+/** GraphQL documents are small; anything larger is a mistake or an attack. */
+const MAX_BODY_BYTES = 1_000_000;
+/** WebSocket close code 1001: the server is going away (clients may reconnect elsewhere). */
+const GOING_AWAY = 1001;
+/** How long shutdown waits for in-flight requests and open sockets before cutting them. */
+const FORCE_CLOSE_AFTER_MS = 2_000;
+
+/**
+ * Credentials travel in the Authorization header, not cookies, so allowing an origin never exposes ambient
+ * credentials to it. Browsers (web frontends, Apollo Sandbox) may send these headers and read the request id.
+ */
+const CORS_ALLOWED_HEADERS = [
+  'authorization',
+  'content-type',
+  'x-api-key',
+  'apollo-require-preflight',
+  'x-apollo-operation-name',
+  'apollographql-client-name',
+  'apollographql-client-version',
+  REQUEST_ID_HEADER,
+];
 
 export interface HttpServiceOptions {
   name: string;
   host: string;
   port: number;
   logger: Logger;
-  /** Keys like "GET /.well-known/jwks.json"; "* /graphql" matches every method. */
-  routes: Record<string, Handler>;
+  /** Registers the service's routes (GraphQL, JWKS...) before the server listens. */
+  routes(app: FastifyInstance): void | Promise<void>;
   /** Origins browsers may call from ('*' for any); no CORS headers when absent. */
   corsOrigins?: readonly string[];
   /** Readiness probe: resolves true when the service can serve traffic. */
@@ -24,54 +48,78 @@ export interface HttpServiceOptions {
 }
 
 export interface HttpService {
-  server: Server;
+  app: FastifyInstance;
   url: string;
   port: number;
+  /** Stops accepting, lets in-flight requests finish, closes idle keep-alive sockets; cuts the rest after 2 s. */
   close(): Promise<void>;
 }
 
 export async function startHttpService(options: HttpServiceOptions): Promise<HttpService> {
-  const routes: Record<string, Handler> = {
-    'GET /health': (_req, res) => sendJson(res, 200, { status: 'ok', service: options.name }),
-    'GET /ready': async (_req, res) => {
-      const ok = await (options.ready?.() ?? Promise.resolve(true)).catch(() => false);
-      sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', service: options.name });
-    },
-    ...options.routes,
-  };
-  const server = createServer((req, res) => {
-    if (options.corsOrigins && applyCors(req, res, options.corsOrigins)) return;
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const handler = routes[`${req.method} ${path}`] ?? routes[`* ${path}`];
-    if (!handler) {
-      sendJson(res, 404, { error: 'Not found' });
-      return;
-    }
-    Promise.resolve(handler(req, res)).catch((error: unknown) => {
-      const status = (error as { status?: number }).status ?? 500;
-      if (status >= 500) options.logger.error('request failed', { error, path });
-      if (!res.headersSent)
-        sendJson(res, status, { error: status >= 500 ? 'Internal server error' : (error as Error).message });
-      else res.end();
+  const app = Fastify({
+    loggerInstance: options.logger.pino.child({}, { serializers: { req: requestSummary } }) as FastifyBaseLogger,
+    logController: new RequestLog({ requestIdLogLabel: 'requestId' }),
+    genReqId: requestIdOf,
+    bodyLimit: MAX_BODY_BYTES,
+    keepAliveTimeout: 5_000,
+    forceCloseConnections: 'idle',
+  });
+  let closing = false;
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+    done();
+  });
+  // A request still in flight at shutdown ends its connection, instead of leaving it idle until the forced close.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+  // After body parsing (which runs in the socket's async context), so that the handler and all it calls log the id.
+  app.addHook('preHandler', (request, _reply, done) => withLogBindings({ requestId: request.id }, done));
+  if (options.corsOrigins) {
+    const origins = options.corsOrigins;
+    await app.register(fastifyCors, {
+      origin: origins.includes('*') ? '*' : [...origins],
+      methods: ['GET', 'POST', 'OPTIONS'],
+      allowedHeaders: CORS_ALLOWED_HEADERS,
+      exposedHeaders: [REQUEST_ID_HEADER],
+      maxAge: 600,
+      // Any OPTIONS request is answered as a preflight, as before, even without the preflight headers.
+      strictPreflight: false,
     });
+  }
+  await app.register(fastifyWebsocket, {
+    options: { handleProtocols },
+    // Like graphql-ws's own server on shutdown: clients are told the server is going away, and may reconnect.
+    preClose(done) {
+      for (const client of this.websocketServer.clients) client.close(GOING_AWAY, 'Going away');
+      this.websocketServer.close(() => done());
+    },
   });
-  // Keep-alive sockets would hold close() open; we end idle ones on shutdown.
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
+  app.setErrorHandler(httpErrorHandler);
+  app.setNotFoundHandler(notFound);
+  app.get('/health', async () => ({ status: 'ok', service: options.name }));
+  app.get('/ready', async (_request, reply) => {
+    const ok = await (options.ready?.() ?? Promise.resolve(true)).catch(() => false);
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not ready', service: options.name });
   });
-  const { port } = server.address() as AddressInfo;
+  await options.routes(app);
+  await app.listen({ host: options.host, port: options.port });
+  const { port } = app.server.address() as AddressInfo;
   const displayHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
   return {
-    server,
+    app,
     port,
     url: `http://${displayHost}:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 2_000).unref();
-      }),
+    close: async () => {
+      closing = true;
+      const force = setTimeout(() => {
+        app.server.closeAllConnections();
+        for (const client of app.websocketServer.clients) client.terminate();
+      }, FORCE_CLOSE_AFTER_MS);
+      force.unref();
+      await app.close();
+      clearTimeout(force);
+    },
   };
 }

@@ -58,12 +58,10 @@ describe.each(pubsubs)('%s pub/sub', (_kind, make) => {
 /** A logger that keeps its warnings, for asserting what a bus logged. */
 function recordingLogger(): Logger & { warnings: { msg: string; fields?: Record<string, unknown> }[] } {
   const warnings: { msg: string; fields?: Record<string, unknown> }[] = [];
-  const self = {
+  const self: Logger & { warnings: typeof warnings } = {
+    ...createLogger({ service: 'test', level: 'silent' }),
     warnings,
-    debug: () => {},
-    info: () => {},
     warn: (msg: string, fields?: Record<string, unknown>) => void warnings.push({ msg, fields }),
-    error: () => {},
     child: () => self,
   };
   return self;

@@ -1,0 +1,86 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger, withLogBindings, type LoggerOptions } from './logger.js';
+
+/** A JSON logger whose lines the test reads back. */
+function capture(options: Partial<LoggerOptions> = {}) {
+  const stream = new PassThrough();
+  const chunks: string[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
+  const logger = createLogger({ service: 'test', json: true, destination: stream, ...options });
+  const lines = () =>
+    chunks
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { logger, lines };
+}
+
+describe('createLogger', () => {
+  it('writes one JSON object per line: level name, ISO time, service, message and fields', () => {
+    const { logger, lines } = capture();
+    logger.info('plant watered', { plantId: 'p1' });
+    expect(lines()).toEqual([
+      {
+        level: 'info',
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        service: 'test',
+        plantId: 'p1',
+        msg: 'plant watered',
+      },
+    ]);
+  });
+
+  it('drops lines below its level (info by default)', () => {
+    const { logger, lines } = capture();
+    logger.debug('noise');
+    logger.warn('kept');
+    expect(lines().map((line) => line.msg)).toEqual(['kept']);
+    const verbose = capture({ level: 'debug' });
+    verbose.logger.debug('wanted');
+    expect(verbose.lines().map((line) => line.msg)).toEqual(['wanted']);
+  });
+
+  it('redacts credentials and secrets wherever they sit in the fields', () => {
+    const { logger, lines } = capture();
+    logger.info('request', {
+      headers: { authorization: 'Bearer eyJ.secret', cookie: 'sid=1', 'x-api-key': 'bk_live_1', accept: '*/*' },
+      input: { email: 'ada@bloomzy.test', password: 'fiddle-leaf-9' },
+      result: { accessToken: 'a', refreshToken: 'r', secret: 's', apiKey: 'k' },
+      token: 't',
+    });
+    const [line] = lines();
+    expect(line).toMatchObject({
+      headers: { authorization: '[Redacted]', cookie: '[Redacted]', 'x-api-key': '[Redacted]', accept: '*/*' },
+      input: { email: 'ada@bloomzy.test', password: '[Redacted]' },
+      result: { accessToken: '[Redacted]', refreshToken: '[Redacted]', secret: '[Redacted]', apiKey: '[Redacted]' },
+      token: '[Redacted]',
+    });
+    expect(JSON.stringify(line)).not.toMatch(/eyJ|fiddle|bk_live/);
+  });
+
+  it('keeps the message, type and stack of errors', () => {
+    const { logger, lines } = capture();
+    logger.error('dispatch failed', { error: new TypeError('boom') });
+    // Apollo's loggers pass an Error as the message.
+    logger.error(new Error('from apollo') as unknown as string);
+    const [first, second] = lines();
+    expect(first?.error).toMatchObject({ type: 'TypeError', message: 'boom', stack: expect.stringContaining('boom') });
+    expect(second).toMatchObject({ msg: 'from apollo', error: { message: 'from apollo' } });
+  });
+
+  it('names the service of a child and adds the bindings of the scope a line is written in', async () => {
+    const { logger, lines } = capture();
+    await withLogBindings({ requestId: 'req-1' }, async () => {
+      await Promise.resolve();
+      logger.child('plants').info('inside');
+    });
+    logger.info('outside');
+    expect(lines()).toMatchObject([
+      { service: 'plants', requestId: 'req-1', msg: 'inside' },
+      { service: 'test', msg: 'outside' },
+    ]);
+    expect(lines()[1]).not.toHaveProperty('requestId');
+  });
+});
