@@ -78,6 +78,10 @@ export const routerEnvironment = commonEnvironment.extend({
   INTROSPECTION: bool({ description: 'Schema introspection (Sandbox needs it)', default: 'on except in production' }),
 });
 
+/**
+ * Every variable this service reads, as data: test/config-docs.test.ts holds README and .env.example against it.
+ * @public
+ */
 export const routerVariables = variablesOf(routerEnvironment);
 
 // Loose: the unknown-subgraph check below must see every SUBGRAPH_*_URL, not only the manifest's.

@@ -15,7 +15,7 @@ export interface RouterContext {
 }
 
 /** Headers that carry a caller's identity; nothing else from the client reaches the subgraphs. */
-export const FORWARDED_HEADERS = ['authorization', 'x-api-key'] as const;
+const FORWARDED_HEADERS = ['authorization', 'x-api-key'] as const;
 
 export function credentialsFrom(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};

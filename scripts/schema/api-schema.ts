@@ -12,14 +12,14 @@ import { repoRoot } from '@bloomzy/shared/paths';
 import { composeSupergraph } from '../supergraph.js';
 
 export const baselinePath = path.join(repoRoot, 'schema', 'api.graphql');
-export const acceptedPath = path.join(repoRoot, 'schema', 'accepted-breaking-changes.yaml');
+const acceptedPath = path.join(repoRoot, 'schema', 'accepted-breaking-changes.yaml');
 
 /** The API schema of a supergraph SDL, printed in a stable (sorted) order. */
 export function apiSchemaOf(supergraphSdl: string): string {
   return printSchema(lexicographicSortSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema()));
 }
 
-export interface AcceptedChange {
+interface AcceptedChange {
   /** graphql-inspector's path of the change, e.g. `UserPlant.nickname`. */
   path: string;
   /** Why clients may break: who was told, what replaces it. */

@@ -43,7 +43,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-export const e2eDatabaseKind = (): TestDatabaseKind => (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+const e2eDatabaseKind = (): TestDatabaseKind => (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
 
 export interface StackOptions {
   /** Clock for every service (tokens are verified against real time, so keep it near now). */

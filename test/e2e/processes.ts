@@ -16,7 +16,7 @@ import { applyMigrations } from '@bloomzy/shared/db/migrations';
 import { prismaProject, repoRoot } from '@bloomzy/shared/paths';
 import { freePorts } from './ports.js';
 
-export interface ServiceProcess {
+interface ServiceProcess {
   readonly name: string;
   readonly pid: number;
   /** http://127.0.0.1:<port> */
@@ -46,7 +46,7 @@ const MAX_LINES = 300;
  * Starts `node --import tsx <entry>` in the repository root. Not `npx tsx`: its wrapper process would survive a
  * SIGKILL aimed at the service, and the service would go on dispatching.
  */
-export function startService(options: {
+function startService(options: {
   name: string;
   entry: string;
   port: number;
@@ -103,7 +103,7 @@ export function startService(options: {
 }
 
 /** Polls `path` until it answers 200; fails early, with the process's output, if the process exits or time runs out. */
-export async function waitUntilReady(service: ServiceProcess, pathname: string, timeoutMs = 30_000): Promise<void> {
+async function waitUntilReady(service: ServiceProcess, pathname: string, timeoutMs = 30_000): Promise<void> {
   let dead = false;
   void service.exited.then(() => (dead = true));
   const deadline = Date.now() + timeoutMs;
@@ -120,16 +120,16 @@ export async function waitUntilReady(service: ServiceProcess, pathname: string, 
   );
 }
 
-export type DatabaseName = 'auth' | 'plants' | 'notifications';
+type DatabaseName = 'auth' | 'plants' | 'notifications';
 
-export interface E2eDatabases {
+interface E2eDatabases {
   urls: Record<DatabaseName, string>;
   /** Drops them, disconnecting whoever is still connected. */
   drop(): Promise<void>;
 }
 
 /** Three empty databases `bloomzy_e2e_<random>_<name>` on the server of `adminUrl`, migrated as `npm run db:migrate` does. */
-export async function createE2eDatabases(adminUrl: string): Promise<E2eDatabases> {
+async function createE2eDatabases(adminUrl: string): Promise<E2eDatabases> {
   const run = randomBytes(4).toString('hex');
   const names: DatabaseName[] = ['auth', 'plants', 'notifications'];
   const dbName = (name: DatabaseName) => `bloomzy_e2e_${run}_${name}`;
@@ -162,7 +162,7 @@ export async function createE2eDatabases(adminUrl: string): Promise<E2eDatabases
   return { urls, drop };
 }
 
-export interface E2eRedis {
+interface E2eRedis {
   /** REDIS_URL for the services: the same server, this run's logical database. */
   url: string;
   index: number;
@@ -181,7 +181,7 @@ const OWNER_KEY = 'bloomzy-e2e:owner';
  * so that cross-talk is harmless. A database is taken only when it is empty or holds nothing but Bloomzy keys left by
  * a crashed run, and is claimed with SET NX, so two concurrent runs never share one and nobody else's data is flushed.
  */
-export async function claimRedisDatabase(redisUrl: string): Promise<E2eRedis> {
+async function claimRedisDatabase(redisUrl: string): Promise<E2eRedis> {
   const base = new URL(redisUrl);
   const baseIndex = Number(base.pathname.replace(/^\//, '') || '0');
   const runId = randomBytes(6).toString('hex');
@@ -215,7 +215,7 @@ export async function claimRedisDatabase(redisUrl: string): Promise<E2eRedis> {
 }
 
 /** A fresh directory under the OS temp dir (auth keeps its generated signing key there); removed by the returned function. */
-export async function tempDir(prefix: string): Promise<{ dir: string; remove(): Promise<void> }> {
+async function tempDir(prefix: string): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

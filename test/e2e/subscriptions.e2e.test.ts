@@ -5,11 +5,11 @@
  */
 import type { FormattedExecutionResult } from 'graphql';
 import { CloseCode, type Client } from 'graphql-ws';
-
-type ExecutionResult<T> = FormattedExecutionResult<T, unknown>;
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@bloomzy/shared/clock';
 import { signupUser, startStack, type Stack } from './harness.js';
+
+type ExecutionResult<T> = FormattedExecutionResult<T, unknown>;
 
 const SUBSCRIPTION = `subscription {
   notificationReceived { id type title status userPlant { id nickname plant { commonNames } } recipient { id username } }

@@ -19,16 +19,14 @@ import { SubscriptionStream } from './stream.js';
 import { SupergraphState, asGraphQLError, type PlannedSubscription } from './supergraph.js';
 import { subscribeUpstream } from './upstream.js';
 
-export type { BuildDataSource } from './datasources.js';
-
-export interface SubgraphEndpoint {
+interface SubgraphEndpoint {
   readonly name: string;
   /** HTTP URL of the subgraph's GraphQL endpoint; its graphql-ws endpoint is assumed at the same path. */
   readonly url: string;
 }
 
 /** One GraphQL operation with the router's per-operation context (built by `options.context`). */
-export interface OperationRequest<TContext> {
+interface OperationRequest<TContext> {
   readonly document: DocumentNode;
   readonly operationName: string | undefined;
   readonly variables: Record<string, unknown> | undefined;
@@ -65,7 +63,7 @@ export interface FederatedSubscriptionsOptions<TContext extends GatewayContext, 
 }
 
 /** The graphql-ws `ServerOptions` this module provides; spread it into `useServer({ ...serverOptions, onConnect })`. */
-export interface GraphQLWsServerOptions<TWsContext extends Context> {
+interface GraphQLWsServerOptions<TWsContext extends Context> {
   /** Current API schema; graphql-ws validates incoming operations against it. */
   schema: () => GraphQLSchema;
   context: (ctx: TWsContext, id: string, payload: SubscribePayload) => Promise<GatewayContext>;

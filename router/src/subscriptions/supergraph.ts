@@ -9,7 +9,7 @@ import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-plann
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { GraphQLError, getOperationAST, getVariableValues, validate } from './graphql.js';
 
-export type OperationContext = ReturnType<typeof buildOperationContext>;
+type OperationContext = ReturnType<typeof buildOperationContext>;
 
 /** Everything needed to run one client subscription: what to subscribe to upstream, and how to finish each event. */
 export interface PlannedSubscription {

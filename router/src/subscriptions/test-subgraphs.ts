@@ -54,7 +54,7 @@ export async function startUsersSubgraph(): Promise<RunningServer & { authorizat
   return { url, authorizations, stop: () => server.stop() };
 }
 
-export interface Note {
+interface Note {
   readonly id: string;
   readonly text: string;
   readonly authorId: string;

@@ -19,7 +19,7 @@ export interface UpstreamEvent {
 }
 
 /** The upstream subscription ended abnormally; the client is told why, then its subscription completes. */
-export interface UpstreamFailure {
+interface UpstreamFailure {
   readonly kind: 'failure';
   readonly error: GraphQLError;
 }
@@ -96,7 +96,7 @@ export function subscribeUpstream(request: UpstreamSubscription): AsyncQueue<Ups
 }
 
 /** Turns whatever graphql-ws reports (close event, error message payload, socket error) into one client-facing error. */
-export function upstreamError(subgraph: string, reason: unknown): GraphQLError {
+function upstreamError(subgraph: string, reason: unknown): GraphQLError {
   const extensions = { code: 'SUBSCRIPTION_UPSTREAM_FAILED', serviceName: subgraph };
   if (isCloseEvent(reason)) {
     const detail = reason.reason ? `${reason.code}: ${reason.reason}` : String(reason.code);

@@ -27,7 +27,7 @@ export interface AuthConfig extends ServiceBaseConfig {
 }
 
 /** The variables auth reads: those of every subgraph plus its own. */
-export const authEnvironment = subgraphEnvironment('auth').extend({
+const authEnvironment = subgraphEnvironment('auth').extend({
   AUTH_SIGNING_KEYS: optional({ description: 'Private ES256 JWKs as JSON (first signs, all verify)' }),
   AUTH_SIGNING_KEYS_FILE: optional({
     description:
@@ -39,6 +39,10 @@ export const authEnvironment = subgraphEnvironment('auth').extend({
   LOGIN_ATTEMPTS_PER_15_MIN: int({ description: 'Failed logins per email before RATE_LIMITED' }, 10, 1, 10_000),
 });
 
+/**
+ * Every variable this service reads, as data: test/config-docs.test.ts holds README and .env.example against it.
+ * @public
+ */
 export const authVariables = variablesOf(authEnvironment);
 
 const authConfigSchema = authEnvironment.transform((env, ctx): AuthConfig => {

@@ -32,7 +32,7 @@ export interface NotificationsConfig extends ServiceBaseConfig {
 }
 
 /** The variables notifications reads: those of every subgraph, AUTH_URL and its own. */
-export const notificationsEnvironment = subgraphEnvironment('notifications').extend({
+const notificationsEnvironment = subgraphEnvironment('notifications').extend({
   ...authUrlEnvironment,
   DISPATCH_INTERVAL_MS: int({ description: 'How often the dispatcher claims due notifications' }, 1_000, 50, 3_600_000),
   WEBHOOK_TIMEOUT_MS: int(
@@ -47,6 +47,10 @@ export const notificationsEnvironment = subgraphEnvironment('notifications').ext
   ),
 });
 
+/**
+ * Every variable this service reads, as data: test/config-docs.test.ts holds README and .env.example against it.
+ * @public
+ */
 export const notificationsVariables = variablesOf(notificationsEnvironment);
 
 const notificationsConfigSchema = notificationsEnvironment.transform((env, ctx): NotificationsConfig => {

@@ -25,7 +25,7 @@ export interface PlantsConfig extends ServiceBaseConfig {
 }
 
 /** The variables plants reads: those of every subgraph, AUTH_URL and its own. */
-export const plantsEnvironment = subgraphEnvironment('plants').extend({
+const plantsEnvironment = subgraphEnvironment('plants').extend({
   ...authUrlEnvironment,
   SCHEDULE_RECONCILE_INTERVAL_MS: int(
     {
@@ -39,6 +39,10 @@ export const plantsEnvironment = subgraphEnvironment('plants').extend({
   ),
 });
 
+/**
+ * Every variable this service reads, as data: test/config-docs.test.ts holds README and .env.example against it.
+ * @public
+ */
 export const plantsVariables = variablesOf(plantsEnvironment);
 
 const plantsConfigSchema = plantsEnvironment.transform((env, ctx): PlantsConfig => ({

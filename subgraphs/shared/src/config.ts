@@ -187,8 +187,8 @@ export function loadOrExit<T>(load: () => T): T {
 
 // --- Variables every service reads the same way ---
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** NODE_ENV, REDIS_URL, LOG_JSON and LOG_LEVEL: read by the router and every subgraph. */
 export const commonEnvironment = z.object({

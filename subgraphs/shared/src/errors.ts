@@ -4,7 +4,7 @@
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-export const ErrorCode = {
+const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
@@ -13,7 +13,7 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const CODES = new Set<string>(Object.values(ErrorCode));
 

@@ -11,7 +11,7 @@ import { pino, type LevelWithSilent, type Logger as PinoLogger } from 'pino';
 import { PinoPretty } from 'pino-pretty';
 
 /** pino's level names: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'. */
-export type LogLevel = LevelWithSilent;
+type LogLevel = LevelWithSilent;
 export type LogFields = Record<string, unknown>;
 
 export interface Logger {

@@ -24,7 +24,7 @@ interface RoverConfig {
   subgraphs?: Record<string, { routing_url?: unknown; schema?: { file?: unknown } }>;
 }
 
-export const manifestPath = path.join(repoRoot, 'supergraph.yaml');
+const manifestPath = path.join(repoRoot, 'supergraph.yaml');
 
 /** Parses a supergraph.yaml text; throws naming the entry that is incomplete. */
 export function parseManifest(text: string, baseDir = repoRoot): SubgraphEntry[] {

@@ -14,7 +14,7 @@
 import { LRUCache } from 'lru-cache';
 import { DateTime, IANAZone } from 'luxon';
 
-export const FALLBACK_TIME_ZONE = 'UTC';
+const FALLBACK_TIME_ZONE = 'UTC';
 
 /** A calendar date in some zone; `month` is 1–12 (not JS's 0–11). */
 export interface LocalDate {

@@ -22,7 +22,7 @@ export interface SignupInput {
 }
 
 /** Tells plants and notifications about the settings they copy (timezone, hemisphere...). */
-export async function publishProfile(runtime: AuthRuntime, user: User): Promise<void> {
+async function publishProfile(runtime: AuthRuntime, user: User): Promise<void> {
   const event: UserProfileEvent = {
     userId: user.id,
     timezone: user.timezone,

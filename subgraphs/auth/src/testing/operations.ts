@@ -1,7 +1,7 @@
 /** GraphQL operations and small helpers shared by the auth integration tests. */
 import { gql } from '@bloomzy/shared/testing/graphql-client';
 
-export const PAYLOAD = 'accessToken refreshToken expiresAt user { id email username role timezone }';
+const PAYLOAD = 'accessToken refreshToken expiresAt user { id email username role timezone }';
 export const SIGNUP = `mutation($input: SignupInput!) { signup(input: $input) { ${PAYLOAD} } }`;
 export const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { ${PAYLOAD} } }`;
 export const REFRESH = `mutation($t: String!) { refreshToken(refreshToken: $t) { ${PAYLOAD} } }`;

@@ -17,7 +17,7 @@ import {
   type KeyObject,
 } from 'jose';
 
-export const SIGNING_ALG = 'ES256';
+const SIGNING_ALG = 'ES256';
 
 export interface SigningKeys {
   /** Signs claims with the current key. */

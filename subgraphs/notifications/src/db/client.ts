@@ -10,11 +10,9 @@ export type {
   DeliveryAttempt,
   Notification,
   NotificationChannel,
-  NotificationPreferences,
   NotificationStatus,
   NotificationType,
   PlantSchedule,
-  TypePreference,
   UserProfile,
 } from '../__generated__/prisma/client.js';
 

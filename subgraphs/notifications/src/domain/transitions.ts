@@ -22,7 +22,7 @@ const TARGET: Record<UserAction, NotificationStatus> = {
 };
 
 /** Statuses each action may start from. */
-export const ALLOWED_FROM: Record<UserAction, readonly NotificationStatus[]> = {
+const ALLOWED_FROM: Record<UserAction, readonly NotificationStatus[]> = {
   open: ['SENT'],
   act: ['SENT', 'OPENED'],
   dismiss: ['SENT', 'OPENED', 'ACTED'],

@@ -7,7 +7,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
-export const WEBHOOK_URL_MAX = 2048;
+const WEBHOOK_URL_MAX = 2048;
 
 function ipv4Private(ip: string): boolean {
   const [a = 0, b = 0] = ip.split('.').map(Number);

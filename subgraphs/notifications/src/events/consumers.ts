@@ -5,7 +5,7 @@ import type { NotificationsRuntime } from '../runtime.js';
 import { applyCareScheduleEvent } from './care-schedule-consumer.js';
 import { applyUserProfileEvent } from './user-profile-consumer.js';
 
-export const CONSUMER_GROUP = 'notifications';
+const CONSUMER_GROUP = 'notifications';
 
 export function startEventConsumers(events: EventBus, runtime: NotificationsRuntime): Consumer {
   // Handlers throw only on infrastructure failures (database down); the bus then redelivers, which is safe because

@@ -31,9 +31,9 @@ export interface DigestOptions {
   timeZone?: string;
 }
 
-export const DEFAULT_DIGEST_WINDOW_MINUTES = 60;
+const DEFAULT_DIGEST_WINDOW_MINUTES = 60;
 /** Nicknames listed in a digest body before collapsing into "and N more". */
-export const MAX_NAMES_IN_BODY = 5;
+const MAX_NAMES_IN_BODY = 5;
 
 /**
  * Groups sorted by sendAt. Disabled digest → every reminder is SINGLE. Enabled → windows with

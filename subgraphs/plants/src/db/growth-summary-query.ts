@@ -6,7 +6,7 @@
 import { Prisma, type PlantsDb } from './client.js';
 
 const MEASUREMENTS = ['heightCm', 'widthCm', 'leafCount'] as const;
-export type Measurement = (typeof MEASUREMENTS)[number];
+type Measurement = (typeof MEASUREMENTS)[number];
 
 export interface MeasurementAggregate {
   count: number;

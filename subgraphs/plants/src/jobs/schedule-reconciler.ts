@@ -28,7 +28,7 @@ export interface ScheduleReconcilerOptions {
   batchSize?: number;
 }
 
-export interface ReconcileReport {
+interface ReconcileReport {
   /** Plants read. */
   scanned: number;
   /** Plants that needed an event; those neither published nor failed were claimed by another publisher. */

@@ -1,7 +1,7 @@
 /** GraphQL operations and small domain-level helpers shared by the plants integration tests. */
 import { ok, type TestUser } from './harness.js';
 
-export const PLANT = `id nickname location archivedAt customWateringIntervalDays lastWateredAt nextWateringAt
+const PLANT = `id nickname location archivedAt customWateringIntervalDays lastWateredAt nextWateringAt
   plant { id scientificName }
   wateringStatus { dueDate daysUntilDue urgency intervalDays source season timeZone snoozedUntil computedIntervalDays
     factors { name factor } rhythm { averageIntervalDays intervalsUsed } }`;

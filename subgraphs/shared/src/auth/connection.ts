@@ -7,7 +7,7 @@ import { hasScope, type Principal, type Scope } from './principal.js';
 import type { CredentialVerifier } from './verifier.js';
 
 /** Credentials as request headers (`authorization`, `x-api-key`), ready to verify and to forward. */
-export function credentialsFromConnectionParams(params: Record<string, unknown> | undefined): Record<string, string> {
+function credentialsFromConnectionParams(params: Record<string, unknown> | undefined): Record<string, string> {
   const lower: Record<string, string> = {};
   for (const [key, value] of Object.entries(params ?? {}))
     if (typeof value === 'string' && value) lower[key.toLowerCase()] = value;

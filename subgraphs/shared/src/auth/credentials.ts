@@ -2,7 +2,7 @@
  * Reading credentials from a request: `Authorization: Bearer <access token>`, or an API key as
  * `Authorization: Bearer bzk_...` / `X-Api-Key: bzk_...`.
  */
-export const API_KEY_PREFIX = 'bzk_';
+const API_KEY_PREFIX = 'bzk_';
 
 export type Credential = { kind: 'token'; token: string } | { kind: 'apiKey'; key: string };
 

@@ -9,9 +9,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type * as SchemaEngineWasm from '@prisma/schema-engine-wasm';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
-type EngineModule = typeof import('@prisma/schema-engine-wasm');
+type EngineModule = typeof SchemaEngineWasm;
 type WasmExports = Record<string, unknown>;
 // Node has WebAssembly at runtime; @types/node does not declare it without the DOM lib, so type the part we use.
 const wasmRuntime = (

@@ -13,7 +13,7 @@ const isoTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), {
 
 /** auth → plants, notifications: the settings they keep a local copy of. */
 export const USER_PROFILE_STREAM = 'auth.user-profile';
-export const userProfileEvent = z.object({
+const userProfileEvent = z.object({
   userId: uuid,
   timezone: z.string(),
   hemisphere: z.enum(['NORTHERN', 'SOUTHERN']),
@@ -30,7 +30,7 @@ export const USER_PROFILE_TOPIC = defineTopic(USER_PROFILE_STREAM, userProfileEv
  * What moved a care schedule. RECONCILED: republished by the plants schedule reconciler, because the change's own
  * event was lost or the date drifted with the season or the owner's profile.
  */
-export const CARE_SCHEDULE_REASONS = [
+const CARE_SCHEDULE_REASONS = [
   'ADDED',
   'WATERED',
   'SNOOZED',
@@ -42,7 +42,7 @@ export const CARE_SCHEDULE_REASONS = [
 
 /** plants → notifications: a plant's next watering moved (added, watered, snoozed, edited, archived). */
 export const CARE_SCHEDULE_STREAM = 'plants.care-schedule';
-export const careScheduleEvent = z.object({
+const careScheduleEvent = z.object({
   eventId: z.string().min(1).max(200),
   userId: uuid,
   userPlantId: uuid,
