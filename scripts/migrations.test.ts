@@ -17,5 +17,6 @@ describe.each(subgraphs().map((s) => s.name))('%s migrations', (name) => {
     } finally {
       await pglite.close();
     }
-  });
+    // Prisma's schema engine runs as WebAssembly: CPU-bound, several seconds on a busy 2-core machine.
+  }, 120_000);
 });

@@ -63,13 +63,11 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
     });
   const subgraph = await startSubgraph({
     name: 'auth',
-    host: config.host,
-    port: config.port,
-    production: config.production,
+    config,
     logger,
+    database: { opened: database, client: db },
     resolvers,
     context: contextFactory(runtime, verifier),
-    ready: async () => (await db.$queryRaw`SELECT 1`, true),
     routes: (app) => {
       app.get('/.well-known/jwks.json', (_req, reply) =>
         reply.header('cache-control', 'public, max-age=300').send(keys.jwks),
@@ -82,16 +80,5 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
       });
     },
   });
-  logger.info(`auth subgraph ready at ${subgraph.url} (database: ${database.kind}, ${database.location})`);
-  return {
-    name: 'auth',
-    url: subgraph.url,
-    port: subgraph.port,
-    runtime,
-    stop: async () => {
-      await subgraph.stop();
-      await db.$disconnect();
-      await database.close();
-    },
-  };
+  return { ...subgraph, runtime };
 }

@@ -61,30 +61,16 @@ export async function startNotificationsService(
   const consumers = startEventConsumers(coordination.events, runtime);
   const subgraph = await startSubgraph({
     name: 'notifications',
-    host: config.host,
-    port: config.port,
-    production: config.production,
+    config,
     logger,
+    database: { opened: database, client: db },
+    // The dispatcher first: a batch in hand is sent and recorded before the database closes.
+    background: [dispatcher, consumers],
     resolvers,
     context: contextFactory(runtime, verifier),
-    ready: async () => (await db.$queryRaw`SELECT 1`, true),
     attach: attachSubscriptions({ runtime, verifier, production: config.production, logger }),
   });
   // Started last, once everything it publishes to is up; its first run delivers what fell due while we were down.
   if (options.dispatchLoop ?? true) dispatcher.start();
-  logger.info(`notifications subgraph ready at ${subgraph.url} (database: ${database.kind}, ${database.location})`);
-  return {
-    name: 'notifications',
-    url: subgraph.url,
-    port: subgraph.port,
-    runtime,
-    dispatcher,
-    stop: async () => {
-      await dispatcher.stop();
-      await consumers.stop();
-      await subgraph.stop();
-      await db.$disconnect();
-      await database.close();
-    },
-  };
+  return { ...subgraph, runtime, dispatcher };
 }

@@ -54,32 +54,14 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
   if (options.reconcileOnTimer ?? true) reconciler.start();
   const subgraph = await startSubgraph({
     name: 'plants',
-    host: config.host,
-    port: config.port,
-    production: config.production,
+    config,
     logger,
+    database: { opened: database, client: db },
+    // The reconciler first: a run in progress finishes its batch (and confirms what it published) before the
+    // database closes.
+    background: [reconciler, profiles],
     resolvers,
     context: contextFactory(runtime, verifier),
-    ready: async () => (await db.$queryRaw`SELECT 1`, true),
-  }).catch(async (error: unknown) => {
-    await reconciler.stop();
-    await profiles.stop();
-    throw error;
   });
-  logger.info(`plants subgraph ready at ${subgraph.url} (database: ${database.kind}, ${database.location})`);
-  return {
-    name: 'plants',
-    url: subgraph.url,
-    port: subgraph.port,
-    runtime,
-    reconciler,
-    stop: async () => {
-      // Before the database closes: a run in progress finishes its batch (and confirms what it published) first.
-      await reconciler.stop();
-      await profiles.stop();
-      await subgraph.stop();
-      await db.$disconnect();
-      await database.close();
-    },
-  };
+  return { ...subgraph, runtime, reconciler };
 }

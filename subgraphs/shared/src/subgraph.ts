@@ -1,6 +1,7 @@
 /**
- * The skeleton every subgraph runs on: SDL from schema/<name>.graphql, resolvers, a per-request context, Apollo
- * Server with our error policy, and the shared HTTP service (/graphql, /health, /ready, extra routes).
+ * The skeleton every subgraph runs on: SDL from its manifest entry, resolvers, a per-request context, Apollo Server
+ * with our error policy, the shared HTTP service (/graphql, /health, /ready, extra routes), and one shutdown order for
+ * all: background work first, then the server, then the database.
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
@@ -16,20 +17,38 @@ import { parse, type GraphQLSchema } from 'graphql';
 import { createErrorFormatter } from './errors.js';
 import { serveGraphQL } from './http/graphql-route.js';
 import { startHttpService } from './http/http-service.js';
+import type { ServiceBaseConfig } from './config.js';
+import type { OpenedDatabase } from './db/open.js';
 import type { Logger } from './logger.js';
 import { subgraph } from './manifest.js';
+import type { RunningService } from './service.js';
+
+/** What a subgraph's own Prisma client offers the skeleton: a liveness query and disconnection. */
+interface DatabaseClient {
+  $queryRawUnsafe(sql: string): Promise<unknown>;
+  $disconnect(): Promise<void>;
+}
+
+/** Background work a subgraph runs beside its server (event consumers, jobs). */
+interface Stoppable {
+  stop(): Promise<void>;
+}
 
 export interface SubgraphOptions<Ctx extends BaseContext> {
   name: string;
-  host: string;
-  port: number;
-  production: boolean;
+  config: Pick<ServiceBaseConfig, 'host' | 'port' | 'production'>;
   logger: Logger;
+  /** The subgraph's database: /ready answers only while it does; disconnected and closed last on stop. */
+  database: { opened: OpenedDatabase; client: DatabaseClient };
+  /**
+   * Background work already started (event consumers, jobs): stopped first on shutdown, in this order, so work in
+   * hand finishes while the database is still open; stopped too, with the database closed, when start-up fails.
+   */
+  background?: Stoppable[];
   resolvers: GraphQLResolverMap<Ctx>;
   context(req: IncomingMessage): Promise<Ctx>;
   /** Registers the subgraph's own routes besides /graphql, /health and /ready (auth: JWKS, API-key introspection). */
   routes?(app: FastifyInstance): void;
-  ready?: () => Promise<boolean>;
   /**
    * Serves graphql-ws on /graphql: returns the handler for WebSocket upgrades of GET /graphql (graphql-ws's
    * `makeHandler`). Open sockets are closed with 1001 when the subgraph stops.
@@ -37,27 +56,53 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   attach?(schema: GraphQLSchema): WebsocketHandler;
 }
 
-export interface RunningSubgraph {
-  name: string;
-  url: string;
-  port: number;
+export interface RunningSubgraph extends RunningService {
   schema: GraphQLSchema;
-  stop(): Promise<void>;
 }
 
 export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Promise<RunningSubgraph> {
+  const { opened, client } = options.database;
+  const releaseStorage = async () => {
+    for (const work of options.background ?? []) await work.stop();
+    await client.$disconnect();
+    await opened.close();
+  };
+  try {
+    const running = await serve(options);
+    options.logger.info(
+      `${options.name} subgraph ready at ${running.url} (database: ${opened.kind}, ${opened.location})`,
+    );
+    return {
+      ...running,
+      stop: async () => {
+        for (const work of options.background ?? []) await work.stop();
+        await running.stop();
+        await client.$disconnect();
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    await releaseStorage().catch((cleanup: unknown) =>
+      options.logger.error('cleanup after a failed start failed', { error: cleanup }),
+    );
+    throw error;
+  }
+}
+
+async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Promise<RunningSubgraph> {
+  const { production } = options.config;
   const typeDefs = parse(readFileSync(subgraph(options.name).schemaFile, 'utf8'));
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
   const apollo = new ApolloServer<Ctx>({
     schema,
     // The router needs `_service { sdl }`, which is a field, not introspection; introspection helps local debugging.
-    introspection: !options.production,
+    introspection: !production,
     // We stop in order (router before subgraphs, databases last) from our own signal handler; Apollo's own
     // handler would stop this server early and re-raise the signal.
     stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: !options.production,
+    includeStacktraceInErrorResponses: !production,
     formatError: createErrorFormatter({
-      production: options.production,
+      production,
       log: (error) => options.logger.error('unexpected error', { error }),
     }),
     logger: options.logger,
@@ -67,10 +112,10 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
   await apollo.start();
   const http = await startHttpService({
     name: options.name,
-    host: options.host,
-    port: options.port,
+    host: options.config.host,
+    port: options.config.port,
     logger: options.logger,
-    ready: options.ready,
+    ready: async () => (await options.database.client.$queryRawUnsafe('SELECT 1'), true),
     routes: (app) => {
       serveGraphQL(app, {
         apollo,

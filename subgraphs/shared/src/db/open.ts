@@ -59,7 +59,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
 /** A subgraph's database from its configuration (Postgres URL, else `<dataDir>/db`), unless tests pass one in. */
 export async function openServiceDatabase(
   config: { databaseUrl: string | undefined; dataDir: string },
-  name: 'auth' | 'plants' | 'notifications',
+  name: string,
   existing?: OpenedDatabase,
 ): Promise<OpenedDatabase> {
   return (
