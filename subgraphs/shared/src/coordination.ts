@@ -28,6 +28,10 @@ export interface CoordinationOptions {
    * unacknowledged events at once instead of waiting for another consumer to reclaim them.
    */
   consumerName?: string | undefined;
+  /** Prefix of every Redis key and channel ('bloomzy'); tests give each run its own so runs never meet. */
+  keyPrefix?: string;
+  /** How long a Redis event-bus read blocks waiting for events (ms); tests shorten it so consumers stop quickly. */
+  eventBusBlockMs?: number;
 }
 
 export async function createCoordination(options: CoordinationOptions): Promise<Coordination> {
@@ -49,19 +53,24 @@ export async function createCoordination(options: CoordinationOptions): Promise<
   }
   const redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
   await redis.connect();
-  const pubsub = new RedisPubSub(redis);
+  const prefix = options.keyPrefix ?? 'bloomzy';
+  const pubsub = new RedisPubSub(redis, `${prefix}:pubsub:`);
   const events = new RedisEventBus(
     redis,
     options.logger,
-    options.consumerName ? { consumerName: options.consumerName } : {},
+    {
+      ...(options.consumerName ? { consumerName: options.consumerName } : {}),
+      ...(options.eventBusBlockMs ? { blockMs: options.eventBusBlockMs } : {}),
+    },
+    `${prefix}:events:`,
   );
   return {
     kind: 'redis',
     redis,
     pubsub,
     events,
-    revocations: new RedisRevocationStore(redis),
-    rateLimiter: new RedisRateLimiter(redis),
+    revocations: new RedisRevocationStore(redis, `${prefix}:revoked:`),
+    rateLimiter: new RedisRateLimiter(redis, `${prefix}:rate`),
     close: async () => {
       await events.close();
       await pubsub.close();

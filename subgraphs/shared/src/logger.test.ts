@@ -1,21 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, withLogBindings, type LoggerOptions } from './logger.js';
+import { withLogBindings } from './logger.js';
+import { captureLogs } from './testing/log-capture.js';
 
-/** A JSON logger whose lines the test reads back. */
-function capture(options: Partial<LoggerOptions> = {}) {
-  const stream = new PassThrough();
-  const chunks: string[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
-  const logger = createLogger({ service: 'test', json: true, destination: stream, ...options });
-  const lines = () =>
-    chunks
-      .join('')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { logger, lines };
-}
+const capture = captureLogs;
 
 describe('createLogger', () => {
   it('writes one JSON object per line: level name, ISO time, service, message and fields', () => {

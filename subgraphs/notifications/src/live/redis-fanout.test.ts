@@ -4,15 +4,10 @@
  * (shared consumer group). Needs REDIS_URL (skipped without it, except on CI where it must be set).
  */
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryRevocationStore } from '@bloomzy/shared/auth/revocations';
-import type { Coordination } from '@bloomzy/shared/coordination';
+import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
-import { RedisEventBus } from '@bloomzy/shared/messaging/event-bus';
-import { RedisPubSub } from '@bloomzy/shared/messaging/pubsub';
 import { CARE_SCHEDULE_STREAM } from '@bloomzy/shared/messaging/topics';
-import { MemoryRateLimiter } from '@bloomzy/shared/rate-limit';
 import type { RunningNotificationsService } from '../service.js';
 import { externalService } from '../testing/env.js';
 import { startHarness, type Harness } from '../testing/harness.js';
@@ -23,27 +18,14 @@ const redisUrl = externalService('REDIS_URL');
 /** Keys of this run only: other suites (or a dev stack) may use the same Redis and the same consumer group name. */
 const namespace = `bloomzy-test-${randomUUID().slice(0, 8)}`;
 
-/** One instance's Redis-backed infrastructure, as createCoordination builds it, inside this run's namespace. */
-async function redisInfra(url: string): Promise<Coordination> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  await redis.connect();
-  const logger = createLogger({ service: 'redis-test', level: 'error' });
-  const pubsub = new RedisPubSub(redis, `${namespace}:pubsub:`);
-  const events = new RedisEventBus(redis, logger, { blockMs: 200 }, `${namespace}:events:`);
-  return {
-    kind: 'redis',
-    redis,
-    pubsub,
-    events,
-    revocations: new MemoryRevocationStore(),
-    rateLimiter: new MemoryRateLimiter(),
-    close: async () => {
-      await events.close();
-      await pubsub.close();
-      redis.disconnect();
-    },
-  };
-}
+/** One instance's Redis-backed coordination, as production builds it, inside this run's namespace. */
+const redisInfra = (url: string): Promise<Coordination> =>
+  createCoordination({
+    redisUrl: url,
+    logger: createLogger({ service: 'redis-test', level: 'error' }),
+    keyPrefix: namespace,
+    eventBusBlockMs: 200,
+  });
 
 async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 5_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -28,16 +28,28 @@ function groupByKey<T>(count: number, rows: (T & { idx: number })[]): T[][] {
   return groups;
 }
 
-export async function wateringPages(db: PlantsDb, keys: readonly PageKey[]): Promise<Watering[][]> {
-  const recordset = JSON.stringify(
+/**
+ * The page keys as one JSON recordset for jsonb_to_recordset: a row per key with its index (to group the rows back),
+ * plant, limit and keyset cursor, plus the filters of the list at hand.
+ */
+function pageRecordset<K extends PageKey>(
+  keys: readonly K[],
+  filters: (key: K) => Record<string, unknown> = () => ({}),
+): string {
+  return JSON.stringify(
     keys.map((k, idx) => ({
       idx,
       plant: k.userPlantId,
       lim: k.limit,
       after_at: iso(k.after?.at),
       after_id: k.after?.id ?? null,
+      ...filters(k),
     })),
   );
+}
+
+export async function wateringPages(db: PlantsDb, keys: readonly PageKey[]): Promise<Watering[][]> {
+  const recordset = pageRecordset(keys);
   const rows = await db.$queryRaw<(Watering & { idx: number })[]>(Prisma.sql`
     SELECT k.idx, w.*
     FROM jsonb_to_recordset(${recordset}::jsonb) AS k(idx int, plant uuid, lim int, after_at timestamp(3), after_id uuid)
@@ -53,18 +65,11 @@ export async function wateringPages(db: PlantsDb, keys: readonly PageKey[]): Pro
 }
 
 export async function growthPages(db: PlantsDb, keys: readonly GrowthPageKey[]): Promise<GrowthEntry[][]> {
-  const recordset = JSON.stringify(
-    keys.map((k, idx) => ({
-      idx,
-      plant: k.userPlantId,
-      lim: k.limit,
-      after_at: iso(k.after?.at),
-      after_id: k.after?.id ?? null,
-      entry_type: k.type ?? null,
-      from_at: iso(k.from),
-      to_at: iso(k.to),
-    })),
-  );
+  const recordset = pageRecordset(keys, (k) => ({
+    entry_type: k.type ?? null,
+    from_at: iso(k.from),
+    to_at: iso(k.to),
+  }));
   const rows = await db.$queryRaw<(GrowthEntry & { idx: number })[]>(Prisma.sql`
     SELECT k.idx, g.*
     FROM jsonb_to_recordset(${recordset}::jsonb)

@@ -1,26 +1,14 @@
-import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, type Logger } from '../logger.js';
+import { captureLogs } from '../testing/log-capture.js';
 import { serveGraphQL } from './graphql-route.js';
 import { startHttpService, type HttpService } from './http-service.js';
 
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/;
 
-function jsonLogger(): { logger: Logger; lines: () => Record<string, unknown>[] } {
-  const stream = new PassThrough();
-  const chunks: string[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
-  const logger = createLogger({ service: 'test', level: 'debug', json: true, destination: stream });
-  const lines = () =>
-    chunks
-      .join('')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { logger, lines };
-}
+const jsonLogger = () => captureLogs({ level: 'debug' });
 
 async function startService(logger: Logger, options: { corsOrigins?: string[]; ready?: () => boolean } = {}) {
   const apollo = new ApolloServer({
