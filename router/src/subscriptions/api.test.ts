@@ -1,7 +1,7 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { notesTypeDefs, usersTypeDefs } from './test-subgraphs.js';
+import { notesTypeDefs, usersTypeDefs } from '../testing/test-subgraphs.js';
 import { createFederatedSubscriptions } from './index.js';
 
 // No servers here: these paths fail before anything would be fetched.

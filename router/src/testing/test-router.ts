@@ -10,12 +10,12 @@ import { ApolloServer } from '@apollo/server';
 import type { Context } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import { notesTypeDefs, serveApollo, usersTypeDefs, type RunningServer } from './test-subgraphs.js';
 import {
   createFederatedSubscriptions,
   type FederatedSubscriptions,
   type FederatedSubscriptionsOptions,
-} from './index.js';
+} from '../subscriptions/index.js';
+import { notesTypeDefs, serveApollo, usersTypeDefs, type RunningServer } from './test-subgraphs.js';
 
 /** What the router's authentication derives from a connection (HTTP header or graphql-ws connection_init). */
 export type RouterContext = { authorization: string | undefined };
