@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { changePassword, login, signup, updateProfile } from '../domain/accounts.js';
 import { createApiKey, revokeApiKey } from '../domain/api-keys.js';
 import { refresh, revokeSession, sessionOfRefreshToken, type IssuedTokens } from '../domain/sessions.js';
-import { requireSession } from './guards.js';
+import { requireSession } from './require-session.js';
 
 /** The payload's user just authenticated, so their private fields are theirs to see in this response. */
 async function signedIn(ctx: Context, issued: Promise<IssuedTokens>): Promise<IssuedTokens> {

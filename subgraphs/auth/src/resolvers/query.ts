@@ -1,7 +1,7 @@
 import { notFound } from '@bloomzy/shared/errors';
 import type { QueryResolvers } from '../__generated__/resolvers-types.js';
 import { listApiKeys } from '../domain/api-keys.js';
-import { requireSession } from './guards.js';
+import { requireSession } from './require-session.js';
 
 export const Query: QueryResolvers = {
   async me(_parent, _args, ctx) {

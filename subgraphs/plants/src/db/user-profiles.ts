@@ -5,7 +5,8 @@
  */
 import { isUuid } from '@bloomzy/shared/ids';
 import { resolveTimeZone } from '@bloomzy/shared/time-zone';
-import { resolveHemisphere, type Hemisphere } from '../schedule/season.js';
+import { resolveHemisphere } from '../schedule/season.js';
+import type { Hemisphere } from '../schedule/types.js';
 import type { PlantsDb } from './client.js';
 
 export interface Profile {

@@ -14,7 +14,8 @@ import {
   TEMPERATURE_BANDS,
   type FactorEntry,
 } from './factors.js';
-import { SEASON_FACTORS, SEASON_REASONS, seasonForMonth, type Hemisphere } from './season.js';
+import { SEASON_FACTORS, SEASON_REASONS, seasonForMonth } from './season.js';
+import type { Hemisphere } from './types.js';
 
 export const FORMULA_FILE = fileURLToPath(new URL('FORMULA.md', import.meta.url));
 

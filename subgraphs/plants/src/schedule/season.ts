@@ -5,13 +5,9 @@
  * faster, while in winter growth slows (many species go semi-dormant) and soil stays wet longer,
  * which is when over-watering and root rot happen. Species base intervals are given for spring.
  */
-import type { UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import { localDate } from '@bloomzy/shared/time-zone';
 import type { Season } from '../__generated__/resolvers-types.js';
-import type { ScheduleFactor } from './types.js';
-
-/** Auth owns the user's hemisphere and sends it in profile events; plants stores it as text. */
-export type Hemisphere = UserProfileEvent['hemisphere'];
+import type { Hemisphere, ScheduleFactor } from './types.js';
 
 /** Every hemisphere (the type makes the list complete), to recognise stored values. */
 const HEMISPHERES = { NORTHERN: true, SOUTHERN: true } as const satisfies Record<Hemisphere, true>;

@@ -3,6 +3,7 @@
  * schema's, computed ones (season, urgency, source, factor name) the GraphQL schema's, each generated into code, so the
  * schedule, the database and the API cannot disagree on a value (src/db/enums.test.ts checks the two schemas agree).
  */
+import type { UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import type {
   Season,
   WateringFactorName,
@@ -10,7 +11,9 @@ import type {
   WateringUrgency,
 } from '../__generated__/resolvers-types.js';
 import type { LightExposure, PotMaterial, PotSize, SoilType } from '../db/client.js';
-import type { Hemisphere } from './season.js';
+
+/** The owner's hemisphere: auth owns it and sends it in profile events; plants stores it as text. */
+export type Hemisphere = UserProfileEvent['hemisphere'];
 
 /** One multiplier applied to the species base interval, with a human-readable reason. */
 export interface ScheduleFactor {

@@ -23,8 +23,6 @@ export interface VerifierOptions {
   /** Auth's API-key introspection endpoint, or (inside auth) the introspection function itself. */
   apiKeyIntrospection: string | ((key: string) => Promise<IntrospectionResult>);
   revocations: RevocationStore;
-  /** Extra headers for introspection (the internal service secret). */
-  introspectionHeaders?: Record<string, string>;
 }
 
 export interface CredentialVerifier {
@@ -50,7 +48,7 @@ export function createCredentialVerifier(options: VerifierOptions): CredentialVe
       : async (key: string): Promise<IntrospectionResult> => {
           const response = await fetch(source, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', ...options.introspectionHeaders },
+            headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ key }),
           });
           if (!response.ok) throw new Error(`API key introspection failed with HTTP ${response.status}`);
