@@ -2,7 +2,12 @@ import { createClient, type Client, type FormattedExecutionResult, type Subscrib
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { compose, startRouter, type Router, type RouterContext } from '../testing/test-router.js';
-import { startFrozenGraphqlWs, startNotesSubgraph, startUsersSubgraph, type NotesSubgraph } from '../testing/test-subgraphs.js';
+import {
+  startFrozenGraphqlWs,
+  startNotesSubgraph,
+  startUsersSubgraph,
+  type NotesSubgraph,
+} from '../testing/test-subgraphs.js';
 import type { FederatedSubscriptionsOptions } from './index.js';
 
 interface Stack {
