@@ -93,7 +93,7 @@ function openSocket(url: string, connectionParams: Record<string, unknown>) {
 }
 type Socket = ReturnType<typeof openSocket>;
 
-const codeOf = (m: Message | undefined) => (m?.payload as { extensions?: { code?: string } }[] | undefined)?.[0];
+const firstError = (m: Message | undefined) => (m?.payload as { extensions?: { code?: string } }[] | undefined)?.[0];
 
 describe('per-client rate limits at the router', () => {
   let stack: Stack;
@@ -193,7 +193,7 @@ describe('per-client rate limits at the router', () => {
     ws.send({ id: 's2', type: 'subscribe', payload: { query: SUBSCRIPTION } });
     const refused = await ws.message((m) => m.id === 's2');
     expect(refused?.type).toBe('error');
-    expect(codeOf(refused)).toEqual({
+    expect(firstError(refused)).toEqual({
       message: 'Too many subscriptions: at most 1 at once per client',
       extensions: { code: 'RATE_LIMITED' },
     });
@@ -219,7 +219,7 @@ describe('per-client rate limits at the router', () => {
     ws.send({ id: 'q2', type: 'subscribe', payload: { query: ME } });
     const refused = await ws.message((m) => m.id === 'q2');
     expect(refused?.type).toBe('error');
-    expect(codeOf(refused)?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
+    expect(firstError(refused)?.extensions).toEqual({ code: 'RATE_LIMITED', retryAfter: expect.any(Number) });
     expect((await post(stack.routerUrl, ME, erin.headers)).status).toBe(429);
   });
 
