@@ -61,6 +61,30 @@ describe('loadRouterConfig', () => {
     expect(load).toThrow(/SUBGRAPH_PLANTZ_URL names no subgraph of supergraph\.yaml/);
   });
 
+  it('limits each client by default, and believes X-Forwarded-For from no proxy unless told', () => {
+    expect(loadRouterConfig({})).toMatchObject({
+      rateLimits: {
+        windowSeconds: 10,
+        requests: 200,
+        cost: 50_000,
+        maxConnectionsPerClient: 10,
+        maxSubscriptionsPerClient: 25,
+      },
+      trustedProxies: [],
+    });
+    const config = loadRouterConfig({
+      TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.7, fd00::/8, loopback',
+      RATE_LIMIT_REQUESTS: '5',
+      WS_MAX_SUBSCRIPTIONS_PER_CLIENT: '1',
+    });
+    expect(config.trustedProxies).toEqual(['10.0.0.0/8', '192.0.2.7', 'fd00::/8', 'loopback']);
+    expect(config.rateLimits).toMatchObject({ requests: 5, maxSubscriptionsPerClient: 1 });
+    expect(() => loadRouterConfig({ TRUSTED_PROXIES: '10.0.0.0/8,proxy.internal' })).toThrow(
+      'TRUSTED_PROXIES must list addresses or CIDR ranges, got "proxy.internal"',
+    );
+    expect(() => loadRouterConfig({ RATE_LIMIT_REQUESTS: '0' })).toThrow(/RATE_LIMIT_REQUESTS must be between 1/);
+  });
+
   it('documents SUBGRAPH_<NAME>_URL once, as a pattern standing for the manifest names', () => {
     const pattern = routerVariables.find((v) => v.name === 'SUBGRAPH_<NAME>_URL');
     expect(pattern?.instances).toEqual(subgraphs().map((s) => `SUBGRAPH_${s.envPrefix}_URL`));

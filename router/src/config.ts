@@ -3,12 +3,14 @@
  * `--supergraph <file>` on the command line wins over SUPERGRAPH_PATH.
  */
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 import {
   authUrlEnvironment,
   bool,
   commonConfig,
   commonEnvironment,
   ConfigError,
+  int,
   list,
   listenEnvironment,
   optional,
@@ -22,6 +24,7 @@ import {
 } from '@bloomzy/shared/config';
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { repoRoot } from '@bloomzy/shared/paths';
+import type { RateLimitSettings } from './rate-limits/index.js';
 
 export interface RouterConfig extends CommonConfig {
   host: string;
@@ -37,7 +40,16 @@ export interface RouterConfig extends CommonConfig {
   apolloTelemetry: boolean;
   /** Browser origins allowed to call the router (CORS); '*' allows any. */
   corsOrigins: string[];
+  /** Per-client budgets and WebSocket caps (rate-limits/). */
+  rateLimits: RateLimitSettings;
+  /** Proxies (addresses, CIDR ranges, or loopback/linklocal/uniquelocal) whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
 }
+
+/** proxy-addr's names for address ranges, which fastify's trustProxy accepts beside addresses and CIDR ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+const isProxyRange = (entry: string) =>
+  PROXY_RANGE_NAMES.includes(entry) || ipaddr.isValid(entry) || ipaddr.isValidCIDR(entry);
 
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
 const subgraphUrlVariable = (envPrefix: string) => `SUBGRAPH_${envPrefix}_URL`;
@@ -76,6 +88,16 @@ export const routerEnvironment = commonEnvironment.extend({
     false,
   ),
   INTROSPECTION: bool({ description: 'Schema introspection (Sandbox needs it)', default: 'on except in production' }),
+  TRUSTED_PROXIES: list({
+    description:
+      'Proxies whose `X-Forwarded-For` names the client (addresses, CIDR ranges, `loopback`), comma-separated',
+    default: 'none',
+  }),
+  RATE_LIMIT_WINDOW_SECONDS: int({ description: 'Length of the rate-limit window' }, 10, 1, 3_600),
+  RATE_LIMIT_REQUESTS: int({ description: 'Operations per client per window' }, 200, 1),
+  RATE_LIMIT_COST: int({ description: 'Summed static cost of the operations per client per window' }, 50_000, 1),
+  WS_MAX_CONNECTIONS_PER_CLIENT: int({ description: 'Open WebSocket connections per client, per router' }, 10, 1),
+  WS_MAX_SUBSCRIPTIONS_PER_CLIENT: int({ description: 'Running subscriptions per client, per router' }, 25, 1),
 });
 
 /**
@@ -104,6 +126,9 @@ const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): Route
       );
     }
   }
+  for (const entry of env.TRUSTED_PROXIES) {
+    if (!isProxyRange(entry)) reject(ctx, 'TRUSTED_PROXIES', `must list addresses or CIDR ranges, got "${entry}"`);
+  }
   const authOrigin = new URL(env.AUTH_URL).origin;
   return {
     ...common,
@@ -116,6 +141,14 @@ const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): Route
     apiKeyIntrospectionUrl: `${authOrigin}/internal/api-keys/introspect`,
     apolloTelemetry: env.APOLLO_TELEMETRY,
     corsOrigins: env.CORS_ORIGINS.length ? env.CORS_ORIGINS : ['*'],
+    rateLimits: {
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      requests: env.RATE_LIMIT_REQUESTS,
+      cost: env.RATE_LIMIT_COST,
+      maxConnectionsPerClient: env.WS_MAX_CONNECTIONS_PER_CLIENT,
+      maxSubscriptionsPerClient: env.WS_MAX_SUBSCRIPTIONS_PER_CLIENT,
+    },
+    trustedProxies: env.TRUSTED_PROXIES,
   };
 });
 

@@ -6,12 +6,15 @@ import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
+import type { ClientIdentity } from './rate-limits/index.js';
 
 /** The request context the router builds: what it forwards to the subgraphs. */
 export interface RouterContext {
   credentials: Record<string, string>;
   /** The client request's id, so one id follows the request through every service's logs. */
   requestId?: string;
+  /** Whom the operation counts against for rate limits (absent for the router's own requests). */
+  client?: ClientIdentity;
 }
 
 /** Headers that carry a caller's identity; nothing else from the client reaches the subgraphs. */

@@ -14,6 +14,11 @@ if (!config.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 const logger = createLogger({ service: 'router', json: config.logJson, level: config.logLevel });
 await runUntilSignal(logger, async () => {
   const coordination = await createCoordination({ redisUrl: config.redisUrl, logger });
-  const router = await startRouter({ config, logger, revocations: coordination.revocations });
+  const router = await startRouter({
+    config,
+    logger,
+    revocations: coordination.revocations,
+    redis: coordination.redis,
+  });
   return { stop: async () => (await router.stop(), await coordination.close()) };
 });

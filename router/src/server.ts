@@ -9,6 +9,8 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyRequest } from 'fastify';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
+import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import type { Coordination } from '@bloomzy/shared/coordination';
 import { createErrorFormatter } from '@bloomzy/shared/errors';
 import { serveGraphQL } from '@bloomzy/shared/http/graphql-route';
 import { startHttpService } from '@bloomzy/shared/http/http-service';
@@ -16,6 +18,7 @@ import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import type { RouterConfig } from './config.js';
 import { createGateway, credentialsFrom, subgraphsAnswer, subgraphsOf, type RouterContext } from './gateway.js';
+import { createRateLimits } from './rate-limits/index.js';
 import { createSubscriptionHandler } from './websocket.js';
 
 export interface RouterOptions {
@@ -24,25 +27,43 @@ export interface RouterOptions {
   revocations: RevocationStore;
   /** How often open WebSocket connections re-check the revocation list (tests shorten it). */
   revocationCheckMs?: number;
+  /** Redis through which routers share their clients' rate-limit budgets (the coordination's); else in memory. */
+  redis?: Coordination['redis'];
+  /** Prefix of the rate limits' Redis keys (tests give each run its own). */
+  rateLimitKeyPrefix?: string;
 }
-
-/** What a subgraph fetch carries on behalf of an HTTP request: its credentials and its request id. */
-const contextOf = async (request: FastifyRequest): Promise<RouterContext> => ({
-  credentials: credentialsFrom(request.headers),
-  requestId: request.id,
-});
 
 export async function startRouter({
   config,
   logger,
   revocations,
   revocationCheckMs,
+  redis,
+  rateLimitKeyPrefix,
 }: RouterOptions): Promise<RunningService> {
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8').catch(() => {
     throw new Error(`Cannot read the supergraph at ${config.supergraphPath} (run \`npm run compose\`)`);
   });
   const subgraphs = subgraphsOf(supergraphSdl, config.subgraphUrls);
   const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger);
+  const verifier = createCredentialVerifier({
+    jwks: config.jwksUrl,
+    apiKeyIntrospection: config.apiKeyIntrospectionUrl,
+    revocations,
+  });
+  const rateLimits = createRateLimits({
+    settings: config.rateLimits,
+    verifier,
+    logger,
+    redis,
+    ...(rateLimitKeyPrefix ? { keyPrefix: rateLimitKeyPrefix } : {}),
+  });
+  /** An HTTP request's context: what subgraph fetches carry (credentials, request id), whom it counts against. */
+  const contextOf = async (request: FastifyRequest): Promise<RouterContext> => ({
+    credentials: credentialsFrom(request.headers),
+    requestId: request.id,
+    client: rateLimits.clientOf(request),
+  });
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: config.introspection,
@@ -59,15 +80,17 @@ export async function startRouter({
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      rateLimits.plugin,
     ],
   });
   await apollo.start();
   const subscriptions = createSubscriptionHandler({
     supergraphSdl,
     subgraphs,
-    config,
     logger,
     revocations,
+    verifier,
+    limits: rateLimits.webSocket,
     apollo,
     ...(revocationCheckMs ? { revocationCheckMs } : {}),
   });
@@ -78,8 +101,10 @@ export async function startRouter({
     port: config.port,
     logger,
     corsOrigins: config.corsOrigins,
+    trustedProxies: config.trustedProxies,
     ready: async () => loaded && (await subgraphsAnswer(subgraphs)),
     routes: (app) => {
+      app.addHook('onRequest', rateLimits.onRequest);
       serveGraphQL(app, { apollo, context: contextOf, webSocket: subscriptions.handler });
       // The landing page (Apollo Sandbox) at the root URL too, so http://localhost:4000 opens it.
       app.get('/', fastifyApolloHandler(apollo, { context: contextOf }));

@@ -1,8 +1,10 @@
 /**
  * graphql-ws on the router's /graphql: authenticates each connection from its connectionParams (closing with 4401
- * for missing, bad or expired credentials, 4403 for an API key without the notifications:read scope), then serves
- * federated subscriptions — the primary subscription upstream over graphql-ws, every event's remaining fields from
- * the other subgraphs — and queries/mutations through the same gateway as HTTP.
+ * for missing, bad or expired credentials, 4403 for an API key without the notifications:read scope, 4429 for a client
+ * already holding its maximum of connections), then serves federated subscriptions — the primary subscription
+ * upstream over graphql-ws, every event's remaining fields from the other subgraphs — and queries/mutations through
+ * the same gateway as HTTP. Every operation spends its client's request budget, and subscriptions are capped per
+ * client (rate-limits/websocket-limits.ts).
  */
 import type { ApolloServer } from '@apollo/server';
 import type { WebsocketHandler } from '@fastify/websocket';
@@ -12,24 +14,28 @@ import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
-import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Logger } from '@bloomzy/shared/logger';
-import type { RouterConfig } from './config.js';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
+import type { ClientIdentity, WebSocketLimits } from './rate-limits/index.js';
 import { createFederatedSubscriptions } from './subscriptions/index.js';
 
 export interface SubscriptionHandlerOptions {
   supergraphSdl: string;
   subgraphs: SubgraphInfo[];
-  config: RouterConfig;
   logger: Logger;
   revocations: RevocationStore;
+  /** Verifies connections' credentials (the router's one verifier, shared with HTTP). */
+  verifier: CredentialVerifier;
+  /** Per-client caps on connections and subscriptions; operations spend the HTTP request budget. */
+  limits: WebSocketLimits;
   apollo: ApolloServer<RouterContext>;
   revocationCheckMs?: number;
 }
 
 type ConnectionContext = Context<Record<string, unknown> | undefined, Extra> & {
   credentials?: Record<string, string>;
+  client?: ClientIdentity;
 };
 
 /** Ping interval (graphql-ws's default): a client that stops answering is dropped and its subscriptions released. */
@@ -79,17 +85,12 @@ export interface SubscriptionHandler {
 }
 
 export function createSubscriptionHandler(options: SubscriptionHandlerOptions): SubscriptionHandler {
-  const { config, logger } = options;
-  const verifier = createCredentialVerifier({
-    jwks: config.jwksUrl,
-    apiKeyIntrospection: config.apiKeyIntrospectionUrl,
-    revocations: options.revocations,
-  });
+  const { logger, verifier, limits } = options;
   const subscriptions = createFederatedSubscriptions<RouterContext, ConnectionContext>({
     supergraphSdl: options.supergraphSdl,
     subgraphs: options.subgraphs,
     buildDataSource: (_name, url) => new ForwardingDataSource({ url }),
-    context: (ctx) => ({ credentials: ctx.credentials ?? {}, requestId: ctx.extra.request.id }),
+    context: (ctx) => ({ credentials: ctx.credentials ?? {}, requestId: ctx.extra.request.id, client: ctx.client }),
     upstreamConnectionParams: ({ credentials }) => credentials,
     headersFor: ({ credentials }) => credentials,
     executeOperation: async ({ document, operationName, variables, context }) => {
@@ -107,6 +108,12 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     {
       ...subscriptions.serverOptions,
       context: (ctx, id, payload) => subscriptions.serverOptions.context(ctx as ConnectionContext, id, payload),
+      subscribe: limits.limitSubscriptions(subscriptions.serverOptions.subscribe),
+      // Before parsing, like an HTTP request's budget (onConnect has set the client of every acknowledged socket).
+      onSubscribe: async (ctx) => {
+        const { client } = ctx as ConnectionContext;
+        return client ? limits.admitOperation(client) : undefined;
+      },
       onConnect: async (ctx) => {
         const connection = await authenticateConnection(
           verifier,
@@ -115,8 +122,10 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
           'notifications:read',
         );
         if (!connection) return false;
+        const client = limits.admitConnection(connection, ctx.extra.request.ip, ctx.extra.socket);
+        if (!client) return false;
         const { principal, credentials } = connection;
-        (ctx as ConnectionContext).credentials = credentials;
+        Object.assign(ctx as ConnectionContext, { credentials, client });
         watchCredential(
           ctx.extra.socket,
           credentials,

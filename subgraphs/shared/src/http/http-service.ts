@@ -45,6 +45,12 @@ export interface HttpServiceOptions {
   corsOrigins?: readonly string[];
   /** Readiness probe: resolves true when the service can serve traffic. */
   ready?: () => Promise<boolean>;
+  /**
+   * Proxies (addresses, CIDR ranges, `loopback`...) whose `X-Forwarded-For` is believed: `request.ip` is then the
+   * nearest address in that header that is not one of them. By default the header is ignored and `request.ip` is the
+   * peer's address, so no client can claim another's address.
+   */
+  trustedProxies?: readonly string[];
 }
 
 export interface HttpService {
@@ -63,6 +69,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
     bodyLimit: MAX_BODY_BYTES,
     keepAliveTimeout: 5_000,
     forceCloseConnections: 'idle',
+    ...(options.trustedProxies?.length ? { trustProxy: [...options.trustedProxies] } : {}),
   });
   let closing = false;
   app.addHook('onRequest', (request, reply, done) => {
@@ -82,7 +89,8 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
       origin: origins.includes('*') ? '*' : [...origins],
       methods: ['GET', 'POST', 'OPTIONS'],
       allowedHeaders: CORS_ALLOWED_HEADERS,
-      exposedHeaders: [REQUEST_ID_HEADER],
+      // Retry-After: a browser client refused with 429 reads when to try again.
+      exposedHeaders: [REQUEST_ID_HEADER, 'retry-after'],
       maxAge: 600,
       // Any OPTIONS request is answered as a preflight, as before, even without the preflight headers.
       strictPreflight: false,
