@@ -26,10 +26,11 @@ export interface RouterOptions {
   revocationCheckMs?: number;
 }
 
-/** What a subgraph fetch carries on behalf of an HTTP request: its credentials and its request id. */
+/** What a subgraph fetch carries on behalf of an HTTP request: its credentials, request id and client address. */
 const contextOf = async (request: FastifyRequest): Promise<RouterContext> => ({
   credentials: credentialsFrom(request.headers),
   requestId: request.id,
+  clientAddress: request.ip,
 });
 
 export async function startRouter({

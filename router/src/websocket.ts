@@ -89,7 +89,11 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     supergraphSdl: options.supergraphSdl,
     subgraphs: options.subgraphs,
     buildDataSource: (_name, url) => new ForwardingDataSource({ url }),
-    context: (ctx) => ({ credentials: ctx.credentials ?? {}, requestId: ctx.extra.request.id }),
+    context: (ctx) => ({
+      credentials: ctx.credentials ?? {},
+      requestId: ctx.extra.request.id,
+      clientAddress: ctx.extra.request.ip,
+    }),
     upstreamConnectionParams: ({ credentials }) => credentials,
     headersFor: ({ credentials }) => credentials,
     executeOperation: async ({ document, operationName, variables, context }) => {
