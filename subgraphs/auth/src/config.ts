@@ -26,7 +26,7 @@ export interface AuthConfig extends ServiceBaseConfig {
 }
 
 /** Budgets for signup, login and refresh (see domain/sign-in-limits.ts); a client is an IP address or IPv6 /64. */
-export interface SignInLimits {
+interface SignInLimits {
   /** Login attempts (right or wrong, any email) one client may make in 15 minutes. */
   loginAttemptsPerClient: number;
   /** Failed logins for one email from one client in 15 minutes; then that client may not try that email. */

@@ -12,7 +12,7 @@ import {
 } from 'rate-limiter-flexible';
 
 /** A key's current window: its hits, and the seconds until it closes (what a refusal's retryAfter says). */
-export interface WindowState {
+interface WindowState {
   hits: number;
   /** Whole seconds, at least 1 while the window is open; 0 when the key has no hits. */
   resetsInSeconds: number;

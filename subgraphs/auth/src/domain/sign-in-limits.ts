@@ -15,6 +15,9 @@
  *    per account (NIST SP 800-63B 5.2.2 allows at most 100 consecutive failures, and names "addresses the subscriber
  *    authenticated from before" as the alternative to locking the account), and the owner on a known network is never
  *    refused. Unknown emails are counted like known ones, so no answer tells which emails have accounts.
+ *
+ * Failures are checked before and counted after the password check, so attempts in flight together can overshoot gates
+ * 2 and 3 by their number; gate 1 is counted first, atomically, and bounds that per client.
  */
 import { createHash } from 'node:crypto';
 import { rateLimited } from '@bloomzy/shared/errors';
@@ -82,7 +85,7 @@ export async function admitLogin(runtime: AuthRuntime, email: string, client: st
     (await runtime.rateLimiter.count(keys.known(email, client))) === 0
   ) {
     throw rateLimited(
-      'This account has had too many failed sign-in attempts; try again later, or from a network you signed in from before',
+      'Too many failed sign-in attempts for this account; try again later, or from a network you used before',
       everywhere.resetsInSeconds,
     );
   }
