@@ -4,6 +4,7 @@
  */
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { CLIENT_ADDRESS_HEADER } from '@bloomzy/shared/http/client-address';
 import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { ClientIdentity } from './rate-limits/index.js';
@@ -15,6 +16,8 @@ export interface RouterContext {
   requestId?: string;
   /** Whom the operation counts against for rate limits (absent for the router's own requests). */
   client?: ClientIdentity;
+  /** The client's address (fastify's `request.ip`), so subgraphs can keep per-client limits (auth: sign-in). */
+  clientAddress?: string;
 }
 
 /** Headers that carry a caller's identity; nothing else from the client reaches the subgraphs. */
@@ -36,9 +39,10 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext>
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
     // Health checks and internal requests run without a router context; they carry no credentials.
-    const { credentials = {}, requestId } = context as Partial<RouterContext>;
+    const { credentials = {}, requestId, clientAddress } = context as Partial<RouterContext>;
     for (const [name, value] of Object.entries(credentials)) request.http?.headers.set(name, value);
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+    if (clientAddress) request.http?.headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
   }
 }
 

@@ -58,10 +58,14 @@ export async function startRouter({
     redis,
     ...(rateLimitKeyPrefix ? { keyPrefix: rateLimitKeyPrefix } : {}),
   });
-  /** An HTTP request's context: what subgraph fetches carry (credentials, request id), whom it counts against. */
+  /**
+   * An HTTP request's context: what subgraph fetches carry (credentials, request id, the client's address for auth's
+   * sign-in limits) and whom it counts against.
+   */
   const contextOf = async (request: FastifyRequest): Promise<RouterContext> => ({
     credentials: credentialsFrom(request.headers),
     requestId: request.id,
+    clientAddress: request.ip,
     client: rateLimits.clientOf(request),
   });
   const apollo = new ApolloServer<RouterContext>({

@@ -90,7 +90,12 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     supergraphSdl: options.supergraphSdl,
     subgraphs: options.subgraphs,
     buildDataSource: (_name, url) => new ForwardingDataSource({ url }),
-    context: (ctx) => ({ credentials: ctx.credentials ?? {}, requestId: ctx.extra.request.id, client: ctx.client }),
+    context: (ctx) => ({
+      credentials: ctx.credentials ?? {},
+      requestId: ctx.extra.request.id,
+      client: ctx.client,
+      clientAddress: ctx.extra.request.ip,
+    }),
     upstreamConnectionParams: ({ credentials }) => credentials,
     headersFor: ({ credentials }) => credentials,
     executeOperation: async ({ document, operationName, variables, context }) => {

@@ -3,6 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode } from '@bloomzy/shared/testing/graphql-client';
+import { gqlFrom } from './gql-from.js';
 import { signupUser, startStack, type Stack } from './harness.js';
 
 const SIGNUP = 'mutation($input: SignupInput!) { signup(input: $input) { accessToken user { id } } }';
@@ -57,6 +58,8 @@ describe('auth through the router', () => {
     [{ password: 'abc12' }, 'input.password'],
     [{ password: 'lettersonly' }, 'input.password'],
     [{ password: '12345678' }, 'input.password'],
+    [{ password: '        ' }, 'input.password'],
+    [{ password: 'Passw0rd' }, 'input.password'],
   ])('reports signup input %j as BAD_USER_INPUT on %s', async (input, field) => {
     const res = await stack.query(SIGNUP, {
       input: { email: `x${Math.random()}@bloomzy.test`, password: 'green-thumb-1', ...input },
@@ -193,6 +196,36 @@ describe('auth through the router', () => {
     );
     expect(revoke.errors).toBeUndefined();
     expect(errorCode(await stack.query(ME, {}, key))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses one client trying 30 emails at login, whatever address it claims; another client signs in', async () => {
+    const owner = await signupUser(stack);
+    const answers = [];
+    for (let i = 0; i < 30; i++) {
+      // The router sends on the address it sees, not one the client claims.
+      const claimed = { 'x-bloomzy-client-ip': `198.51.100.${i + 1}` };
+      const variables = { e: `someone-${i}@bloomzy.test`, p: 'green-thumb-1' };
+      answers.push(await gqlFrom('127.0.0.2', stack.routerUrl, LOGIN, variables, claimed));
+    }
+    expect(answers.slice(0, 20).map(errorCode)).toEqual(Array(20).fill('UNAUTHENTICATED'));
+    for (const refused of answers.slice(20)) {
+      expect(errorCode(refused)).toBe('RATE_LIMITED');
+      expect(refused.errors?.[0]?.extensions?.retryAfter).toBeGreaterThan(0);
+    }
+    const other = await gqlFrom('127.0.0.3', stack.routerUrl, LOGIN, { e: owner.email, p: owner.password });
+    expect(other.errors).toBeUndefined();
+  });
+
+  it("a stranger's wrong passwords lock out the stranger's client, not the owner", async () => {
+    const owner = await signupUser(stack);
+    for (let i = 0; i < 10; i++) {
+      const wrong = await gqlFrom('127.0.0.4', stack.routerUrl, LOGIN, { e: owner.email, p: `wrong-guess-${i}` });
+      expect(errorCode(wrong)).toBe('UNAUTHENTICATED');
+    }
+    const stranger = await gqlFrom('127.0.0.4', stack.routerUrl, LOGIN, { e: owner.email, p: owner.password });
+    expect(errorCode(stranger)).toBe('RATE_LIMITED');
+    const fromOwner = await gqlFrom('127.0.0.5', stack.routerUrl, LOGIN, { e: owner.email, p: owner.password });
+    expect(fromOwner.errors).toBeUndefined();
   });
 
   it("one user cannot read another's profile; an admin can", async () => {

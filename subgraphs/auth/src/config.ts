@@ -22,8 +22,21 @@ export interface AuthConfig extends ServiceBaseConfig {
   refreshTokenTtlDays: number;
   /** Accounts with these emails are admins (applied at signup and login). */
   adminEmails: string[];
-  /** Failed logins per email allowed in 15 minutes before RATE_LIMITED. */
-  loginAttemptsPer15Min: number;
+  signInLimits: SignInLimits;
+}
+
+/** Budgets for signup, login and refresh (see domain/sign-in-limits.ts); a client is an IP address or IPv6 /64. */
+interface SignInLimits {
+  /** Login attempts (right or wrong, any email) one client may make in 15 minutes. */
+  loginAttemptsPerClient: number;
+  /** Failed logins for one email from one client in 15 minutes; then that client may not try that email. */
+  loginFailuresPerEmailAndClient: number;
+  /** Failed logins for one email from all clients in an hour; then only clients known to the account may try. */
+  loginFailuresPerEmail: number;
+  /** Signup attempts one client may make in an hour. */
+  signupsPerClient: number;
+  /** Refresh-token exchanges one client may make in 15 minutes. */
+  refreshesPerClient: number;
 }
 
 /** The variables auth reads: those of every subgraph plus its own. */
@@ -36,7 +49,35 @@ const authEnvironment = subgraphEnvironment('auth').extend({
   ACCESS_TOKEN_TTL_SECONDS: int({ description: 'Access-token lifetime in seconds' }, 900, 30, 86_400),
   REFRESH_TOKEN_TTL_DAYS: int({ description: 'Session (refresh-token family) lifetime in days' }, 30, 1, 365),
   ADMIN_EMAILS: list({ description: 'Comma-separated emails that get the ADMIN role at signup and login' }),
-  LOGIN_ATTEMPTS_PER_15_MIN: int({ description: 'Failed logins per email before RATE_LIMITED' }, 10, 1, 10_000),
+  LOGIN_ATTEMPTS_PER_15_MIN: int(
+    { description: 'Failed logins for one email from one client in 15 minutes; then that client may not try it' },
+    10,
+    1,
+    10_000,
+  ),
+  LOGIN_ATTEMPTS_PER_CLIENT_PER_15_MIN: int(
+    { description: 'Login attempts (any email, right or wrong) one client may make in 15 minutes' },
+    20,
+    1,
+    100_000,
+  ),
+  LOGIN_FAILURES_PER_EMAIL_PER_HOUR: int(
+    {
+      description:
+        'Failed logins for one email from all clients in an hour; then only clients that signed in to that ' +
+        'account in the last 3 weeks may try',
+    },
+    100,
+    1,
+    100_000,
+  ),
+  SIGNUPS_PER_CLIENT_PER_HOUR: int({ description: 'Signup attempts one client may make in an hour' }, 30, 1, 100_000),
+  REFRESHES_PER_CLIENT_PER_15_MIN: int(
+    { description: 'Refresh-token exchanges one client may make in 15 minutes' },
+    60,
+    1,
+    100_000,
+  ),
 });
 
 /**
@@ -58,7 +99,13 @@ const authConfigSchema = authEnvironment.transform((env, ctx): AuthConfig => {
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     adminEmails: env.ADMIN_EMAILS.map((e) => e.toLowerCase()),
-    loginAttemptsPer15Min: env.LOGIN_ATTEMPTS_PER_15_MIN,
+    signInLimits: {
+      loginAttemptsPerClient: env.LOGIN_ATTEMPTS_PER_CLIENT_PER_15_MIN,
+      loginFailuresPerEmailAndClient: env.LOGIN_ATTEMPTS_PER_15_MIN,
+      loginFailuresPerEmail: env.LOGIN_FAILURES_PER_EMAIL_PER_HOUR,
+      signupsPerClient: env.SIGNUPS_PER_CLIENT_PER_HOUR,
+      refreshesPerClient: env.REFRESHES_PER_CLIENT_PER_15_MIN,
+    },
   };
 });
 

@@ -11,7 +11,7 @@ import type { SigningKeys } from './tokens/signing-keys.js';
 export interface AuthRuntime {
   db: AuthDb;
   keys: SigningKeys;
-  config: Pick<AuthConfig, 'accessTokenTtlSeconds' | 'refreshTokenTtlDays' | 'adminEmails' | 'loginAttemptsPer15Min'>;
+  config: Pick<AuthConfig, 'accessTokenTtlSeconds' | 'refreshTokenTtlDays' | 'adminEmails' | 'signInLimits'>;
   revocations: RevocationStore;
   rateLimiter: RateLimiter;
   events: EventBus;

@@ -25,9 +25,9 @@ export const unauthenticated = (message = 'Authentication required') => error('U
 export const forbidden = (message = 'Not allowed') => error('FORBIDDEN', message);
 export const notFound = (what: string) => error('NOT_FOUND', `${what} not found`);
 export const conflict = (message: string, field?: string) => error('CONFLICT', message, field ? { field } : {});
-/** Refused for now; `extensions.retryAfter` says in how many seconds to try again, when known. */
+/** `retryAfter`: whole seconds until the client may try again (as HTTP's Retry-After), when known. */
 export const rateLimited = (message: string, retryAfterSeconds?: number) =>
-  error('RATE_LIMITED', message, retryAfterSeconds ? { retryAfter: retryAfterSeconds } : {});
+  error('RATE_LIMITED', message, retryAfterSeconds ? { retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)) } : {});
 /** Bad input, naming the offending field (dotted path into the input, e.g. `input.email`). */
 export const badInput = (field: string, message: string) => error('BAD_USER_INPUT', message, { field });
 

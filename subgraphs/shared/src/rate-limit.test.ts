@@ -46,6 +46,27 @@ describe.each(limiters)('%s rate limiter', (_kind, make) => {
     expect(await a.hit(key, 60)).toBe(1);
   });
 
+  it('tells how long the current window has left, in whole seconds', async () => {
+    const [a, b] = make();
+    const key = unique();
+    expect(await a.window(key)).toEqual({ hits: 0, resetsInSeconds: 0 });
+    expect(await a.hitWindow(key, 900)).toEqual({ hits: 1, resetsInSeconds: 900 });
+    await sleep(1_100);
+    const later = await b.hitWindow(key, 900);
+    expect(later.hits).toBe(2);
+    expect(later.resetsInSeconds).toBeGreaterThanOrEqual(898);
+    expect(later.resetsInSeconds).toBeLessThan(900);
+    const seen = await a.window(key);
+    expect(seen.hits).toBe(2);
+    expect(later.resetsInSeconds - seen.resetsInSeconds).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses a window longer than 24 days, which an in-memory timer could not hold', async () => {
+    const [a] = make();
+    await expect(a.hit(unique(), 25 * 86_400)).rejects.toThrow(RangeError);
+    expect(await a.hit(unique(), 24 * 86_400)).toBe(1);
+  });
+
   it('starts a new window when the first hit’s window has passed, later hits not extending it', async () => {
     const [a] = make();
     const key = unique();

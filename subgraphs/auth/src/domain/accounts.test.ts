@@ -39,6 +39,10 @@ describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
     [{ password: 'short1' }, 'input.password'],
     [{ password: 'onlyletters' }, 'input.password'],
     [{ password: '1234567890' }, 'input.password'],
+    [{ password: '        ' }, 'input.password'],
+    [{ password: 'password1' }, 'input.password'],
+    [{ password: 'Passw0rd' }, 'input.password'],
+    [{ email: 'monstera.lover@example.com', password: 'i-am-Monstera.Lover' }, 'input.password'],
     [{ username: 'x' }, 'input.username'],
     [{ timezone: 'Mars/Olympus' }, 'input.timezone'],
   ])('refuses bad signup input %j naming %s', async (input, field) => {
@@ -122,6 +126,15 @@ describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
     expect(errorCode(await gql(auth.url, ME, {}, bearer(b.data!.login.accessToken)))).toBe('UNAUTHENTICATED');
     expect(errorCode(await gql(auth.url, LOGIN, { e: a.user.email, p: 'green-thumb-1' }))).toBe('UNAUTHENTICATED');
     expect((await gql(auth.url, LOGIN, { e: a.user.email, p: 'new-pass-22' })).errors).toBeUndefined();
+  });
+
+  it('changePassword refuses a weak new password, naming newPassword and why', async () => {
+    const a = await signup();
+    const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }';
+    const res = await gql(auth.url, CHANGE, { c: 'green-thumb-1', n: 'Passw0rd' }, bearer(a.accessToken));
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+    expect(res.errors?.[0]?.message).toMatch(/too common or too easy to guess/);
+    expect((await gql(auth.url, LOGIN, { e: a.user.email, p: 'green-thumb-1' })).errors).toBeUndefined();
   });
 
   it("hides another user's profile (NOT_FOUND) but lets an admin read it", async () => {

@@ -1,14 +1,16 @@
 /** Signup, login, profile changes and passwords. */
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '@bloomzy/shared/auth/principal';
-import { badInput, conflict, forbidden, notFound, rateLimited, unauthenticated } from '@bloomzy/shared/errors';
+import { badInput, conflict, forbidden, notFound, unauthenticated } from '@bloomzy/shared/errors';
 import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import type { Prisma, User } from '../db/client.js';
 import { isRecordNotFound, isUniqueViolation } from '../db/errors.js';
 import { findUserByEmail, findUserById, findUserByUsername, insertUser, updateUser } from '../db/users.js';
 import type { AuthRuntime } from '../runtime.js';
-import { checkPasswordPolicy, hashPassword, timingDummyHash, verifyPassword } from './passwords.js';
+import { checkPasswordPolicy } from './password-policy.js';
+import { hashPassword, timingDummyHash, verifyPassword } from './passwords.js';
 import { revokeOtherSessions, startSession, type IssuedTokens } from './sessions.js';
+import { admitLogin, recordAccountUse, recordLoginFailure, spendSignupAttempt } from './sign-in-limits.js';
 import { checkLanguage, checkText, checkTimeZone, checkUsername, normaliseEmail } from './validation.js';
 
 export interface SignupInput {
@@ -44,9 +46,11 @@ async function availableUsername(runtime: AuthRuntime, email: string): Promise<s
   return `${base}-${randomBytes(3).toString('hex')}`;
 }
 
-export async function signup(runtime: AuthRuntime, input: SignupInput): Promise<IssuedTokens> {
+/** `client`: who is asking (context.ts), for the per-client signup budget. */
+export async function signup(runtime: AuthRuntime, input: SignupInput, client: string): Promise<IssuedTokens> {
+  await spendSignupAttempt(runtime, client);
   const email = normaliseEmail(input.email);
-  checkPasswordPolicy(input.password, 'input.password');
+  checkPasswordPolicy(input.password, 'input.password', { email, username: input.username });
   const username = input.username != null ? checkUsername(input.username) : await availableUsername(runtime, email);
   const data = {
     email,
@@ -67,26 +71,28 @@ export async function signup(runtime: AuthRuntime, input: SignupInput): Promise<
     throw error;
   }
   await publishProfile(runtime, user);
+  await recordAccountUse(runtime, email, client);
   return startSession(runtime, user);
 }
 
-const LOGIN_WINDOW_SECONDS = 15 * 60;
-
-export async function login(runtime: AuthRuntime, emailInput: string, password: string): Promise<IssuedTokens> {
+/** `client`: who is asking (context.ts), for the sign-in limits (sign-in-limits.ts). */
+export async function login(
+  runtime: AuthRuntime,
+  emailInput: string,
+  password: string,
+  client: string,
+): Promise<IssuedTokens> {
   const email = emailInput.trim().toLowerCase();
-  const limitKey = `login:${email}`;
-  if ((await runtime.rateLimiter.count(limitKey)) >= runtime.config.loginAttemptsPer15Min) {
-    throw rateLimited('Too many failed sign-in attempts; try again in 15 minutes', LOGIN_WINDOW_SECONDS);
-  }
+  await admitLogin(runtime, email, client);
   const user = await findUserByEmail(runtime.db, email);
   // Verify against a dummy hash for unknown emails so response time does not reveal which emails have accounts.
   const ok = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
   if (!user || !ok) {
-    await runtime.rateLimiter.hit(limitKey, LOGIN_WINDOW_SECONDS);
+    await recordLoginFailure(runtime, email, client);
     throw unauthenticated('Invalid email or password');
   }
   if (!user.active) throw forbidden('This account is deactivated');
-  await runtime.rateLimiter.reset(limitKey);
+  await recordAccountUse(runtime, email, client);
   const role = runtime.config.adminEmails.includes(user.email) ? 'ADMIN' : user.role;
   const updated = await updateUser(runtime.db, user.id, { lastLoginAt: runtime.clock.now(), role });
   return startSession(runtime, updated);
@@ -155,7 +161,7 @@ export async function changePassword(
   if (!user) throw notFound('User');
   if (!(await verifyPassword(user.passwordHash, current)))
     throw badInput('currentPassword', 'Current password is wrong');
-  checkPasswordPolicy(next, 'newPassword');
+  checkPasswordPolicy(next, 'newPassword', user);
   if (current === next) throw badInput('newPassword', 'New password must differ from the current one');
   await updateUser(runtime.db, user.id, { passwordHash: await hashPassword(next) });
   await revokeOtherSessions(runtime, user.id, principal.sessionId, 'password changed');

@@ -1,9 +1,8 @@
 /**
- * Password hashing with argon2id (@node-rs/argon2 ships prebuilt binaries, so no install scripts are needed) and the
- * password policy.
+ * Password hashing with argon2id (@node-rs/argon2 ships prebuilt binaries, so no install scripts are needed). The
+ * policy for new passwords is password-policy.ts.
  */
 import { hash, verify } from '@node-rs/argon2';
-import { badInput } from '@bloomzy/shared/errors';
 
 // OWASP's argon2id baseline: 19 MiB memory, 2 iterations, parallelism 1.
 // algorithm 2 is Argon2id (the package's enum is a const enum, which isolatedModules cannot read).
@@ -22,11 +21,3 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 /** A hash to verify against when the email is unknown, so both failures take the same time. */
 let dummyHash: Promise<string> | undefined;
 export const timingDummyHash = () => (dummyHash ??= hashPassword('not-a-real-password-0'));
-
-/** At least 8 characters (at most 256: argon2 input stays bounded), not all letters, not all digits. */
-export function checkPasswordPolicy(password: string, field: string): void {
-  if (password.length < 8) throw badInput(field, 'Password must be at least 8 characters');
-  if (password.length > 256) throw badInput(field, 'Password must be at most 256 characters');
-  if (/^\p{L}+$/u.test(password)) throw badInput(field, 'Password must not be only letters');
-  if (/^\d+$/.test(password)) throw badInput(field, 'Password must not be only digits');
-}

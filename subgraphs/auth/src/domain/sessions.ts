@@ -14,6 +14,7 @@ import {
   rotateRefreshToken,
 } from '../db/sessions.js';
 import type { AuthRuntime } from '../runtime.js';
+import { recordAccountUse, spendRefreshAttempt } from './sign-in-limits.js';
 
 const REFRESH_PREFIX = 'bzr_';
 // Revocation must outlive any access token of the session, with a minute of clock skew.
@@ -55,9 +56,11 @@ export async function revokeSession(runtime: AuthRuntime, sessionId: string, rea
 
 /**
  * Rotates a refresh token. A token may be used once: presenting a used one means it was copied, so the whole family
- * is revoked and the caller (thief or victim) must sign in again.
+ * is revoked and the caller (thief or victim) must sign in again. `client` (context.ts) has a budget of refreshes, and
+ * one that refreshes a session counts as known to the account (sign-in-limits.ts).
  */
-export async function refresh(runtime: AuthRuntime, presented: string): Promise<IssuedTokens> {
+export async function refresh(runtime: AuthRuntime, presented: string, client: string): Promise<IssuedTokens> {
+  await spendRefreshAttempt(runtime, client);
   const stored = await findRefreshToken(runtime.db, hashToken(presented));
   if (!stored) throw unauthenticated('Invalid refresh token');
   const { session } = stored;
@@ -79,6 +82,7 @@ export async function refresh(runtime: AuthRuntime, presented: string): Promise<
     await revokeSession(runtime, session.id, 'refresh token reuse');
     throw unauthenticated('Refresh token was already used; the session has been revoked');
   }
+  await recordAccountUse(runtime, session.user.email, client);
   const access = await accessToken(runtime, session.user, session.id);
   return { accessToken: access.token, refreshToken: newToken, expiresAt: access.expiresAt, user: session.user };
 }

@@ -16,9 +16,9 @@ async function signedIn(ctx: Context, issued: Promise<IssuedTokens>): Promise<Is
 }
 
 export const Mutation: MutationResolvers = {
-  signup: (_p, { input }, ctx) => signedIn(ctx, signup(ctx.runtime, input)),
-  login: (_p, { email, password }, ctx) => signedIn(ctx, login(ctx.runtime, email, password)),
-  refreshToken: (_p, { refreshToken }, ctx) => signedIn(ctx, refresh(ctx.runtime, refreshToken)),
+  signup: (_p, { input }, ctx) => signedIn(ctx, signup(ctx.runtime, input, ctx.client)),
+  login: (_p, { email, password }, ctx) => signedIn(ctx, login(ctx.runtime, email, password, ctx.client)),
+  refreshToken: (_p, { refreshToken }, ctx) => signedIn(ctx, refresh(ctx.runtime, refreshToken, ctx.client)),
 
   async logout(_p, { refreshToken }, ctx) {
     // A stale access token must not stop someone from logging out with their refresh token.

@@ -1,4 +1,5 @@
 /** GraphQL operations and small helpers shared by the auth integration tests. */
+import { CLIENT_ADDRESS_HEADER } from '@bloomzy/shared/http/client-address';
 import { gql } from '@bloomzy/shared/testing/graphql-client';
 
 const PAYLOAD = 'accessToken refreshToken expiresAt user { id email username role timezone }';
@@ -21,11 +22,21 @@ export const email = () => `user${++n}-${Date.now()}@Example.com`;
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/** Headers of a request the router forwards for the client at `address`. */
+export const fromClient = (address: string) => ({ [CLIENT_ADDRESS_HEADER]: address });
+
 /** Signs a new user up with password `green-thumb-1` (plus `input`), failing the test on errors. */
-export async function signupAt(url: string, input: Record<string, unknown> = {}): Promise<Payload> {
-  const res = await gql<{ signup: Payload }>(url, SIGNUP, {
-    input: { email: email(), password: 'green-thumb-1', ...input },
-  });
+export async function signupAt(
+  url: string,
+  input: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Promise<Payload> {
+  const res = await gql<{ signup: Payload }>(
+    url,
+    SIGNUP,
+    { input: { email: email(), password: 'green-thumb-1', ...input } },
+    headers,
+  );
   if (!res.data) throw new Error(JSON.stringify(res.errors));
   return res.data.signup;
 }
