@@ -9,6 +9,7 @@ import {
   commonConfig,
   commonEnvironment,
   ConfigError,
+  int,
   list,
   listenEnvironment,
   optional,
@@ -22,6 +23,7 @@ import {
 } from '@bloomzy/shared/config';
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { repoRoot } from '@bloomzy/shared/paths';
+import type { OperationLimits } from './plugins/operation-limits.js';
 
 export interface RouterConfig extends CommonConfig {
   host: string;
@@ -37,6 +39,10 @@ export interface RouterConfig extends CommonConfig {
   apolloTelemetry: boolean;
   /** Browser origins allowed to call the router (CORS); '*' allows any. */
   corsOrigins: string[];
+  /** What one operation may ask for, refused before planning (plugins/operation-limits.ts). */
+  operationLimits: OperationLimits;
+  /** Most errors in one response; one more says how many were left out (plugins/error-limit.ts). */
+  maxErrors: number;
 }
 
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -76,6 +82,14 @@ export const routerEnvironment = commonEnvironment.extend({
     false,
   ),
   INTROSPECTION: bool({ description: 'Schema introspection (Sandbox needs it)', default: 'on except in production' }),
+  // Operation limits: the app's deepest operation is 8 levels, its widest 5 aliases, 2 root fields, 1 directive and
+  // under 200 tokens; Sandbox's introspection query is 15 deep and about 180 tokens.
+  MAX_DEPTH: int({ description: 'Deepest field nesting of an operation (introspection included)' }, 15, 1, 1000),
+  MAX_ALIASES: int({ description: 'Aliases in one operation' }, 30, 0, 100_000),
+  MAX_ROOT_FIELDS: int({ description: 'Root fields of one operation' }, 20, 1, 100_000),
+  MAX_TOKENS: int({ description: 'Tokens of one document (bounds parsing)' }, 2000, 1, 1_000_000),
+  MAX_DIRECTIVES: int({ description: 'Directives in one operation' }, 20, 0, 100_000),
+  MAX_ERRORS: int({ description: 'Errors in one response; one more says how many were left out' }, 100, 1, 100_000),
 });
 
 /**
@@ -116,6 +130,14 @@ const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): Route
     apiKeyIntrospectionUrl: `${authOrigin}/internal/api-keys/introspect`,
     apolloTelemetry: env.APOLLO_TELEMETRY,
     corsOrigins: env.CORS_ORIGINS.length ? env.CORS_ORIGINS : ['*'],
+    operationLimits: {
+      maxDepth: env.MAX_DEPTH,
+      maxAliases: env.MAX_ALIASES,
+      maxRootFields: env.MAX_ROOT_FIELDS,
+      maxTokens: env.MAX_TOKENS,
+      maxDirectives: env.MAX_DIRECTIVES,
+    },
+    maxErrors: env.MAX_ERRORS,
   };
 });
 

@@ -10,12 +10,15 @@ import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyRequest } from 'fastify';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import { createErrorFormatter } from '@bloomzy/shared/errors';
+import { hideSuggestions } from '@bloomzy/shared/hide-suggestions';
 import { serveGraphQL } from '@bloomzy/shared/http/graphql-route';
 import { startHttpService } from '@bloomzy/shared/http/http-service';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import type { RouterConfig } from './config.js';
 import { createGateway, credentialsFrom, subgraphsAnswer, subgraphsOf, type RouterContext } from './gateway.js';
+import { errorLimit } from './plugins/error-limit.js';
+import { operationLimits } from './plugins/operation-limits.js';
 import { createSubscriptionHandler } from './websocket.js';
 
 export interface RouterOptions {
@@ -43,8 +46,12 @@ export async function startRouter({
   });
   const subgraphs = subgraphsOf(supergraphSdl, config.subgraphUrls);
   const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger);
+  const limits = operationLimits(config.operationLimits);
   const apollo = new ApolloServer<RouterContext>({
     gateway,
+    // Checked while parsing and validating, before the gateway plans: see plugins/operation-limits.ts.
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     introspection: config.introspection,
     // We stop in order (router before subgraphs, databases last) from our own signal handler; Apollo's own
     // handler would stop this server early and re-raise the signal.
@@ -59,6 +66,10 @@ export async function startRouter({
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      limits.plugin,
+      errorLimit({ maxErrors: config.maxErrors }),
+      // Suggestions ("Did you mean …?") would disclose the schema that introspection hides.
+      ...(config.introspection ? [] : [hideSuggestions()]),
     ],
   });
   await apollo.start();

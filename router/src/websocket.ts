@@ -6,6 +6,7 @@
  */
 import type { ApolloServer } from '@apollo/server';
 import type { WebsocketHandler } from '@fastify/websocket';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import { makeHandler, type Extra } from 'graphql-ws/use/@fastify/websocket';
 import { decodeJwt } from 'jose';
@@ -13,9 +14,11 @@ import type { WebSocket } from 'ws';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import { withoutSuggestion } from '@bloomzy/shared/hide-suggestions';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RouterConfig } from './config.js';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
+import { operationLimitRules, refuseLongDocument } from './plugins/operation-limits.js';
 import { createFederatedSubscriptions } from './subscriptions/index.js';
 
 export interface SubscriptionHandlerOptions {
@@ -71,6 +74,10 @@ function watchCredential(
   socket.once('close', () => timers.forEach((t) => clearTimeout(t)));
 }
 
+/** As hide-suggestions.ts does over HTTP (queries sent here get it from Apollo Server already). */
+const formattedWithoutSuggestions = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+  errors.map((error) => ({ ...error.toJSON(), message: withoutSuggestion(error.message) }));
+
 export interface SubscriptionHandler {
   /** For the WebSocket upgrade of GET /graphql. */
   handler: WebsocketHandler;
@@ -91,6 +98,9 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     buildDataSource: (_name, url) => new ForwardingDataSource({ url }),
     context: (ctx) => ({ credentials: ctx.credentials ?? {}, requestId: ctx.extra.request.id }),
     upstreamConnectionParams: ({ credentials }) => credentials,
+    // The operation limits HTTP has (plugins/operation-limits.ts), tokens aside: see onSubscribe below.
+    validationRules: operationLimitRules(config.operationLimits),
+    maxErrors: config.maxErrors,
     headersFor: ({ credentials }) => credentials,
     executeOperation: async ({ document, operationName, variables, context }) => {
       const response = await options.apollo.executeOperation(
@@ -107,6 +117,15 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     {
       ...subscriptions.serverOptions,
       context: (ctx, id, payload) => subscriptions.serverOptions.context(ctx as ConnectionContext, id, payload),
+      // Before graphql-ws parses the document; undefined lets it go on as usual.
+      onSubscribe: (_ctx, _id, payload) => refuseLongDocument(config.operationLimits, payload.query),
+      ...(config.introspection
+        ? {}
+        : {
+            onNext: (_ctx, _id, _payload, _args, result) =>
+              result.errors ? { ...result, errors: formattedWithoutSuggestions(result.errors) } : undefined,
+            onError: (_ctx, _id, _payload, errors) => formattedWithoutSuggestions(errors),
+          }),
       onConnect: async (ctx) => {
         const connection = await authenticateConnection(
           verifier,
