@@ -24,6 +24,7 @@ import {
 } from '@bloomzy/shared/config';
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { repoRoot } from '@bloomzy/shared/paths';
+import type { OperationLimits } from './plugins/operation-limits.js';
 import type { RateLimitSettings } from './rate-limits/index.js';
 
 export interface RouterConfig extends CommonConfig {
@@ -44,6 +45,10 @@ export interface RouterConfig extends CommonConfig {
   rateLimits: RateLimitSettings;
   /** Proxies (addresses, CIDR ranges, or loopback/linklocal/uniquelocal) whose X-Forwarded-For is believed. */
   trustedProxies: string[];
+  /** What one operation may ask for, refused before planning (plugins/operation-limits.ts). */
+  operationLimits: OperationLimits;
+  /** Most errors in one response; one more says how many were left out (plugins/error-limit.ts). */
+  maxErrors: number;
 }
 
 /** proxy-addr's names for address ranges, which fastify's trustProxy accepts beside addresses and CIDR ranges. */
@@ -98,6 +103,14 @@ export const routerEnvironment = commonEnvironment.extend({
   RATE_LIMIT_COST: int({ description: 'Summed static cost of the operations per client per window' }, 50_000, 1),
   WS_MAX_CONNECTIONS_PER_CLIENT: int({ description: 'Open WebSocket connections per client, per router' }, 10, 1),
   WS_MAX_SUBSCRIPTIONS_PER_CLIENT: int({ description: 'Running subscriptions per client, per router' }, 25, 1),
+  // Operation limits: the app's deepest operation is 8 levels, its widest 5 aliases, 2 root fields, 1 directive and
+  // under 200 tokens; Sandbox's introspection query is 15 deep and about 180 tokens.
+  MAX_DEPTH: int({ description: 'Deepest field nesting of an operation (introspection included)' }, 15, 1, 1000),
+  MAX_ALIASES: int({ description: 'Aliases in one operation' }, 30, 0, 100_000),
+  MAX_ROOT_FIELDS: int({ description: 'Root fields of one operation' }, 20, 1, 100_000),
+  MAX_TOKENS: int({ description: 'Tokens of one document (bounds parsing)' }, 2000, 1, 1_000_000),
+  MAX_DIRECTIVES: int({ description: 'Directives in one operation' }, 20, 0, 100_000),
+  MAX_ERRORS: int({ description: 'Errors in one response; one more says how many were left out' }, 100, 1, 100_000),
 });
 
 /**
@@ -149,6 +162,14 @@ const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): Route
       maxSubscriptionsPerClient: env.WS_MAX_SUBSCRIPTIONS_PER_CLIENT,
     },
     trustedProxies: env.TRUSTED_PROXIES,
+    operationLimits: {
+      maxDepth: env.MAX_DEPTH,
+      maxAliases: env.MAX_ALIASES,
+      maxRootFields: env.MAX_ROOT_FIELDS,
+      maxTokens: env.MAX_TOKENS,
+      maxDirectives: env.MAX_DIRECTIVES,
+    },
+    maxErrors: env.MAX_ERRORS,
   };
 });
 

@@ -12,12 +12,15 @@ import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Coordination } from '@bloomzy/shared/coordination';
 import { createErrorFormatter } from '@bloomzy/shared/errors';
+import { hideSuggestions } from '@bloomzy/shared/hide-suggestions';
 import { serveGraphQL } from '@bloomzy/shared/http/graphql-route';
 import { startHttpService } from '@bloomzy/shared/http/http-service';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import type { RouterConfig } from './config.js';
 import { createGateway, credentialsFrom, subgraphsAnswer, subgraphsOf, type RouterContext } from './gateway.js';
+import { errorLimit } from './plugins/error-limit.js';
+import { operationLimits } from './plugins/operation-limits.js';
 import { createRateLimits } from './rate-limits/index.js';
 import { createSubscriptionHandler } from './websocket.js';
 
@@ -46,6 +49,7 @@ export async function startRouter({
   });
   const subgraphs = subgraphsOf(supergraphSdl, config.subgraphUrls);
   const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger);
+  const limits = operationLimits(config.operationLimits);
   const verifier = createCredentialVerifier({
     jwks: config.jwksUrl,
     apiKeyIntrospection: config.apiKeyIntrospectionUrl,
@@ -70,6 +74,9 @@ export async function startRouter({
   });
   const apollo = new ApolloServer<RouterContext>({
     gateway,
+    // Checked while parsing and validating, before the gateway plans: see plugins/operation-limits.ts.
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
     introspection: config.introspection,
     // We stop in order (router before subgraphs, databases last) from our own signal handler; Apollo's own
     // handler would stop this server early and re-raise the signal.
@@ -85,6 +92,10 @@ export async function startRouter({
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       rateLimits.plugin,
+      limits.plugin,
+      errorLimit({ maxErrors: config.maxErrors }),
+      // Suggestions ("Did you mean …?") would disclose the schema that introspection hides.
+      ...(config.introspection ? [] : [hideSuggestions()]),
     ],
   });
   await apollo.start();
@@ -95,6 +106,9 @@ export async function startRouter({
     revocations,
     verifier,
     limits: rateLimits.webSocket,
+    operationLimits: config.operationLimits,
+    maxErrors: config.maxErrors,
+    introspection: config.introspection,
     apollo,
     ...(revocationCheckMs ? { revocationCheckMs } : {}),
   });

@@ -8,6 +8,7 @@
  */
 import type { ApolloServer } from '@apollo/server';
 import type { WebsocketHandler } from '@fastify/websocket';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { CloseCode, type Context } from 'graphql-ws';
 import { makeHandler, type Extra } from 'graphql-ws/use/@fastify/websocket';
 import { decodeJwt } from 'jose';
@@ -15,8 +16,10 @@ import type { WebSocket } from 'ws';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import { withoutSuggestion } from '@bloomzy/shared/hide-suggestions';
 import type { Logger } from '@bloomzy/shared/logger';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
+import { operationLimitRules, refuseLongDocument, type OperationLimits } from './plugins/operation-limits.js';
 import type { ClientIdentity, WebSocketLimits } from './rate-limits/index.js';
 import { createFederatedSubscriptions } from './subscriptions/index.js';
 
@@ -29,6 +32,12 @@ export interface SubscriptionHandlerOptions {
   verifier: CredentialVerifier;
   /** Per-client caps on connections and subscriptions; operations spend the HTTP request budget. */
   limits: WebSocketLimits;
+  /** What one operation may ask for (plugins/operation-limits.ts), as over HTTP. */
+  operationLimits: OperationLimits;
+  /** Most errors in one subscription event. */
+  maxErrors: number;
+  /** Without introspection, errors carry no "Did you mean …?" suggestions. */
+  introspection: boolean;
   apollo: ApolloServer<RouterContext>;
   revocationCheckMs?: number;
 }
@@ -77,6 +86,10 @@ function watchCredential(
   socket.once('close', () => timers.forEach((t) => clearTimeout(t)));
 }
 
+/** As hide-suggestions.ts does over HTTP (queries sent here get it from Apollo Server already). */
+const formattedWithoutSuggestions = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+  errors.map((error) => ({ ...error.toJSON(), message: withoutSuggestion(error.message) }));
+
 export interface SubscriptionHandler {
   /** For the WebSocket upgrade of GET /graphql. */
   handler: WebsocketHandler;
@@ -97,6 +110,9 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
       clientAddress: ctx.extra.request.ip,
     }),
     upstreamConnectionParams: ({ credentials }) => credentials,
+    // The operation limits HTTP has (plugins/operation-limits.ts), tokens aside: see onSubscribe below.
+    validationRules: operationLimitRules(options.operationLimits),
+    maxErrors: options.maxErrors,
     headersFor: ({ credentials }) => credentials,
     executeOperation: async ({ document, operationName, variables, context }) => {
       const response = await options.apollo.executeOperation(
@@ -114,11 +130,21 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
       ...subscriptions.serverOptions,
       context: (ctx, id, payload) => subscriptions.serverOptions.context(ctx as ConnectionContext, id, payload),
       subscribe: limits.limitSubscriptions(subscriptions.serverOptions.subscribe),
-      // Before parsing, like an HTTP request's budget (onConnect has set the client of every acknowledged socket).
-      onSubscribe: async (ctx) => {
+      // Before graphql-ws parses the document: first the token limit, then the client's request budget, as over HTTP
+      // (onConnect has set the client of every acknowledged socket). Undefined lets it go on as usual.
+      onSubscribe: async (ctx, _id, payload) => {
+        const tooLong = refuseLongDocument(options.operationLimits, payload.query);
+        if (tooLong) return tooLong;
         const { client } = ctx as ConnectionContext;
         return client ? limits.admitOperation(client) : undefined;
       },
+      ...(options.introspection
+        ? {}
+        : {
+            onNext: (_ctx, _id, _payload, _args, result) =>
+              result.errors ? { ...result, errors: formattedWithoutSuggestions(result.errors) } : undefined,
+            onError: (_ctx, _id, _payload, errors) => formattedWithoutSuggestions(errors),
+          }),
       onConnect: async (ctx) => {
         const connection = await authenticateConnection(
           verifier,

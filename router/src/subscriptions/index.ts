@@ -10,7 +10,14 @@
  * whole wiring next to an Apollo Server + @apollo/gateway HTTP endpoint on the same node:http server.
  */
 import type { GraphQLDataSource, ServiceMap } from '@apollo/gateway';
-import type { DocumentNode, ExecutionArgs, ExecutionResult, FormattedExecutionResult, GraphQLSchema } from 'graphql';
+import type {
+  DocumentNode,
+  ExecutionArgs,
+  ExecutionResult,
+  FormattedExecutionResult,
+  GraphQLSchema,
+  ValidationRule,
+} from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { defaultDataSource, withHeaders, type BuildDataSource } from './datasources.js';
 import { executeEvent, type GatewayContext, type Logger } from './execute-event.js';
@@ -55,6 +62,10 @@ export interface FederatedSubscriptionsOptions<TContext extends GatewayContext, 
   headersFor?: (context: TContext) => Record<string, string>;
   /** Serves queries and mutations sent over the WebSocket (e.g. via the gateway); without it they are rejected. */
   executeOperation?: (request: OperationRequest<TContext>) => Promise<ExecutionResult | FormattedExecutionResult>;
+  /** Validation rules run with graphql's own on every operation of the socket (e.g. the router's operation limits). */
+  validationRules?: readonly ValidationRule[];
+  /** Validation and variable coercion stop after this many errors (and add one saying so); graphql's default 100. */
+  maxErrors?: number;
   /** graphql-ws ping interval towards subgraphs, also the pong deadline; default 12 s, 0 disables. */
   upstreamKeepAliveMs?: number;
   /** Deadline for a subgraph to acknowledge the upstream connection; default 10 s, 0 waits forever. */
@@ -66,6 +77,8 @@ export interface FederatedSubscriptionsOptions<TContext extends GatewayContext, 
 interface GraphQLWsServerOptions<TWsContext extends Context> {
   /** Current API schema; graphql-ws validates incoming operations against it. */
   schema: () => GraphQLSchema;
+  /** graphql-ws' validation: graphql's rules and `options.validationRules`. */
+  validate: (schema: GraphQLSchema, document: DocumentNode) => readonly GraphQLError[];
   context: (ctx: TWsContext, id: string, payload: SubscribePayload) => Promise<GatewayContext>;
   subscribe: (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
   execute: (args: ExecutionArgs) => Promise<ExecutionResult>;
@@ -90,7 +103,11 @@ export interface FederatedSubscriptions<TContext, TWsContext extends Context> {
 export function createFederatedSubscriptions<TContext extends GatewayContext, TWsContext extends Context = Context>(
   options: FederatedSubscriptionsOptions<TContext, TWsContext>,
 ): FederatedSubscriptions<TContext, TWsContext> {
-  let state = new SupergraphState(options.supergraphSdl);
+  const validation = {
+    ...(options.validationRules ? { rules: options.validationRules } : {}),
+    ...(options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors }),
+  };
+  let state = new SupergraphState(options.supergraphSdl, validation);
   let overrides = new Map((options.subgraphs ?? []).map(({ name, url }) => [name, url]));
   const dataSources = new Map<string, GraphQLDataSource>();
   const active = new Set<SubscriptionStream>();
@@ -177,6 +194,8 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
   return {
     serverOptions: {
       schema: () => state.schema,
+      // graphql-ws hands back the schema it just got from `schema()`, which is the current state's.
+      validate: (_schema, document) => state.validate(document),
       context: async (ctx, id, payload) => options.context(ctx, id, payload),
       subscribe: (args) => subscribe(fromArgs(args)),
       execute: (args) => execute(fromArgs(args)),
@@ -190,7 +209,7 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
       return active.size;
     },
     update(supergraphSdl, subgraphs) {
-      state = new SupergraphState(supergraphSdl);
+      state = new SupergraphState(supergraphSdl, validation);
       if (subgraphs) overrides = new Map(subgraphs.map(({ name, url }) => [name, url]));
     },
     async dispose() {

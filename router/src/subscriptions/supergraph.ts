@@ -6,10 +6,18 @@
 import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
 import { buildOperationContext } from '@apollo/gateway';
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
-import { GraphQLError, getOperationAST, getVariableValues, validate } from './graphql.js';
+import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, specifiedRules, validate } from './graphql.js';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
+
+/** How client operations are validated besides graphql's own rules. */
+export interface ValidationOptions {
+  /** Added to graphql's specified rules (e.g. the router's operation limits). */
+  readonly rules?: readonly ValidationRule[];
+  /** Validation and variable coercion stop after this many errors (and add one saying so); graphql's default 100. */
+  readonly maxErrors?: number;
+}
 
 /** Everything needed to run one client subscription: what to subscribe to upstream, and how to finish each event. */
 export interface PlannedSubscription {
@@ -34,14 +42,27 @@ export class SupergraphState {
   /** Subgraph name → HTTP URL as recorded in the supergraph (join__graph url). */
   readonly subgraphUrls: ReadonlyMap<string, string>;
   readonly #planner: QueryPlanner;
+  readonly #validation: ValidationOptions;
 
-  constructor(supergraphSdl: string) {
+  constructor(supergraphSdl: string, validation: ValidationOptions = {}) {
+    this.#validation = validation;
     const supergraph = Supergraph.build(supergraphSdl);
     this.apiSchema = supergraph.apiSchema();
     this.schema = this.apiSchema.toGraphQLJSSchema();
     this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
     this.subgraphUrls = new Map(supergraph.subgraphsMetadata().map(({ name, url }) => [name, url]));
     this.#planner = new QueryPlanner(supergraph);
+  }
+
+  /** Validates a client operation against the API schema: graphql's rules and ours. */
+  validate(document: DocumentNode): readonly GraphQLError[] {
+    const { rules = [], maxErrors } = this.#validation;
+    return validate(
+      this.schema,
+      document,
+      [...specifiedRules, ...rules],
+      maxErrors === undefined ? undefined : { maxErrors },
+    );
   }
 
   /**
@@ -53,7 +74,7 @@ export class SupergraphState {
     operationName: string | undefined,
     variables: Record<string, unknown> | undefined,
   ): PlannedSubscription | readonly GraphQLError[] {
-    const validationErrors = validate(this.schema, document);
+    const validationErrors = this.validate(document);
     if (validationErrors.length > 0) return validationErrors;
 
     const operation = getOperationAST(document, operationName);
@@ -68,7 +89,13 @@ export class SupergraphState {
       return [new GraphQLError(`Expected a subscription operation, got a ${operation.operation}.`)];
     }
     // graphql-js would coerce variables inside its own subscribe(); we bypass it, so check them like the gateway does.
-    const variableErrors = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {}).errors;
+    const { maxErrors } = this.#validation;
+    const variableErrors = getVariableValues(
+      this.schema,
+      operation.variableDefinitions ?? [],
+      variables ?? {},
+      maxErrors === undefined ? undefined : { maxErrors },
+    ).errors;
     if (variableErrors) return variableErrors;
 
     try {

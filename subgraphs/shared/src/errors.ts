@@ -11,6 +11,7 @@ const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -28,6 +29,12 @@ export const conflict = (message: string, field?: string) => error('CONFLICT', m
 /** `retryAfter`: whole seconds until the client may try again (as HTTP's Retry-After), when known. */
 export const rateLimited = (message: string, retryAfterSeconds?: number) =>
   error('RATE_LIMITED', message, retryAfterSeconds ? { retryAfter: Math.max(1, Math.ceil(retryAfterSeconds)) } : {});
+/**
+ * An operation beyond one of the router's limits, refused before it runs: `limit` names the variable that sets it
+ * (e.g. `MAX_DEPTH`), `max` its value.
+ */
+export const operationLimitExceeded = (limit: string, max: number, message: string) =>
+  error('OPERATION_LIMIT_EXCEEDED', message, { limit, max });
 /** Bad input, naming the offending field (dotted path into the input, e.g. `input.email`). */
 export const badInput = (field: string, message: string) => error('BAD_USER_INPUT', message, { field });
 

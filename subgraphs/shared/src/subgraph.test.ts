@@ -61,4 +61,20 @@ describe('startSubgraph', () => {
     );
     expect(events).toEqual(['job stopped', 'consumer stopped', 'client disconnected', 'database closed']);
   });
+
+  it('suggests no field in production, where introspection is off', async () => {
+    const { options } = fixture();
+    for (const production of [false, true]) {
+      const running = await startSubgraph({ ...options, config: { host: '127.0.0.1', port: 0, production } });
+      const [field = ''] = Object.keys(running.schema.getQueryType()?.getFields() ?? {});
+      const res = await fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ ${field.slice(0, -1)} }` }),
+      });
+      const { errors } = (await res.json()) as { errors: { message: string }[] };
+      await running.stop();
+      expect(errors[0]?.message.includes(`Did you mean "${field}"?`)).toBe(!production);
+    }
+  });
 });

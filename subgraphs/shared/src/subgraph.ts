@@ -17,6 +17,7 @@ import { parse, type GraphQLSchema } from 'graphql';
 import type { ServiceBaseConfig } from './config.js';
 import type { OpenedDatabase } from './db/open.js';
 import { createErrorFormatter } from './errors.js';
+import { hideSuggestions } from './hide-suggestions.js';
 import { serveGraphQL } from './http/graphql-route.js';
 import { startHttpService } from './http/http-service.js';
 import type { Logger } from './logger.js';
@@ -106,8 +107,13 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
       log: (error) => options.logger.error('unexpected error', { error }),
     }),
     logger: options.logger,
-    // Inline tracing only serves Apollo's hosted studio, which we do not use.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    // Inline tracing only serves Apollo's hosted studio, which we do not use. Suggestions ("Did you mean …?") would
+    // disclose the schema introspection hides in production.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(production ? [hideSuggestions()] : []),
+    ],
   });
   await apollo.start();
   const http = await startHttpService({
