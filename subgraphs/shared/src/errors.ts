@@ -11,6 +11,7 @@ const ErrorCode = {
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
+  COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -27,6 +28,13 @@ export const notFound = (what: string) => error('NOT_FOUND', `${what} not found`
 export const conflict = (message: string, field?: string) => error('CONFLICT', message, field ? { field } : {});
 export const rateLimited = (message: string, retryAfterSeconds?: number) =>
   error('RATE_LIMITED', message, retryAfterSeconds ? { retryAfterSeconds } : {});
+/** The router's demand control refused an operation whose estimated cost is above the maximum; nothing ran. */
+export const costLimitExceeded = (cost: { estimated: number; max: number }) =>
+  error(
+    'COST_LIMIT_EXCEEDED',
+    `Operation refused: its estimated cost ${cost.estimated} is above the maximum of ${cost.max}; ask for smaller pages or fewer fields`,
+    { cost },
+  );
 /** Bad input, naming the offending field (dotted path into the input, e.g. `input.email`). */
 export const badInput = (field: string, message: string) => error('BAD_USER_INPUT', message, { field });
 
