@@ -9,6 +9,7 @@ import {
   commonConfig,
   commonEnvironment,
   ConfigError,
+  int,
   list,
   listenEnvironment,
   optional,
@@ -22,6 +23,7 @@ import {
 } from '@bloomzy/shared/config';
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { repoRoot } from '@bloomzy/shared/paths';
+import type { CostLimits } from './cost/plugin.js';
 
 export interface RouterConfig extends CommonConfig {
   host: string;
@@ -37,6 +39,8 @@ export interface RouterConfig extends CommonConfig {
   apolloTelemetry: boolean;
   /** Browser origins allowed to call the router (CORS); '*' allows any. */
   corsOrigins: string[];
+  /** Demand control: the most an operation may cost, and the size assumed for lists without `@listSize`. */
+  cost: CostLimits;
 }
 
 const SUBGRAPH_URL = /^SUBGRAPH_([A-Z0-9_]+)_URL$/;
@@ -76,6 +80,13 @@ export const routerEnvironment = commonEnvironment.extend({
     false,
   ),
   INTROSPECTION: bool({ description: 'Schema introspection (Sandbox needs it)', default: 'on except in production' }),
+  MAX_COST: int({ description: 'Highest estimated cost of an operation; above it COST_LIMIT_EXCEEDED' }, 5000, 1),
+  COST_DEFAULT_LIST_SIZE: int(
+    { description: 'Size assumed for a list field without `@listSize` when costing an operation' },
+    100,
+    1,
+    10_000,
+  ),
 });
 
 /**
@@ -116,6 +127,7 @@ const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): Route
     apiKeyIntrospectionUrl: `${authOrigin}/internal/api-keys/introspect`,
     apolloTelemetry: env.APOLLO_TELEMETRY,
     corsOrigins: env.CORS_ORIGINS.length ? env.CORS_ORIGINS : ['*'],
+    cost: { maxCost: env.MAX_COST, defaultListSize: env.COST_DEFAULT_LIST_SIZE },
   };
 });
 

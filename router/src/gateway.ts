@@ -6,12 +6,19 @@ import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
+import type { OperationCost } from './cost/plugin.js';
 
 /** The request context the router builds: what it forwards to the subgraphs. */
 export interface RouterContext {
   credentials: Record<string, string>;
   /** The client request's id, so one id follows the request through every service's logs. */
   requestId?: string;
+  /**
+   * The operation's estimated cost, set by demand control (cost/plugin.ts) before the operation is planned: in Apollo
+   * Server's `didResolveOperation` for plugins listed after it (a per-client cost budget), in the subscription
+   * engine's `admit` for subscriptions.
+   */
+  cost?: OperationCost;
 }
 
 /** Headers that carry a caller's identity; nothing else from the client reaches the subgraphs. */

@@ -15,6 +15,8 @@ import { startHttpService } from '@bloomzy/shared/http/http-service';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import type { RouterConfig } from './config.js';
+import { refuseCostlyRequests } from './cost/early-refusal.js';
+import { createDemandControl } from './cost/plugin.js';
 import { createGateway, credentialsFrom, subgraphsAnswer, subgraphsOf, type RouterContext } from './gateway.js';
 import { createSubscriptionHandler } from './websocket.js';
 
@@ -43,6 +45,7 @@ export async function startRouter({
   });
   const subgraphs = subgraphsOf(supergraphSdl, config.subgraphUrls);
   const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger);
+  const demandControl = createDemandControl(supergraphSdl, config.cost);
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: config.introspection,
@@ -59,6 +62,7 @@ export async function startRouter({
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      demandControl.plugin,
     ],
   });
   await apollo.start();
@@ -69,6 +73,7 @@ export async function startRouter({
     logger,
     revocations,
     apollo,
+    admit: demandControl.admit,
     ...(revocationCheckMs ? { revocationCheckMs } : {}),
   });
   let loaded = true;
@@ -80,7 +85,12 @@ export async function startRouter({
     corsOrigins: config.corsOrigins,
     ready: async () => loaded && (await subgraphsAnswer(subgraphs)),
     routes: (app) => {
-      serveGraphQL(app, { apollo, context: contextOf, webSocket: subscriptions.handler });
+      serveGraphQL(app, {
+        apollo,
+        context: contextOf,
+        webSocket: subscriptions.handler,
+        preHandler: refuseCostlyRequests(demandControl),
+      });
       // The landing page (Apollo Sandbox) at the root URL too, so http://localhost:4000 opens it.
       app.get('/', fastifyApolloHandler(apollo, { context: contextOf }));
     },

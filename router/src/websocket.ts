@@ -16,7 +16,7 @@ import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RouterConfig } from './config.js';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
-import { createFederatedSubscriptions } from './subscriptions/index.js';
+import { createFederatedSubscriptions, type FederatedSubscriptionsOptions } from './subscriptions/index.js';
 
 export interface SubscriptionHandlerOptions {
   supergraphSdl: string;
@@ -25,6 +25,8 @@ export interface SubscriptionHandlerOptions {
   logger: Logger;
   revocations: RevocationStore;
   apollo: ApolloServer<RouterContext>;
+  /** Admits or refuses each subscription before it is planned (demand control). */
+  admit?: FederatedSubscriptionsOptions<RouterContext>['admit'];
   revocationCheckMs?: number;
 }
 
@@ -92,6 +94,7 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     context: (ctx) => ({ credentials: ctx.credentials ?? {}, requestId: ctx.extra.request.id }),
     upstreamConnectionParams: ({ credentials }) => credentials,
     headersFor: ({ credentials }) => credentials,
+    ...(options.admit ? { admit: options.admit } : {}),
     executeOperation: async ({ document, operationName, variables, context }) => {
       const response = await options.apollo.executeOperation(
         { query: document, ...(operationName ? { operationName } : {}), ...(variables ? { variables } : {}) },
