@@ -24,6 +24,7 @@ import {
 } from '@bloomzy/shared/config';
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { repoRoot } from '@bloomzy/shared/paths';
+import type { CostLimits } from './cost/plugin.js';
 import type { OperationLimits } from './plugins/operation-limits.js';
 import type { RateLimitSettings } from './rate-limits/index.js';
 
@@ -49,6 +50,8 @@ export interface RouterConfig extends CommonConfig {
   operationLimits: OperationLimits;
   /** Most errors in one response; one more says how many were left out (plugins/error-limit.ts). */
   maxErrors: number;
+  /** Demand control: the most an operation may cost, and the size assumed for lists without `@listSize`. */
+  cost: CostLimits;
 }
 
 /** proxy-addr's names for address ranges, which fastify's trustProxy accepts beside addresses and CIDR ranges. */
@@ -111,6 +114,13 @@ export const routerEnvironment = commonEnvironment.extend({
   MAX_TOKENS: int({ description: 'Tokens of one document (bounds parsing)' }, 2000, 1, 1_000_000),
   MAX_DIRECTIVES: int({ description: 'Directives in one operation' }, 20, 0, 100_000),
   MAX_ERRORS: int({ description: 'Errors in one response; one more says how many were left out' }, 100, 1, 100_000),
+  MAX_COST: int({ description: 'Highest estimated cost of an operation; above it COST_LIMIT_EXCEEDED' }, 5000, 1),
+  COST_DEFAULT_LIST_SIZE: int(
+    { description: 'Size assumed for a list field without `@listSize` when costing an operation' },
+    100,
+    1,
+    10_000,
+  ),
 });
 
 /**
@@ -170,6 +180,7 @@ const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): Route
       maxDirectives: env.MAX_DIRECTIVES,
     },
     maxErrors: env.MAX_ERRORS,
+    cost: { maxCost: env.MAX_COST, defaultListSize: env.COST_DEFAULT_LIST_SIZE },
   };
 });
 

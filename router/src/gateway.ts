@@ -7,6 +7,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { CLIENT_ADDRESS_HEADER } from '@bloomzy/shared/http/client-address';
 import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
+import type { OperationCost } from './cost/plugin.js';
 import type { ClientIdentity } from './rate-limits/index.js';
 
 /** The request context the router builds: what it forwards to the subgraphs. */
@@ -18,6 +19,12 @@ export interface RouterContext {
   client?: ClientIdentity;
   /** The client's address (fastify's `request.ip`), so subgraphs can keep per-client limits (auth: sign-in). */
   clientAddress?: string;
+  /**
+   * The operation's estimated cost, set by demand control (cost/plugin.ts) before the operation is planned: in Apollo
+   * Server's `didResolveOperation` for plugins listed after it (a per-client cost budget), in the subscription
+   * engine's `admit` for subscriptions.
+   */
+  cost?: OperationCost;
 }
 
 /** Headers that carry a caller's identity; nothing else from the client reaches the subgraphs. */

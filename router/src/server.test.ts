@@ -76,7 +76,8 @@ describe('router request ids', () => {
   it("forwards the client's request id to the subgraph and returns it", async () => {
     received.length = 0;
     const res = await query({ 'x-request-id': 'web-1234' });
-    expect(await res.json()).toEqual({ data: { hello: 'world' } });
+    // Every costed operation reports its cost (demand control, cost/plugin.ts); a scalar costs nothing.
+    expect(await res.json()).toEqual({ data: { hello: 'world' }, extensions: { cost: { estimated: 0, max: 5000 } } });
     expect(res.headers.get('x-request-id')).toBe('web-1234');
     expect(received).toEqual(['web-1234']);
   });

@@ -18,6 +18,8 @@ import { startHttpService } from '@bloomzy/shared/http/http-service';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import type { RouterConfig } from './config.js';
+import { refuseCostlyRequests } from './cost/early-refusal.js';
+import { createDemandControl } from './cost/plugin.js';
 import { createGateway, credentialsFrom, subgraphsAnswer, subgraphsOf, type RouterContext } from './gateway.js';
 import { errorLimit } from './plugins/error-limit.js';
 import { operationLimits } from './plugins/operation-limits.js';
@@ -49,6 +51,7 @@ export async function startRouter({
   });
   const subgraphs = subgraphsOf(supergraphSdl, config.subgraphUrls);
   const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger);
+  const demandControl = createDemandControl(supergraphSdl, config.cost);
   const limits = operationLimits(config.operationLimits);
   const verifier = createCredentialVerifier({
     jwks: config.jwksUrl,
@@ -91,6 +94,7 @@ export async function startRouter({
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      demandControl.plugin,
       rateLimits.plugin,
       limits.plugin,
       errorLimit({ maxErrors: config.maxErrors }),
@@ -110,6 +114,7 @@ export async function startRouter({
     maxErrors: config.maxErrors,
     introspection: config.introspection,
     apollo,
+    admit: demandControl.admit,
     ...(revocationCheckMs ? { revocationCheckMs } : {}),
   });
   let loaded = true;
@@ -123,7 +128,12 @@ export async function startRouter({
     ready: async () => loaded && (await subgraphsAnswer(subgraphs)),
     routes: (app) => {
       app.addHook('onRequest', rateLimits.onRequest);
-      serveGraphQL(app, { apollo, context: contextOf, webSocket: subscriptions.handler });
+      serveGraphQL(app, {
+        apollo,
+        context: contextOf,
+        webSocket: subscriptions.handler,
+        preHandler: refuseCostlyRequests(demandControl),
+      });
       // The landing page (Apollo Sandbox) at the root URL too, so http://localhost:4000 opens it.
       app.get('/', fastifyApolloHandler(apollo, { context: contextOf }));
     },

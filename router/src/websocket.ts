@@ -21,7 +21,7 @@ import type { Logger } from '@bloomzy/shared/logger';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
 import { operationLimitRules, refuseLongDocument, type OperationLimits } from './plugins/operation-limits.js';
 import type { ClientIdentity, WebSocketLimits } from './rate-limits/index.js';
-import { createFederatedSubscriptions } from './subscriptions/index.js';
+import { createFederatedSubscriptions, type FederatedSubscriptionsOptions } from './subscriptions/index.js';
 
 export interface SubscriptionHandlerOptions {
   supergraphSdl: string;
@@ -39,6 +39,8 @@ export interface SubscriptionHandlerOptions {
   /** Without introspection, errors carry no "Did you mean …?" suggestions. */
   introspection: boolean;
   apollo: ApolloServer<RouterContext>;
+  /** Admits or refuses each subscription before it is planned (demand control). */
+  admit?: FederatedSubscriptionsOptions<RouterContext>['admit'];
   revocationCheckMs?: number;
 }
 
@@ -114,6 +116,7 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     validationRules: operationLimitRules(options.operationLimits),
     maxErrors: options.maxErrors,
     headersFor: ({ credentials }) => credentials,
+    ...(options.admit ? { admit: options.admit } : {}),
     executeOperation: async ({ document, operationName, variables, context }) => {
       const response = await options.apollo.executeOperation(
         { query: document, ...(operationName ? { operationName } : {}), ...(variables ? { variables } : {}) },

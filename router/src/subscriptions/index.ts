@@ -33,11 +33,19 @@ interface SubgraphEndpoint {
 }
 
 /** One GraphQL operation with the router's per-operation context (built by `options.context`). */
-interface OperationRequest<TContext> {
+export interface OperationRequest<TContext> {
   readonly document: DocumentNode;
   readonly operationName: string | undefined;
   readonly variables: Record<string, unknown> | undefined;
   readonly context: TContext;
+}
+
+/** What `admit` decides about a subscription before it is planned. */
+export interface Admission {
+  /** Refuses the subscription: the client gets them as its only result, no subgraph is contacted. */
+  readonly errors?: readonly GraphQLError[];
+  /** Added to the refusal, or to the result of every event of an admitted subscription. */
+  readonly extensions?: Readonly<Record<string, unknown>>;
 }
 
 export interface FederatedSubscriptionsOptions<TContext extends GatewayContext, TWsContext extends Context = Context> {
@@ -60,6 +68,11 @@ export interface FederatedSubscriptionsOptions<TContext extends GatewayContext, 
   ) => Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;
   /** Headers added to every HTTP entity fetch made while resolving this subscriber's events. */
   headersFor?: (context: TContext) => Record<string, string>;
+  /**
+   * Runs before a subscription is planned (graphql-ws has validated it), e.g. demand control: errors refuse it.
+   * Queries and mutations are the `executeOperation` hook's to admit.
+   */
+  admit?: (request: OperationRequest<TContext>) => Admission | undefined | Promise<Admission | undefined>;
   /** Serves queries and mutations sent over the WebSocket (e.g. via the gateway); without it they are rejected. */
   executeOperation?: (request: OperationRequest<TContext>) => Promise<ExecutionResult | FormattedExecutionResult>;
   /** Validation rules run with graphql's own on every operation of the socket (e.g. the router's operation limits). */
@@ -135,6 +148,15 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
   async function subscribe(
     request: OperationRequest<TContext>,
   ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
+    let admission: Admission | undefined;
+    try {
+      admission = await options.admit?.(request);
+    } catch (error) {
+      return { errors: [asGraphQLError(error, 'Could not admit the subscription')] };
+    }
+    const admitted = (result: ExecutionResult): ExecutionResult =>
+      admission?.extensions ? { ...result, extensions: { ...result.extensions, ...admission.extensions } } : result;
+    if (admission?.errors?.length) return admitted({ errors: admission.errors });
     const planned = state.plan(request.document, request.operationName, request.variables);
     if (!('primary' in planned)) return { errors: planned };
     const { primary } = planned;
@@ -160,7 +182,7 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
     const services = servicesFor(planned, request.context);
     const stream = new SubscriptionStream(
       upstream,
-      (event) => executeEvent(planned, services, request.context, event, logger),
+      async (event) => admitted(await executeEvent(planned, services, request.context, event, logger)),
       () => active.delete(stream),
     );
     active.add(stream);

@@ -12,6 +12,7 @@ const ErrorCode = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
+  COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -35,6 +36,14 @@ export const rateLimited = (message: string, retryAfterSeconds?: number) =>
  */
 export const operationLimitExceeded = (limit: string, max: number, message: string) =>
   error('OPERATION_LIMIT_EXCEEDED', message, { limit, max });
+
+/** The router's demand control refused an operation whose estimated cost is above the maximum; nothing ran. */
+export const costLimitExceeded = (cost: { estimated: number; max: number }) =>
+  error(
+    'COST_LIMIT_EXCEEDED',
+    `Operation refused: its estimated cost ${cost.estimated} is above the maximum of ${cost.max}; ask for smaller pages or fewer fields`,
+    { cost },
+  );
 /** Bad input, naming the offending field (dotted path into the input, e.g. `input.email`). */
 export const badInput = (field: string, message: string) => error('BAD_USER_INPUT', message, { field });
 

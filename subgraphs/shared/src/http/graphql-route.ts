@@ -5,7 +5,7 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { WebsocketHandler } from '@fastify/websocket';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import { graphqlErrorHandler } from './http-errors.js';
 
 export interface GraphQLRouteOptions<Ctx extends BaseContext> {
@@ -13,11 +13,21 @@ export interface GraphQLRouteOptions<Ctx extends BaseContext> {
   context(request: FastifyRequest): Promise<Ctx>;
   /** graphql-ws's handler (`makeHandler` of graphql-ws/use/@fastify/websocket) for WebSocket upgrades. */
   webSocket?: WebsocketHandler;
+  /** Runs before Apollo Server sees a GET or POST (it may answer the request itself), e.g. the router's demand control. */
+  preHandler?: preHandlerAsyncHookHandler;
 }
 
 export function serveGraphQL<Ctx extends BaseContext>(app: FastifyInstance, options: GraphQLRouteOptions<Ctx>): void {
   const handler = fastifyApolloHandler(options.apollo, { context: (request) => options.context(request) });
   const webSocket = options.webSocket ? { wsHandler: options.webSocket } : {};
-  app.route({ method: 'GET', url: '/graphql', handler, errorHandler: graphqlErrorHandler, ...webSocket });
-  app.route({ method: 'POST', url: '/graphql', handler, errorHandler: graphqlErrorHandler });
+  const preHandler = options.preHandler ? { preHandler: options.preHandler } : {};
+  app.route({
+    method: 'GET',
+    url: '/graphql',
+    handler,
+    errorHandler: graphqlErrorHandler,
+    ...preHandler,
+    ...webSocket,
+  });
+  app.route({ method: 'POST', url: '/graphql', handler, errorHandler: graphqlErrorHandler, ...preHandler });
 }

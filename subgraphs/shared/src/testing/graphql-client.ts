@@ -7,6 +7,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
     path?: (string | number)[];
     extensions?: { code?: string; field?: string } & Record<string, unknown>;
   }[];
+  /** Response extensions, e.g. the router's `cost`. */
+  extensions?: Record<string, unknown>;
 }
 
 export async function gql<T = Record<string, unknown>>(
