@@ -18,7 +18,8 @@ describe('demand control through the router', () => {
   let stack: Stack;
   let user: Awaited<ReturnType<typeof signupUser>>;
   beforeAll(async () => {
-    stack = await startStack();
+    // The operation limits would refuse the deepest attacks first (limits.e2e.test.ts): lift them, so cost answers.
+    stack = await startStack({ env: { MAX_DEPTH: '100', MAX_ALIASES: '2000', MAX_TOKENS: '100000' } });
     user = await signupUser(stack);
     const species = await stack.query<{ indoorPlants: { edges: { node: { id: string } }[] } }>(
       '{ indoorPlants(first: 2) { edges { node { id } } } }',

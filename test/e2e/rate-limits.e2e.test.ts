@@ -215,6 +215,7 @@ describe('per-client rate limits at the router', () => {
     ws.send({ id: 'q1', type: 'subscribe', payload: { query: ME } });
     expect((await ws.message((m) => m.id === 'q1' && m.type !== 'complete'))?.payload).toEqual({
       data: { me: { id: erin.user.id } },
+      extensions: { cost: { estimated: 1, max: expect.any(Number) } },
     });
     ws.send({ id: 'q2', type: 'subscribe', payload: { query: ME } });
     const refused = await ws.message((m) => m.id === 'q2');
