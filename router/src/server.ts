@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyRequest } from 'fastify';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
+import { serviceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { createErrorFormatter } from '@bloomzy/shared/errors';
 import { serveGraphQL } from '@bloomzy/shared/http/graphql-route';
 import { startHttpService } from '@bloomzy/shared/http/http-service';
@@ -42,7 +43,9 @@ export async function startRouter({
     throw new Error(`Cannot read the supergraph at ${config.supergraphPath} (run \`npm run compose\`)`);
   });
   const subgraphs = subgraphsOf(supergraphSdl, config.subgraphUrls);
-  const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger);
+  // Every request to a subgraph carries it (HTTP, graphql-ws upgrades, readiness, API-key introspection).
+  const credentials = await serviceCredentials(config, 'router');
+  const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger, credentials);
   const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection: config.introspection,
@@ -69,6 +72,7 @@ export async function startRouter({
     logger,
     revocations,
     apollo,
+    credentials,
     ...(revocationCheckMs ? { revocationCheckMs } : {}),
   });
   let loaded = true;
@@ -78,7 +82,7 @@ export async function startRouter({
     port: config.port,
     logger,
     corsOrigins: config.corsOrigins,
-    ready: async () => loaded && (await subgraphsAnswer(subgraphs)),
+    ready: async () => loaded && (await subgraphsAnswer(subgraphs, credentials)),
     routes: (app) => {
       serveGraphQL(app, { apollo, context: contextOf, webSocket: subscriptions.handler });
       // The landing page (Apollo Sandbox) at the root URL too, so http://localhost:4000 opens it.

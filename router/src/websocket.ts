@@ -12,6 +12,7 @@ import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
+import type { ServiceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RouterConfig } from './config.js';
@@ -25,6 +26,8 @@ export interface SubscriptionHandlerOptions {
   logger: Logger;
   revocations: RevocationStore;
   apollo: ApolloServer<RouterContext>;
+  /** The router's service credential: on upstream upgrades, entity fetches and API-key introspection. */
+  credentials: ServiceCredentials | undefined;
   revocationCheckMs?: number;
 }
 
@@ -79,18 +82,20 @@ export interface SubscriptionHandler {
 }
 
 export function createSubscriptionHandler(options: SubscriptionHandlerOptions): SubscriptionHandler {
-  const { config, logger } = options;
+  const { config, logger, credentials } = options;
   const verifier = createCredentialVerifier({
     jwks: config.jwksUrl,
     apiKeyIntrospection: config.apiKeyIntrospectionUrl,
     revocations: options.revocations,
+    serviceCredentials: credentials,
   });
   const subscriptions = createFederatedSubscriptions<RouterContext, ConnectionContext>({
     supergraphSdl: options.supergraphSdl,
     subgraphs: options.subgraphs,
-    buildDataSource: (_name, url) => new ForwardingDataSource({ url }),
+    buildDataSource: (name, url) => new ForwardingDataSource({ name, url, credentials }),
     context: (ctx) => ({ credentials: ctx.credentials ?? {}, requestId: ctx.extra.request.id }),
-    upstreamConnectionParams: ({ credentials }) => credentials,
+    upstreamConnectionParams: (context) => context.credentials,
+    upstreamHeaders: async (subgraph) => (await credentials?.headersFor(subgraph)) ?? {},
     headersFor: ({ credentials }) => credentials,
     executeOperation: async ({ document, operationName, variables, context }) => {
       const response = await options.apollo.executeOperation(

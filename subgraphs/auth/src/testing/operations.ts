@@ -1,5 +1,5 @@
 /** GraphQL operations and small helpers shared by the auth integration tests. */
-import { gql } from '@bloomzy/shared/testing/graphql-client';
+import { routerGql } from '@bloomzy/shared/testing/graphql-client';
 
 const PAYLOAD = 'accessToken refreshToken expiresAt user { id email username role timezone }';
 export const SIGNUP = `mutation($input: SignupInput!) { signup(input: $input) { ${PAYLOAD} } }`;
@@ -21,9 +21,12 @@ export const email = () => `user${++n}-${Date.now()}@Example.com`;
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** Signs a new user up with password `green-thumb-1` (plus `input`), failing the test on errors. */
-export async function signupAt(url: string, input: Record<string, unknown> = {}): Promise<Payload> {
-  const res = await gql<{ signup: Payload }>(url, SIGNUP, {
+/** Signs a new user up at `auth` (as the router would) with password `green-thumb-1` (plus `input`), failing on errors. */
+export async function signupAt(
+  auth: { name: string; url: string },
+  input: Record<string, unknown> = {},
+): Promise<Payload> {
+  const res = await routerGql<{ signup: Payload }>(auth, SIGNUP, {
     input: { email: email(), password: 'green-thumb-1', ...input },
   });
   if (!res.data) throw new Error(JSON.stringify(res.errors));
