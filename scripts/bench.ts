@@ -7,6 +7,7 @@
  * Figures, not assertions: nothing here fails on time. BENCH_SECONDS and BENCH_CONCURRENCY tune the load.
  */
 import { performance } from 'node:perf_hooks';
+import { routerHeaders } from '@bloomzy/shared/testing/router-credential';
 import { signupUser, startStack } from '../test/e2e/harness.js';
 import { fmt, latencyStats, load } from './bench/stats.js';
 
@@ -78,7 +79,7 @@ try {
     async () => {
       const res = await fetch(stack.plants.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...user.headers },
+        headers: { 'content-type': 'application/json', ...user.headers, ...(await routerHeaders(stack.plants.name)) },
         body: JSON.stringify({
           query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on User { plants(first: 50) { edges { node {
             plant { commonNames } wateringStatus { urgency } waterings(first: 3) { edges { node { wateredAt } } } } } } } } }`,

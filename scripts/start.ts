@@ -1,9 +1,11 @@
 /**
  * `npm start`: the whole supergraph in one process with no external services — the router on :4000, every subgraph
- * of supergraph.yaml on its routing port, embedded PGlite databases under .data/ (they survive restarts), in-memory
- * pub/sub and event bus shared by the subgraphs. Ctrl-C stops everything cleanly.
+ * of supergraph.yaml on its routing port (on 127.0.0.1 only, answering the router only), embedded PGlite databases
+ * under .data/ (they survive restarts), in-memory pub/sub and event bus shared by the subgraphs. Ctrl-C stops
+ * everything cleanly.
  * Each service reads its own configuration module, so the same variables as in production apply (ports, DATA_DIR...).
  */
+import { randomBytes } from 'node:crypto';
 import { loadRouterConfig } from '@bloomzy/router/config';
 import { startRouter } from '@bloomzy/router/server';
 import { loadOrExit, type ServiceBaseConfig } from '@bloomzy/shared/config';
@@ -13,11 +15,20 @@ import { subgraphs } from '@bloomzy/shared/manifest';
 import { runUntilSignal, type RunningService } from '@bloomzy/shared/service';
 import { loadSubgraphModule } from './subgraph-modules.js';
 
-// One process runs everything, so the in-memory bus and revocation list really are shared; Redis would be pointless.
-const env: Record<string, string | undefined> = { ...process.env, REDIS_URL: '' };
 const entries = await Promise.all(
   subgraphs().map(async (entry) => ({ ...entry, module: await loadSubgraphModule(entry.name) })),
 );
+const env: Record<string, string | undefined> = {
+  // The subgraphs are reached through the router; nobody else on the network need see them (<NAME>_HOST overrides).
+  ...Object.fromEntries(entries.map((entry) => [`${entry.envPrefix}_HOST`, '127.0.0.1'])),
+  ...process.env,
+  // One process runs everything, so the in-memory bus and revocation list really are shared; Redis would be pointless.
+  REDIS_URL: '',
+};
+// A fresh secret per run unless one is configured: only this process's router can call its subgraphs.
+if (!env.SUBGRAPH_SECRET?.trim() && !env.SUBGRAPH_SECRET_FILE?.trim()) {
+  env.SUBGRAPH_SECRET = randomBytes(32).toString('base64url');
+}
 const configs = loadOrExit(() => ({
   subgraphs: entries.map((entry) => entry.module.loadConfig(env)),
   router: loadRouterConfig(env, process.argv.slice(2)),
@@ -27,7 +38,8 @@ const logger = createLogger({ service: 'bloomzy', json: configs.router.logJson, 
 // opts in).
 if (!configs.router.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 const started = Date.now();
-const localUrl = (config: ServiceBaseConfig) => `http://localhost:${config.port}`;
+const localUrl = (config: ServiceBaseConfig) =>
+  `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${config.port}`;
 const credentialsIndex = entries.findIndex((entry) => entry.module.issuesCredentials);
 const credentialsConfig = configs.subgraphs[credentialsIndex];
 

@@ -1,7 +1,8 @@
 /**
  * docker-compose.yml cannot run here (no Docker engine), so it is checked statically against supergraph.yaml: a
  * service per subgraph, each service's configuration loads with exactly the environment compose gives it, listens
- * where the others expect it, and starts a file that exists; the Dockerfile builds every package.
+ * where the others expect it, shares the subgraph secret and starts a file that exists; only the router is reachable
+ * from outside; the Dockerfile builds every package.
  */
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,9 +20,13 @@ interface Service {
   ports?: string[];
   depends_on?: Record<string, unknown>;
   deploy?: { replicas?: number };
+  networks?: string[];
+  secrets?: string[];
 }
 interface Compose {
   services: Record<string, Service>;
+  networks?: Record<string, { internal?: boolean } | null>;
+  secrets?: Record<string, { file?: string }>;
 }
 
 const load = async () =>
@@ -39,6 +44,26 @@ describe('docker-compose.yml', () => {
     const { services } = await load();
     const published = Object.entries(services).filter(([, service]) => service.ports?.length);
     expect(published.map(([name]) => name)).toEqual(['router']);
+  });
+
+  it('keeps Postgres, Redis and the subgraphs on an internal network, which the router joins beside its published one', async () => {
+    const { services, networks = {} } = await load();
+    const internal = Object.keys(networks).filter((name) => networks[name]?.internal);
+    expect(internal).toEqual(['backend']);
+    for (const [name, service] of Object.entries(services)) expect(service.networks, name).toContain('backend');
+    for (const name of ['postgres', 'redis', 'migrate']) expect(services[name]?.networks, name).toEqual(['backend']);
+    expect(services.router?.networks).toEqual(['backend', 'edge']);
+    // A subgraph may reach out (notifications' webhooks) but never shares the router's published network.
+    for (const name of names) expect(services[name]?.networks, name).not.toContain('edge');
+  });
+
+  it('gives the router and every subgraph the subgraph secret, as a docker secret', async () => {
+    const { services, secrets = {} } = await load();
+    expect(secrets.subgraph_secret?.file).toBeDefined();
+    for (const name of [...names, 'router']) {
+      expect(services[name]?.secrets, name).toContain('subgraph_secret');
+      expect(services[name]?.environment?.SUBGRAPH_SECRET_FILE, name).toBe('/run/secrets/subgraph_secret');
+    }
   });
 
   it('starts entry points that exist', async () => {
@@ -65,11 +90,13 @@ describe('docker-compose.yml', () => {
     const init = await readFile(path.join(repoRoot, 'scripts', 'postgres-init.sql'), 'utf8');
     expect(router.production).toBe(true);
     expect(router.redisUrl).toBe('redis://redis:6379');
+    expect(router.subgraphSecretFile).toBe('/run/secrets/subgraph_secret');
     for (const { name, envPrefix } of subgraphs()) {
       const config = configs[name] as ServiceBaseConfig;
       expect(config.production, name).toBe(true);
       expect(config.databaseUrl, name).toContain(`@postgres:5432/bloomzy_${name}`);
       expect(config.redisUrl, name).toBe('redis://redis:6379');
+      expect(config.subgraphSecretFile, name).toBe(router.subgraphSecretFile);
       // The migrate job must target the same databases the services use.
       expect(migrate[`${envPrefix}_DATABASE_URL`], name).toBe(config.databaseUrl);
       expect(init).toContain(`CREATE DATABASE bloomzy_${name}`);

@@ -20,6 +20,13 @@ describe('start-up configuration checks', () => {
     ['subgraphs/plants/src/main.ts', { REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     ['subgraphs/notifications/src/main.ts', { DISPATCH_INTERVAL_MS: 'soon' }, 'DISPATCH_INTERVAL_MS'],
     ['router/src/main.ts', { SUBGRAPH_PLANTS_URL: 'not a url' }, 'SUBGRAPH_PLANTS_URL'],
+    ['router/src/main.ts', { NODE_ENV: 'production' }, 'SUBGRAPH_SECRET'],
+    [
+      'subgraphs/plants/src/main.ts',
+      { NODE_ENV: 'production', PLANTS_DATABASE_URL: 'postgres://bloomzy@localhost/plants' },
+      'SUBGRAPH_SECRET',
+    ],
+    ['subgraphs/notifications/src/main.ts', { SUBGRAPH_SECRET: 'too short' }, 'SUBGRAPH_SECRET'],
   ])('%s refuses %j naming %s', (entry, env, variable) => {
     const result = run(entry, env);
     expect(result.status).toBe(78);

@@ -24,11 +24,20 @@ describe('loadRouterConfig', () => {
   });
 
   it('turns introspection and LOG_JSON to their production defaults, each overridable', () => {
-    expect(loadRouterConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, logJson: true });
-    expect(loadRouterConfig({ NODE_ENV: 'production', INTROSPECTION: 'true', LOG_JSON: 'off' })).toMatchObject({
+    const production = { NODE_ENV: 'production', SUBGRAPH_SECRET: 's'.repeat(32) };
+    expect(loadRouterConfig(production)).toMatchObject({ introspection: false, logJson: true });
+    expect(loadRouterConfig({ ...production, INTROSPECTION: 'true', LOG_JSON: 'off' })).toMatchObject({
       introspection: true,
       logJson: false,
     });
+  });
+
+  it('requires the subgraph secret in production, inline or as a file', () => {
+    expect(() => loadRouterConfig({ NODE_ENV: 'production' })).toThrow(
+      'SUBGRAPH_SECRET (or SUBGRAPH_SECRET_FILE) is required when NODE_ENV=production',
+    );
+    const fromFile = loadRouterConfig({ NODE_ENV: 'production', SUBGRAPH_SECRET_FILE: '/run/secrets/subgraph_secret' });
+    expect(fromFile).toMatchObject({ subgraphSecret: undefined, subgraphSecretFile: '/run/secrets/subgraph_secret' });
   });
 
   it('reads LOG_LEVEL, and --supergraph wins over SUPERGRAPH_PATH', () => {
@@ -88,6 +97,6 @@ describe('loadRouterConfig', () => {
   it('documents SUBGRAPH_<NAME>_URL once, as a pattern standing for the manifest names', () => {
     const pattern = routerVariables.find((v) => v.name === 'SUBGRAPH_<NAME>_URL');
     expect(pattern?.instances).toEqual(subgraphs().map((s) => `SUBGRAPH_${s.envPrefix}_URL`));
-    expect(routerVariables.filter((v) => v.name.startsWith('SUBGRAPH_'))).toHaveLength(1);
+    expect(routerVariables.filter((v) => /^SUBGRAPH_.*_URL$/.test(v.name))).toHaveLength(1);
   });
 });

@@ -131,7 +131,7 @@ export const routerVariables = variablesOf(routerEnvironment);
 
 // Loose: the unknown-subgraph check below must see every SUBGRAPH_*_URL, not only the manifest's.
 const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): RouterConfig => {
-  const common = commonConfig(env);
+  const common = commonConfig(env, ctx);
   const subgraphUrls: Record<string, string> = {};
   for (const entry of subgraphs()) {
     const value = env[subgraphUrlVariable(entry.envPrefix)];

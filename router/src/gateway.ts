@@ -1,9 +1,11 @@
 /**
  * The federation gateway: @apollo/gateway executing query plans over the subgraphs named in the supergraph, with the
- * caller's credentials forwarded so every subgraph verifies them itself.
+ * caller's credentials forwarded so every subgraph verifies them itself, and the router's own service credential so
+ * the subgraph knows the request comes from the router.
  */
 import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { ServiceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { CLIENT_ADDRESS_HEADER } from '@bloomzy/shared/http/client-address';
 import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
@@ -40,16 +42,34 @@ export function credentialsFrom(headers: Record<string, string | string[] | unde
   return out;
 }
 
+/** Where a data source sends its requests, and what proves they come from the router. */
+export interface SubgraphTarget {
+  name: string;
+  url: string | undefined;
+  /** Signs every request with a service credential addressed to `name`; none outside production without a secret. */
+  credentials: ServiceCredentials | undefined;
+}
+
 export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext> {
-  override willSendRequest({
+  readonly #target: SubgraphTarget;
+
+  constructor(target: SubgraphTarget) {
+    super({ url: target.url });
+    this.#target = target;
+  }
+
+  override async willSendRequest({
     request,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
-    // Health checks and internal requests run without a router context; they carry no credentials.
+    // Health checks and internal requests run without a router context; they carry no caller credentials.
     const { credentials = {}, requestId, clientAddress } = context as Partial<RouterContext>;
     for (const [name, value] of Object.entries(credentials)) request.http?.headers.set(name, value);
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     if (clientAddress) request.http?.headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
+    // Last, so nothing forwarded can stand in for it.
+    const service = await this.#target.credentials?.headersFor(this.#target.name);
+    for (const [name, value] of Object.entries(service ?? {})) request.http?.headers.set(name, value);
   }
 }
 
@@ -70,22 +90,35 @@ export function subgraphsOf(supergraphSdl: string, overrides: Record<string, str
  * The gateway over the supergraph's subgraphs. Its anonymous usage metrics to Apollo can only be turned off through
  * the environment (APOLLO_TELEMETRY_DISABLED, read when the gateway is built), so the entry points set it.
  */
-export function createGateway(supergraphSdl: string, overrides: Record<string, string>, logger: Logger): ApolloGateway {
+export function createGateway(
+  supergraphSdl: string,
+  overrides: Record<string, string>,
+  logger: Logger,
+  credentials: ServiceCredentials | undefined,
+): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
     logger,
-    buildService: ({ name, url }) => new ForwardingDataSource({ url: overrides[name.toLowerCase()] ?? url }),
+    buildService: ({ name, url }) =>
+      new ForwardingDataSource({ name, url: overrides[name.toLowerCase()] ?? url, credentials }),
   });
 }
 
-/** Ready when every subgraph answers a trivial query (it works for any federation subgraph, not only ours). */
-export async function subgraphsAnswer(subgraphs: SubgraphInfo[], timeoutMs = 2_000): Promise<boolean> {
+/**
+ * Ready when every subgraph answers a trivial query (it works for any federation subgraph, not only ours), signed as
+ * every other request: a router whose secret the subgraphs do not share is not ready.
+ */
+export async function subgraphsAnswer(
+  subgraphs: SubgraphInfo[],
+  credentials: ServiceCredentials | undefined,
+  timeoutMs = 2_000,
+): Promise<boolean> {
   const results = await Promise.all(
-    subgraphs.map(async ({ url }) => {
+    subgraphs.map(async ({ name, url }) => {
       try {
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...(await credentials?.headersFor(name)) },
           body: JSON.stringify({ query: '{ __typename }' }),
           signal: AbortSignal.timeout(timeoutMs),
         });

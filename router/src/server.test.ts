@@ -1,4 +1,7 @@
-/** The router as a client meets it: request ids returned and carried to the subgraphs, over HTTP and graphql-ws. */
+/**
+ * The router as a client meets it: request ids returned and carried to the subgraphs, over HTTP and graphql-ws; and
+ * as a subgraph meets it: every request signed with a service credential addressed to that subgraph.
+ */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +12,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServiceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
@@ -16,6 +20,7 @@ import { loadRouterConfig } from './config.js';
 import { startRouter } from './server.js';
 
 const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/;
+const SUBGRAPH_SECRET = 'router-test-secret-of-at-least-32-bytes';
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
   type Query { hello: String }
@@ -24,6 +29,8 @@ const typeDefs = parse(`
 describe('router request ids', () => {
   /** The x-request-id of every request the subgraph received. */
   const received: (string | undefined)[] = [];
+  /** The service credential of every request the subgraph received. */
+  const signed: (string | undefined)[] = [];
   let subgraph: ApolloServer;
   let router: RunningService;
   let coordination: Coordination;
@@ -38,6 +45,8 @@ describe('router request ids', () => {
       context: async ({ req }) => {
         const id = req.headers['x-request-id'];
         received.push(Array.isArray(id) ? id[0] : id);
+        const credential = req.headers['x-bloomzy-service'];
+        signed.push(Array.isArray(credential) ? credential[0] : credential);
         return {};
       },
     });
@@ -54,6 +63,7 @@ describe('router request ids', () => {
         ROUTER_HOST: '127.0.0.1',
         ROUTER_PORT: '0',
         SUPERGRAPH_PATH: supergraphPath,
+        SUBGRAPH_SECRET,
       }),
       logger,
       revocations: coordination.revocations,
@@ -80,6 +90,18 @@ describe('router request ids', () => {
     expect(await res.json()).toEqual({ data: { hello: 'world' }, extensions: { cost: { estimated: 0, max: 5000 } } });
     expect(res.headers.get('x-request-id')).toBe('web-1234');
     expect(received).toEqual(['web-1234']);
+  });
+
+  it('signs queries and its readiness check with a credential addressed to the subgraph, not one a client sent', async () => {
+    signed.length = 0;
+    expect((await query({ 'x-bloomzy-service': 'forged' })).status).toBe(200);
+    expect((await fetch(router.url.replace(/\/graphql$/, '/ready'))).status).toBe(200);
+    expect(signed).toHaveLength(2);
+    const subgraph = createServiceCredentials({ secret: SUBGRAPH_SECRET, issuer: 'test' });
+    for (const token of signed) {
+      expect(await subgraph.verify(token, 'greetings')).toEqual({ valid: true });
+      expect(await subgraph.verify(token, 'other')).toMatchObject({ valid: false });
+    }
   });
 
   it('forwards the id it generated when the client sent none, or a malformed one', async () => {

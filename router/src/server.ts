@@ -9,6 +9,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { fastifyApolloHandler } from '@as-integrations/fastify';
 import type { FastifyRequest } from 'fastify';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
+import { serviceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Coordination } from '@bloomzy/shared/coordination';
 import { createErrorFormatter } from '@bloomzy/shared/errors';
@@ -50,13 +51,16 @@ export async function startRouter({
     throw new Error(`Cannot read the supergraph at ${config.supergraphPath} (run \`npm run compose\`)`);
   });
   const subgraphs = subgraphsOf(supergraphSdl, config.subgraphUrls);
-  const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger);
+  // Every request to a subgraph carries it (HTTP, graphql-ws upgrades, readiness, API-key introspection).
+  const credentials = await serviceCredentials(config, 'router');
+  const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger, credentials);
   const demandControl = createDemandControl(supergraphSdl, config.cost);
   const limits = operationLimits(config.operationLimits);
   const verifier = createCredentialVerifier({
     jwks: config.jwksUrl,
     apiKeyIntrospection: config.apiKeyIntrospectionUrl,
     revocations,
+    serviceCredentials: credentials,
   });
   const rateLimits = createRateLimits({
     settings: config.rateLimits,
@@ -115,6 +119,7 @@ export async function startRouter({
     introspection: config.introspection,
     apollo,
     admit: demandControl.admit,
+    credentials,
     ...(revocationCheckMs ? { revocationCheckMs } : {}),
   });
   let loaded = true;
@@ -125,7 +130,7 @@ export async function startRouter({
     logger,
     corsOrigins: config.corsOrigins,
     trustedProxies: config.trustedProxies,
-    ready: async () => loaded && (await subgraphsAnswer(subgraphs)),
+    ready: async () => loaded && (await subgraphsAnswer(subgraphs, credentials)),
     routes: (app) => {
       app.addHook('onRequest', rateLimits.onRequest);
       serveGraphQL(app, {

@@ -15,6 +15,7 @@ import { decodeJwt } from 'jose';
 import type { WebSocket } from 'ws';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
+import type { ServiceCredentials } from '@bloomzy/shared/auth/service-credential';
 import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { withoutSuggestion } from '@bloomzy/shared/hide-suggestions';
 import type { Logger } from '@bloomzy/shared/logger';
@@ -41,6 +42,8 @@ export interface SubscriptionHandlerOptions {
   apollo: ApolloServer<RouterContext>;
   /** Admits or refuses each subscription before it is planned (demand control). */
   admit?: FederatedSubscriptionsOptions<RouterContext>['admit'];
+  /** The router's service credential: on upstream upgrades, entity fetches and API-key introspection. */
+  credentials: ServiceCredentials | undefined;
   revocationCheckMs?: number;
 }
 
@@ -100,18 +103,19 @@ export interface SubscriptionHandler {
 }
 
 export function createSubscriptionHandler(options: SubscriptionHandlerOptions): SubscriptionHandler {
-  const { logger, verifier, limits } = options;
+  const { logger, verifier, limits, credentials } = options;
   const subscriptions = createFederatedSubscriptions<RouterContext, ConnectionContext>({
     supergraphSdl: options.supergraphSdl,
     subgraphs: options.subgraphs,
-    buildDataSource: (_name, url) => new ForwardingDataSource({ url }),
+    buildDataSource: (name, url) => new ForwardingDataSource({ name, url, credentials }),
     context: (ctx) => ({
       credentials: ctx.credentials ?? {},
       requestId: ctx.extra.request.id,
       client: ctx.client,
       clientAddress: ctx.extra.request.ip,
     }),
-    upstreamConnectionParams: ({ credentials }) => credentials,
+    upstreamConnectionParams: (context) => context.credentials,
+    upstreamHeaders: async (subgraph) => (await credentials?.headersFor(subgraph)) ?? {},
     // The operation limits HTTP has (plugins/operation-limits.ts), tokens aside: see onSubscribe below.
     validationRules: operationLimitRules(options.operationLimits),
     maxErrors: options.maxErrors,

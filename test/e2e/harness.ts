@@ -1,7 +1,8 @@
 /**
  * Boots the whole supergraph for end-to-end tests: the three subgraphs and the router as real HTTP (and WebSocket)
  * servers on random ports, each subgraph with a fresh database (Postgres when TEST_DATABASE_URL is set, else PGlite),
- * and the router composing them from the committed supergraph. Tests talk to the router only, as a client would.
+ * and the router composing them from the committed supergraph, all sharing TEST_SUBGRAPH_SECRET. Tests talk to the
+ * router, as a client would (a test that calls a subgraph directly signs as the router: `routerGql`).
  */
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -22,6 +23,7 @@ import { createLogger } from '@bloomzy/shared/logger';
 import { prismaProject } from '@bloomzy/shared/paths';
 import type { RunningService } from '@bloomzy/shared/service';
 import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
+import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
 import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/testing/test-database';
 
 export interface Stack {
@@ -56,7 +58,8 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const logger = createLogger({ service: 'e2e', level: 'error' });
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-e2e-'));
-  const common = { NODE_ENV: 'test', DATA_DIR: dataDir, ...options.env };
+  // One secret for all: the subgraphs answer the router (and each other's credential requests) only.
+  const common = { NODE_ENV: 'test', DATA_DIR: dataDir, SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET, ...options.env };
   const coordination = await createCoordination({ logger });
   const kind = e2eDatabaseKind();
   const [authDb, plantsDb, notificationsDb] = await Promise.all([

@@ -82,6 +82,12 @@ describe('npm start', () => {
       'mutation { signup(input: { email: "newcomer@bloomzy.test", password: "fiddle-leaf-9" }) { accessToken user { id } } }',
     );
     expect(signup.errors).toBeUndefined();
+    // The subgraphs answer the router only, with the secret `npm start` generated for this run.
+    const direct = await gql(`http://127.0.0.1:${auth}/graphql`, '{ __typename }');
+    expect({ status: direct.status, code: direct.errors?.[0]?.extensions?.code }).toEqual({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
     expect(await interrupt(first)).toBe(0);
 
     const second = await npmStart(env, router as number);

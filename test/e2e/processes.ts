@@ -271,7 +271,13 @@ export async function startTopology(adminDatabaseUrl: string, redisUrl: string):
     number,
   ];
   // DATA_DIR: auth's generated signing key goes there (NODE_ENV=test); nothing else writes to disk with Postgres URLs.
-  const common = { REDIS_URL: redis.url, AUTH_URL: `http://127.0.0.1:${authPort}`, DATA_DIR: data.dir };
+  const common = {
+    REDIS_URL: redis.url,
+    AUTH_URL: `http://127.0.0.1:${authPort}`,
+    DATA_DIR: data.dir,
+    // Each run its own: every service shares it, and nothing outside this topology can sign for it.
+    SUBGRAPH_SECRET: randomBytes(32).toString('base64url'),
+  };
   const start = (name: string, entry: string, port: number, env: Record<string, string>) => {
     const service = startService({ name, entry, port, env: { ...common, ...env } });
     processes.push(service);

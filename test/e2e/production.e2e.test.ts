@@ -236,6 +236,19 @@ describe.skipIf(!postgres || !redisUrl)(
       await Promise.all(inboxes.splice(0).map((i) => i.close()));
     });
 
+    it('runs subgraphs that answer only their routers (the secret is shared by the processes alone)', async () => {
+      for (const subgraph of [t.auth, t.plants, t.notificationsA, t.notificationsB]) {
+        const direct = await gql(subgraph.graphqlUrl, '{ __typename }');
+        expect({ status: direct.status, code: direct.errors?.[0]?.extensions?.code }, subgraph.name).toEqual({
+          status: 403,
+          code: 'FORBIDDEN',
+        });
+        expect((await fetch(`${subgraph.baseUrl}/ready`)).status, subgraph.name).toBe(200);
+      }
+      const user = await signup(t.router2, 'direct');
+      expect(user.token).toBeTruthy();
+    });
+
     it('sends a due reminder exactly once across two instances, live to subscribers on either router', async () => {
       const ada = await signup(t.router1, 'ada');
       const viaRouter1 = inbox(t.router1, ada);

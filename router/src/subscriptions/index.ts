@@ -66,6 +66,11 @@ export interface FederatedSubscriptionsOptions<TContext extends GatewayContext, 
   upstreamConnectionParams?: (
     context: TContext,
   ) => Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;
+  /**
+   * Headers on the WebSocket upgrade request of an upstream connection to `subgraph` (e.g. the router's own service
+   * credential, which the subgraph checks before it upgrades).
+   */
+  upstreamHeaders?: (subgraph: string) => Record<string, string> | Promise<Record<string, string>>;
   /** Headers added to every HTTP entity fetch made while resolving this subscriber's events. */
   headersFor?: (context: TContext) => Record<string, string>;
   /**
@@ -164,8 +169,10 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
     if (!httpUrl) return { errors: [new GraphQLError(`No URL known for subgraph "${primary.serviceName}".`)] };
 
     let connectionParams: Record<string, unknown> | undefined;
+    let headers: Record<string, string> | undefined;
     try {
       connectionParams = await options.upstreamConnectionParams?.(request.context);
+      headers = await options.upstreamHeaders?.(primary.serviceName);
     } catch (error) {
       return { errors: [asGraphQLError(error, 'Could not prepare the upstream connection')] };
     }
@@ -176,6 +183,7 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
       operationName: primary.operationName,
       variables: variablesFor(primary.variableUsages, planned.variables),
       connectionParams,
+      headers,
       keepAliveMs: options.upstreamKeepAliveMs ?? 12_000,
       ackTimeoutMs: options.upstreamAckTimeoutMs ?? 10_000,
     });

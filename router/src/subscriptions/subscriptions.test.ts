@@ -159,6 +159,13 @@ describe('federated subscriptions over graphql-ws', () => {
     expect(users.authorizations).toContain('Bearer alice');
   });
 
+  it('sends upstreamHeaders on the upgrade request of the upstream connection', async () => {
+    const { notes, client } = await startStack({ upstreamHeaders: (subgraph) => ({ 'x-bloomzy-service': subgraph }) });
+    record(client(), { query: NOTE_ADDED });
+    await waitFor(() => notes.openSubscriptions === 1, 'the upstream subscription');
+    expect(notes.upgradeHeaders.map((headers) => headers['x-bloomzy-service'])).toEqual(['notes']);
+  });
+
   it('releases the upstream subscription when the client completes or disconnects', async () => {
     const { notes, router, client } = await startStack();
     const ws = client();

@@ -33,6 +33,8 @@ export interface UpstreamSubscription {
   readonly operationName: string | undefined;
   readonly variables: Record<string, unknown>;
   readonly connectionParams: Record<string, unknown> | undefined;
+  /** Headers of the WebSocket upgrade request. */
+  readonly headers?: Record<string, string> | undefined;
   /** Ping interval, and how long a pong may take before the subgraph counts as gone (0 disables). */
   readonly keepAliveMs: number;
   /** How long the subgraph may take to acknowledge connection_init (0 waits forever). */
@@ -58,7 +60,7 @@ export function subscribeUpstream(request: UpstreamSubscription): AsyncQueue<Ups
 
   const client: Client = createClient({
     url: request.url,
-    webSocketImpl: WebSocket,
+    webSocketImpl: request.headers ? withUpgradeHeaders(request.headers) : WebSocket,
     lazy: true,
     // A retry would silently re-subscribe and lose the events in between; the client decides whether to resubscribe.
     retryAttempts: 0,
@@ -93,6 +95,15 @@ export function subscribeUpstream(request: UpstreamSubscription): AsyncQueue<Ups
     },
   );
   return channel;
+}
+
+/** graphql-ws constructs the socket itself, with URL and protocol only: a subclass adds the upgrade's headers. */
+function withUpgradeHeaders(headers: Record<string, string>) {
+  return class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  };
 }
 
 /** Turns whatever graphql-ws reports (close event, error message payload, socket error) into one client-facing error. */

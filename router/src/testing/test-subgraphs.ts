@@ -3,7 +3,7 @@
  * - "users" owns User (HTTP only, standalone Apollo Server) and records the authorization headers it receives;
  * - "notes" owns Note and Subscription.noteAdded, over HTTP and graphql-ws on one node:http server, fed by `publish`.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
@@ -77,6 +77,8 @@ export interface NotesSubgraph extends RunningServer {
   readonly openSockets: number;
   /** connection_init payloads the subgraph's graphql-ws server received. */
   readonly connectionParams: (Readonly<Record<string, unknown>> | undefined)[];
+  /** Headers of the WebSocket upgrade requests it accepted. */
+  readonly upgradeHeaders: IncomingHttpHeaders[];
   /** Kills every WebSocket and stops listening, as a crashing subgraph would. */
   stop(): Promise<void>;
 }
@@ -85,6 +87,7 @@ export async function startNotesSubgraph(): Promise<NotesSubgraph> {
   const feeds = new Map<AsyncQueue<{ noteAdded: Note }>, string | undefined>();
   const published: Note[] = [];
   const connectionParams: (Readonly<Record<string, unknown>> | undefined)[] = [];
+  const upgradeHeaders: IncomingHttpHeaders[] = [];
   let started = 0;
 
   const schema = buildSubgraphSchema([
@@ -125,6 +128,7 @@ export async function startNotesSubgraph(): Promise<NotesSubgraph> {
       schema,
       onConnect: (ctx) => {
         connectionParams.push(ctx.connectionParams);
+        upgradeHeaders.push(ctx.extra.request.headers);
       },
     },
     wss,
@@ -148,6 +152,7 @@ export async function startNotesSubgraph(): Promise<NotesSubgraph> {
       return wss.clients.size;
     },
     connectionParams,
+    upgradeHeaders,
     async stop() {
       for (const socket of wss.clients) socket.terminate();
       await wsServer.dispose();

@@ -2,7 +2,12 @@
  * Starts the auth subgraph: database (migrated when embedded), signing keys, GraphQL on /graphql, the JWKS other
  * services verify tokens with, and the API-key introspection endpoint.
  */
-import { createCredentialVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import { serviceCredentials } from '@bloomzy/shared/auth/service-credential';
+import {
+  createCredentialVerifier,
+  CREDENTIAL_ENDPOINTS_AUDIENCE,
+  type CredentialVerifier,
+} from '@bloomzy/shared/auth/verifier';
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
 import type { Coordination } from '@bloomzy/shared/coordination';
 import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
@@ -37,6 +42,8 @@ export interface RunningAuthService extends RunningService {
 
 export async function startAuthService(options: AuthServiceOptions): Promise<RunningAuthService> {
   const { config, coordination, logger } = options;
+  // First: a bad secret file stops the service before anything is opened.
+  const credentials = await serviceCredentials(config, 'auth');
   const database = await openServiceDatabase(config, 'auth', options.database);
   const db = createAuthDb(database.adapter);
   const keys = await loadSigningKeys({
@@ -61,19 +68,23 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
       apiKeyIntrospection: (key) => introspectApiKey(runtime, key),
       revocations: coordination.revocations,
     });
+  // The services that verify credentials call the two endpoints below with a service credential addressed to the
+  // token issuer: they know auth by AUTH_URL, not by its subgraph name.
+  const issuerEndpoint = { config: { serviceAudience: CREDENTIAL_ENDPOINTS_AUDIENCE } };
   const subgraph = await startSubgraph({
     name: 'auth',
     config,
     logger,
+    credentials,
     database: { opened: database, client: db },
     resolvers,
     context: contextFactory(runtime, verifier),
     routes: (app) => {
-      app.get('/.well-known/jwks.json', (_req, reply) =>
+      app.get('/.well-known/jwks.json', issuerEndpoint, (_req, reply) =>
         reply.header('cache-control', 'public, max-age=300').send(keys.jwks),
       );
       // Malformed JSON gets a 400 and a body over 10 kB a 413 before this runs.
-      app.post('/internal/api-keys/introspect', { bodyLimit: 10_000 }, async (req, reply) => {
+      app.post('/internal/api-keys/introspect', { ...issuerEndpoint, bodyLimit: 10_000 }, async (req, reply) => {
         const { key } = (req.body ?? {}) as { key?: unknown };
         if (typeof key !== 'string' || key.length > 200) return reply.code(400).send({ error: 'key must be a string' });
         return introspectApiKey(runtime, key);

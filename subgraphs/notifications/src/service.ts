@@ -2,6 +2,7 @@
  * Starts the notifications subgraph: database (migrated when embedded), the reminder engine's event consumers, the
  * dispatcher loop, GraphQL over HTTP and graphql-ws on /graphql.
  */
+import { serviceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { remoteVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
 import type { Coordination } from '@bloomzy/shared/coordination';
@@ -44,6 +45,8 @@ export async function startNotificationsService(
   options: NotificationsServiceOptions,
 ): Promise<RunningNotificationsService> {
   const { config, coordination, logger } = options;
+  // First: a bad secret file stops the service before anything is opened.
+  const credentials = await serviceCredentials(config, 'notifications');
   const database = await openServiceDatabase(config, 'notifications', options.database);
   const db = createNotificationsDb(database.adapter);
   const runtime: NotificationsRuntime = {
@@ -57,12 +60,13 @@ export async function startNotificationsService(
     wakeDispatcher: () => dispatcher.wake(),
   };
   const dispatcher = createDispatcher({ runtime, intervalMs: config.dispatchIntervalMs, fetch: options.fetch });
-  const verifier = options.verifier ?? remoteVerifier(config.authUrl, coordination.revocations);
+  const verifier = options.verifier ?? remoteVerifier(config.authUrl, coordination.revocations, credentials);
   const consumers = startEventConsumers(coordination.events, runtime);
   const subgraph = await startSubgraph({
     name: 'notifications',
     config,
     logger,
+    credentials,
     database: { opened: database, client: db },
     // The dispatcher first: a batch in hand is sent and recorded before the database closes.
     background: [dispatcher, consumers],

@@ -1,6 +1,6 @@
 /** Integration: a user's collection — listing and filters, every validation error, and who may see or touch what. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, gql } from '@bloomzy/shared/testing/graphql-client';
+import { errorCode, routerGql } from '@bloomzy/shared/testing/graphql-client';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { ok, START, startPlantsHarness, type PlantsHarness, type TestUser } from './testing/harness.js';
 import * as op from './testing/operations.js';
@@ -133,10 +133,12 @@ describe.each(testDatabaseKinds())('collection (%s)', (kind) => {
       scopes: ['plants:read'],
     });
     const headers = { 'x-api-key': 'bzk_reader_secret' };
-    expect((await gql<{ userPlant: { id: string } }>(h.url, op.GET, { id: plantId }, headers)).data?.userPlant.id).toBe(
-      plantId,
+    expect(
+      (await routerGql<{ userPlant: { id: string } }>(h.service, op.GET, { id: plantId }, headers)).data?.userPlant.id,
+    ).toBe(plantId);
+    expect(errorCode(await routerGql(h.service, op.WATER, { input: { userPlantId: plantId } }, headers))).toBe(
+      'FORBIDDEN',
     );
-    expect(errorCode(await gql(h.url, op.WATER, { input: { userPlantId: plantId } }, headers))).toBe('FORBIDDEN');
   });
 
   const invalid: [string, string, () => Record<string, unknown>][] = [

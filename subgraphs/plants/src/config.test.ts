@@ -19,9 +19,8 @@ describe('loadPlantsConfig', () => {
   it('requires a Postgres URL in production, naming the variable', () => {
     expect(() => loadPlantsConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
     expect(() => loadPlantsConfig({ NODE_ENV: 'production' })).toThrow(/PLANTS_DATABASE_URL/);
-    expect(loadPlantsConfig({ NODE_ENV: 'production', PLANTS_DATABASE_URL: 'postgres://db/plants' }).logJson).toBe(
-      true,
-    );
+    const production = { NODE_ENV: 'production', PLANTS_DATABASE_URL: 'postgres://db/plants' };
+    expect(loadPlantsConfig({ ...production, SUBGRAPH_SECRET: 's'.repeat(32) }).logJson).toBe(true);
   });
   it.each([
     ['PLANTS_PORT', '70000'],

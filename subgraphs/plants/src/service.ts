@@ -2,6 +2,7 @@
  * Starts the plants subgraph: database (migrated when embedded), the species catalog seed, the consumer that keeps
  * users' timezone and hemisphere current, the schedule reconciler, and GraphQL on /graphql.
  */
+import { serviceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { remoteVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { systemClock, type Clock } from '@bloomzy/shared/clock';
 import type { Coordination } from '@bloomzy/shared/coordination';
@@ -43,12 +44,14 @@ export interface RunningPlantsService extends RunningService {
 
 export async function startPlantsService(options: PlantsServiceOptions): Promise<RunningPlantsService> {
   const { config, coordination, logger } = options;
+  // First: a bad secret file stops the service before anything is opened.
+  const credentials = await serviceCredentials(config, 'plants');
   const database = await openServiceDatabase(config, 'plants', options.database);
   const db = createPlantsDb(database.adapter, { onStatement: options.onStatement });
   const runtime: PlantsRuntime = { db, events: coordination.events, clock: options.clock ?? systemClock, logger };
   const inserted = await seedCatalog(db);
   if (inserted > 0) logger.info(`seeded ${inserted} species into the catalog`);
-  const verifier = options.verifier ?? remoteVerifier(config.authUrl, coordination.revocations);
+  const verifier = options.verifier ?? remoteVerifier(config.authUrl, coordination.revocations, credentials);
   const profiles = consumeProfileEvents(runtime);
   const reconciler = createScheduleReconciler(runtime, { intervalMs: config.scheduleReconcileIntervalMs });
   if (options.reconcileOnTimer ?? true) reconciler.start();
@@ -56,6 +59,7 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
     name: 'plants',
     config,
     logger,
+    credentials,
     database: { opened: database, client: db },
     // The reconciler first: a run in progress finishes its batch (and confirms what it published) before the
     // database closes.

@@ -20,6 +20,7 @@ import {
 import { subgraphs } from './manifest.js';
 
 const doc = { description: 'test variable' };
+const SUBGRAPH_SECRET = 's'.repeat(32);
 /** Parses `env` with a one-variable schema and returns that variable's value. */
 const read = (schema: z.ZodType, env: Env, name = Object.keys(env)[0] ?? 'A') =>
   (parseEnv(z.object({ [name]: schema }), env) as Record<string, unknown>)[name];
@@ -74,7 +75,11 @@ describe('config variables', () => {
 });
 
 describe('LOG_LEVEL', () => {
-  const load = (env: Env) => commonConfig(parseEnv(commonEnvironment, env));
+  const load = (env: Env) =>
+    parseEnv(
+      commonEnvironment.transform((e, ctx) => commonConfig(e, ctx)),
+      env,
+    );
   it('defaults to info and accepts the logger levels', () => {
     expect(load({}).logLevel).toBe('info');
     for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace']) {
@@ -84,6 +89,30 @@ describe('LOG_LEVEL', () => {
   it('refuses any other level, naming the variable', () => {
     expect(() => load({ LOG_LEVEL: 'verbose' })).toThrow(ConfigError);
     expect(() => load({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL must be one of fatal, error, warn/);
+  });
+});
+
+describe('SUBGRAPH_SECRET', () => {
+  const load = (env: Env) =>
+    parseEnv(
+      commonEnvironment.transform((e, ctx) => commonConfig(e, ctx)),
+      env,
+    );
+  it('is optional outside production and required in production, inline or as a file', () => {
+    expect(load({})).toMatchObject({ subgraphSecret: undefined, subgraphSecretFile: undefined });
+    expect(() => load({ NODE_ENV: 'production' })).toThrow(
+      'Invalid configuration: SUBGRAPH_SECRET (or SUBGRAPH_SECRET_FILE) is required when NODE_ENV=production',
+    );
+    expect(load({ NODE_ENV: 'production', SUBGRAPH_SECRET }).subgraphSecret).toBe(SUBGRAPH_SECRET);
+    expect(load({ NODE_ENV: 'production', SUBGRAPH_SECRET_FILE: '/run/secrets/s' }).subgraphSecretFile).toBe(
+      '/run/secrets/s',
+    );
+  });
+  it('refuses a secret under 32 bytes without printing it, and both variables at once', () => {
+    const short = () => load({ SUBGRAPH_SECRET: 'hunter2-hunter2' });
+    expect(short).toThrow('SUBGRAPH_SECRET must be at least 32 bytes');
+    expect(short).toThrow(expect.objectContaining({ message: expect.not.stringContaining('hunter2') }));
+    expect(() => load({ SUBGRAPH_SECRET, SUBGRAPH_SECRET_FILE: '/run/secrets/s' })).toThrow(/SUBGRAPH_SECRET and/);
   });
 });
 
@@ -103,7 +132,7 @@ describe('subgraph environment', () => {
     expect(dev.dataDir).toBe(`/tmp/bloomzy/${entry.name}`);
     const database = `${entry.envPrefix}_DATABASE_URL`;
     expect(() => load({ NODE_ENV: 'production' })).toThrow(`${database} is required when NODE_ENV=production`);
-    expect(load({ NODE_ENV: 'production', [database]: 'postgres://db/x' }).logJson).toBe(true);
+    expect(load({ NODE_ENV: 'production', [database]: 'postgres://db/x', SUBGRAPH_SECRET }).logJson).toBe(true);
     expect(load({ [`${entry.envPrefix}_PORT`]: '0' }).port).toBe(0);
   });
 
@@ -116,6 +145,8 @@ describe('subgraph environment', () => {
         'LOG_LEVEL',
         'NODE_ENV',
         'REDIS_URL',
+        'SUBGRAPH_SECRET',
+        'SUBGRAPH_SECRET_FILE',
         `${entry.envPrefix}_DATABASE_URL`,
         `${entry.envPrefix}_HOST`,
         `${entry.envPrefix}_PORT`,

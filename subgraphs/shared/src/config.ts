@@ -190,13 +190,29 @@ export function loadOrExit<T>(load: () => T): T {
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** NODE_ENV, REDIS_URL, LOG_JSON and LOG_LEVEL: read by the router and every subgraph. */
+/** The shared secret of the service credential (auth/service-credential.ts) is at least this long. */
+export const MIN_SECRET_BYTES = 32;
+
+const secretDoc = {
+  description:
+    'Secret shared by the router and every subgraph (at least 32 bytes): the router signs its requests to the ' +
+    'subgraphs with it, and subgraphs refuse requests without such a credential',
+  default: 'unset (`npm start` generates one)',
+};
+const secretText = z
+  .string()
+  .refine((value) => Buffer.byteLength(value) >= MIN_SECRET_BYTES, {
+    error: `must be at least ${MIN_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 48\`)`,
+  })
+  .optional();
+
+/** NODE_ENV, REDIS_URL, LOG_JSON, LOG_LEVEL and the subgraph secret: read by the router and every subgraph. */
 export const commonEnvironment = z.object({
   NODE_ENV: oneOf(
     {
       description:
-        '`production` requires Postgres URLs and signing keys, hides stack traces, turns introspection (unless ' +
-        'INTROSPECTION=true) and the Sandbox landing page off',
+        '`production` requires Postgres URLs, signing keys and the subgraph secret, hides stack traces, turns ' +
+        'introspection (unless INTROSPECTION=true) and the Sandbox landing page off',
     },
     ['development', 'production', 'test'],
     'development',
@@ -210,6 +226,10 @@ export const commonEnvironment = z.object({
   ),
   LOG_JSON: bool({ description: 'One JSON line per log event', default: 'on in production' }),
   LOG_LEVEL: oneOf({ description: 'Least severe level logged' }, LOG_LEVELS, 'info'),
+  SUBGRAPH_SECRET: documented(secretText, secretDoc),
+  SUBGRAPH_SECRET_FILE: optional({
+    description: 'File holding that secret (docker secret); one of the two is required in production',
+  }),
 });
 
 export interface CommonConfig {
@@ -217,11 +237,29 @@ export interface CommonConfig {
   redisUrl: string | undefined;
   logJson: boolean;
   logLevel: LogLevel;
+  /** The secret of the service credential, inline or in a file (read at start-up); neither outside production means
+   * subgraphs answer any caller. */
+  subgraphSecret: string | undefined;
+  subgraphSecretFile: string | undefined;
 }
 
-export function commonConfig(env: z.output<typeof commonEnvironment>): CommonConfig {
+export function commonConfig(env: z.output<typeof commonEnvironment>, ctx: z.RefinementCtx): CommonConfig {
   const production = env.NODE_ENV === 'production';
-  return { production, redisUrl: env.REDIS_URL, logJson: env.LOG_JSON ?? production, logLevel: env.LOG_LEVEL };
+  if (env.SUBGRAPH_SECRET && env.SUBGRAPH_SECRET_FILE) {
+    reject(ctx, 'SUBGRAPH_SECRET', 'and SUBGRAPH_SECRET_FILE are both set; set one');
+  }
+  // Without it a subgraph answers whoever reaches its port, and every instance must share the router's secret.
+  if (production && !env.SUBGRAPH_SECRET && !env.SUBGRAPH_SECRET_FILE) {
+    reject(ctx, 'SUBGRAPH_SECRET', '(or SUBGRAPH_SECRET_FILE) is required when NODE_ENV=production');
+  }
+  return {
+    production,
+    redisUrl: env.REDIS_URL,
+    logJson: env.LOG_JSON ?? production,
+    logLevel: env.LOG_LEVEL,
+    subgraphSecret: env.SUBGRAPH_SECRET,
+    subgraphSecretFile: env.SUBGRAPH_SECRET_FILE,
+  };
 }
 
 /** <PREFIX>_HOST and <PREFIX>_PORT: where a service listens. */
@@ -294,7 +332,6 @@ export function serviceBase<N extends string>(
   ctx: z.RefinementCtx,
 ): ServiceBaseConfig {
   type P = EnvPrefix<N>;
-  const common = commonConfig(env);
   const prefix = subgraph(name).envPrefix as P;
   // One view per computed name: TypeScript resolves a generic key against a single record, not an intersection.
   const hosts: Record<`${P}_HOST`, string> = env;
@@ -303,7 +340,10 @@ export function serviceBase<N extends string>(
   const databaseVariable: `${P}_DATABASE_URL` = `${prefix}_DATABASE_URL`;
   const databaseUrl = databases[databaseVariable];
   // Production never falls back to an embedded database: several instances would each write their own.
-  if (common.production && !databaseUrl) reject(ctx, databaseVariable, 'is required when NODE_ENV=production');
+  if (env.NODE_ENV === 'production' && !databaseUrl) {
+    reject(ctx, databaseVariable, 'is required when NODE_ENV=production');
+  }
+  const common = commonConfig(env, ctx);
   return {
     ...common,
     host: hosts[`${prefix}_HOST`],

@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createServiceCredentials, SERVICE_CREDENTIAL_HEADER } from './auth/service-credential.js';
+import { ManualClock } from './clock.js';
 import { createLogger } from './logger.js';
 import { subgraphs } from './manifest.js';
-import { startSubgraph } from './subgraph.js';
+import { startSubgraph, type RunningSubgraph } from './subgraph.js';
 
 const logger = createLogger({ service: 'test', level: 'silent' });
 
@@ -15,6 +19,7 @@ function fixture() {
     options: {
       name: subgraphs()[0]?.name ?? '',
       logger,
+      credentials: undefined,
       resolvers: {},
       context: async () => ({}),
       database: {
@@ -76,5 +81,112 @@ describe('startSubgraph', () => {
       await running.stop();
       expect(errors[0]?.message.includes(`Did you mean "${field}"?`)).toBe(!production);
     }
+  });
+});
+
+describe('a subgraph with a service credential secret', () => {
+  const SECRET = 'the-secret-the-router-and-subgraphs-share';
+  const [self, other] = subgraphs();
+  if (!self || !other) throw new Error('supergraph.yaml lists fewer than two subgraphs');
+  const router = createServiceCredentials({ secret: SECRET, issuer: 'router' });
+  let running: RunningSubgraph;
+  let base: string;
+  beforeAll(async () => {
+    const { options } = fixture();
+    running = await startSubgraph({
+      ...options,
+      config: { host: '127.0.0.1', port: 0, production: false },
+      credentials: createServiceCredentials({ secret: SECRET, issuer: self.name }),
+      routes: (app) => {
+        app.post('/internal/echo', { config: { serviceAudience: 'credential-endpoints' } }, async () => ({ ok: 1 }));
+      },
+    });
+    base = running.url.replace(/\/graphql$/, '');
+  });
+  afterAll(() => running?.stop());
+
+  const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const query = (headers?: Record<string, string>) => post(running.url, { query: '{ _service { sdl } }' }, headers);
+  const refused = {
+    status: 403,
+    body: { errors: [{ message: expect.stringMatching(/only the router/), extensions: { code: 'FORBIDDEN' } }] },
+  };
+
+  it('serves the router: a token signed with the secret, addressed to this subgraph', async () => {
+    const res = await query(await router.headersFor(self.name));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ data: { _service: { sdl: expect.stringContaining('type') } } });
+  });
+
+  it('refuses with 403 a request without it, signed with another secret, for another subgraph or expired', async () => {
+    const stranger = createServiceCredentials({ secret: 'some-other-secret-of-at-least-32-bytes', issuer: 'x' });
+    const stale = createServiceCredentials({
+      secret: SECRET,
+      issuer: 'router',
+      clock: new ManualClock(new Date(Date.now() - 90_000)),
+    });
+    expect(await query()).toEqual(refused);
+    expect(await query({ [SERVICE_CREDENTIAL_HEADER]: 'garbage' })).toEqual(refused);
+    expect(await query(await stranger.headersFor(self.name))).toEqual(refused);
+    expect(await query(await router.headersFor(other.name))).toEqual(refused);
+    expect(await query(await stale.headersFor(self.name))).toEqual(refused);
+    // Unknown paths too: nothing is disclosed about what exists.
+    expect(await post(`${base}/nowhere`, {})).toEqual(refused);
+  });
+
+  it('checks the audience a route declares instead of the subgraph name', async () => {
+    expect(await post(`${base}/internal/echo`, {}, await router.headersFor(self.name))).toEqual(refused);
+    const served = await post(`${base}/internal/echo`, {}, await router.headersFor('credential-endpoints'));
+    expect(served).toEqual({ status: 200, body: { ok: 1 } });
+  });
+
+  it('leaves /health and /ready open', async () => {
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+  });
+
+  it('answers before reading the body: a refused upload is cut off, not read', async () => {
+    // 50 MB announced, 64 kB sent, the rest never: the answer can only come from before the body is read.
+    const answer = await new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      const req = httpRequest(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(50_000_000) },
+      });
+      req.on('response', (res) => {
+        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
+        res.resume();
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.write(`{"query":"${'x'.repeat(64_000)}`);
+    });
+    // Not 413 either, which the announced length over the 1 MB limit would otherwise get.
+    expect(answer).toEqual({ status: 403, connection: 'close' });
+  });
+
+  it('refuses a WebSocket upgrade without it', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(running.url, {
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': randomBytes(16).toString('base64'),
+          'sec-websocket-protocol': 'graphql-transport-ws',
+        },
+      });
+      req.on('response', (res) => (resolve(res.statusCode ?? 0), res.resume()));
+      req.on('upgrade', (_res, socket) => (socket.destroy(), reject(new Error('upgraded without a credential'))));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(403);
   });
 });

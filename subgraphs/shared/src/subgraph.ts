@@ -14,6 +14,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import type { WebsocketHandler } from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import { parse, type GraphQLSchema } from 'graphql';
+import { SERVICE_CREDENTIAL_HEADER, type ServiceCredentials } from './auth/service-credential.js';
 import type { ServiceBaseConfig } from './config.js';
 import type { OpenedDatabase } from './db/open.js';
 import { createErrorFormatter } from './errors.js';
@@ -35,6 +36,16 @@ interface Stoppable {
   stop(): Promise<void>;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The audience a route's service credential must name, when not the subgraph's own name: auth's credential
+     * endpoints, which callers know by AUTH_URL rather than by subgraph name.
+     */
+    serviceAudience?: string;
+  }
+}
+
 export interface SubgraphOptions<Ctx extends BaseContext> {
   name: string;
   config: Pick<ServiceBaseConfig, 'host' | 'port' | 'production'>;
@@ -48,6 +59,12 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   background?: Stoppable[];
   resolvers: GraphQLResolverMap<Ctx>;
   context(req: IncomingMessage): Promise<Ctx>;
+  /**
+   * When given, every route but /health and /ready (GraphQL over HTTP and WebSocket included) answers only requests
+   * carrying a service credential addressed to this subgraph (or to the route's `config.serviceAudience`); others get
+   * 403 before their body is read. Only outside production may it be absent.
+   */
+  credentials: ServiceCredentials | undefined;
   /** Registers the subgraph's own routes besides /graphql, /health and /ready (auth: JWKS, API-key introspection). */
   routes?(app: FastifyInstance): void;
   /**
@@ -92,6 +109,13 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
 
 async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Promise<RunningSubgraph> {
   const { production } = options.config;
+  const { credentials } = options;
+  if (!credentials) {
+    if (production) throw new Error(`${options.name}: a service credential secret is required in production`);
+    options.logger.warn(
+      `SUBGRAPH_SECRET is not set: the ${options.name} subgraph answers any caller, not only the router`,
+    );
+  }
   const typeDefs = parse(readFileSync(subgraph(options.name).schemaFile, 'utf8'));
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
   const apollo = new ApolloServer<Ctx>({
@@ -122,6 +146,18 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
     port: options.config.port,
     logger: options.logger,
     ready: async () => (await options.database.client.$queryRawUnsafe('SELECT 1'), true),
+    ...(credentials
+      ? {
+          requireCredential: async (request) => {
+            const header = request.headers[SERVICE_CREDENTIAL_HEADER];
+            const token = Array.isArray(header) ? header[0] : header;
+            const audience = request.routeOptions.config.serviceAudience ?? options.name;
+            const check = await credentials.verify(token, audience);
+            if (!check.valid) request.log.debug({ reason: check.reason }, 'request refused');
+            return check.valid;
+          },
+        }
+      : {}),
     routes: (app) => {
       serveGraphQL(app, {
         apollo,

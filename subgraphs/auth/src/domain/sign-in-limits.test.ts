@@ -4,7 +4,7 @@
  * Clients are told apart by the address header the router sends (documentation addresses, RFC 5737 and RFC 3849).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
+import { errorCode, routerGql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { startAuthHarness, type AuthHarness } from '../testing/harness.js';
 import { fromClient, LOGIN, type Payload, REFRESH, SIGNUP, email, signupAt } from '../testing/operations.js';
@@ -28,10 +28,10 @@ describe.each(testDatabaseKinds())('sign-in limits on %s', (kind) => {
     afterAll(() => auth?.stop());
 
     const login = (client: string, e: string, p: string) =>
-      gql<{ login: Payload }>(auth.url, LOGIN, { e, p }, fromClient(client));
+      routerGql<{ login: Payload }>(auth, LOGIN, { e, p }, fromClient(client));
 
     it('refuses one client trying 30 emails after 20 attempts, while another client signs in', async () => {
-      const owner = await signupAt(auth.url, {}, fromClient('198.51.100.10'));
+      const owner = await signupAt(auth, {}, fromClient('198.51.100.10'));
       const answers: GraphQLResponse<unknown>[] = [];
       for (let i = 0; i < 30; i++) answers.push(await login('203.0.113.1', `guess-${i}@example.com`, PASSWORD));
       expect(answers.slice(0, 20).map(errorCode)).toEqual(Array(20).fill('UNAUTHENTICATED'));
@@ -42,7 +42,7 @@ describe.each(testDatabaseKinds())('sign-in limits on %s', (kind) => {
     });
 
     it("10 wrong passwords lock the guessing client out of the account, and the owner's password still works", async () => {
-      const owner = await signupAt(auth.url, {}, fromClient('198.51.100.11'));
+      const owner = await signupAt(auth, {}, fromClient('198.51.100.11'));
       for (let i = 0; i < 10; i++) {
         expect(errorCode(await login('203.0.113.3', owner.user.email!, `wrong-guess-${i}`))).toBe('UNAUTHENTICATED');
       }
@@ -76,32 +76,32 @@ describe.each(testDatabaseKinds())('sign-in limits on %s', (kind) => {
     afterAll(() => auth?.stop());
 
     const login = (client: string, e: string, p: string) =>
-      gql<{ login: Payload }>(auth.url, LOGIN, { e, p }, fromClient(client));
+      routerGql<{ login: Payload }>(auth, LOGIN, { e, p }, fromClient(client));
     const refresh = (client: string, t: string) =>
-      gql<{ refreshToken: Payload }>(auth.url, REFRESH, { t }, fromClient(client));
+      routerGql<{ refreshToken: Payload }>(auth, REFRESH, { t }, fromClient(client));
 
     it('refuses a client its fourth signup in an hour, counting refused input too; others sign up', async () => {
-      await signupAt(auth.url, {}, fromClient('203.0.113.20'));
-      const weak = await gql(
-        auth.url,
+      await signupAt(auth, {}, fromClient('203.0.113.20'));
+      const weak = await routerGql(
+        auth,
         SIGNUP,
         { input: { email: email(), password: 'password1' } },
         fromClient('203.0.113.20'),
       );
       expect(errorCode(weak)).toBe('BAD_USER_INPUT');
-      await signupAt(auth.url, {}, fromClient('203.0.113.20'));
-      const fourth = await gql(
-        auth.url,
+      await signupAt(auth, {}, fromClient('203.0.113.20'));
+      const fourth = await routerGql(
+        auth,
         SIGNUP,
         { input: { email: email(), password: PASSWORD } },
         fromClient('203.0.113.20'),
       );
       expectRateLimited(fourth, 60 * 60);
-      await signupAt(auth.url, {}, fromClient('203.0.113.21'));
+      await signupAt(auth, {}, fromClient('203.0.113.21'));
     });
 
     it('refuses a client its fourth refresh in 15 minutes, before the token is used; others refresh', async () => {
-      const session = await signupAt(auth.url, {}, fromClient('198.51.100.30'));
+      const session = await signupAt(auth, {}, fromClient('198.51.100.30'));
       let token = session.refreshToken;
       for (let i = 0; i < 3; i++) {
         const res = await refresh('203.0.113.30', token);
@@ -114,7 +114,7 @@ describe.each(testDatabaseKinds())('sign-in limits on %s', (kind) => {
     });
 
     it('past the all-clients ceiling of failures, only networks known to the account may try', async () => {
-      const owner = await signupAt(auth.url, {}, fromClient('198.51.100.40'));
+      const owner = await signupAt(auth, {}, fromClient('198.51.100.40'));
       const address = owner.user.email!;
       expect((await login('198.51.100.41', address, PASSWORD)).errors).toBeUndefined();
       // Five guessers, one wrong password each: none reaches its own limits, together they reach the account's.

@@ -1,7 +1,7 @@
 /**
  * The auth subgraph as its integration tests (and other packages' tests) see it: a real HTTP server on a random port
- * over a fresh database of the given kind, in-memory coordination (revocations, rate limiter, event bus), and its own
- * signing keys in a throw-away data directory.
+ * over a fresh database of the given kind, in-memory coordination (revocations, rate limiter, event bus), its own
+ * signing keys in a throw-away data directory, and TEST_SUBGRAPH_SECRET: tests call it as the router (`routerGql`).
  */
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +11,7 @@ import type { Clock } from '@bloomzy/shared/clock';
 import { createCoordination, type Coordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { prismaProject } from '@bloomzy/shared/paths';
+import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
 import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/testing/test-database';
 import { loadAuthConfig } from '../config.js';
 import { startAuthService, type RunningAuthService } from '../service.js';
@@ -31,6 +32,7 @@ export async function startAuthHarness(
     AUTH_HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     NODE_ENV: 'test',
+    SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
     ...options.env,
   });
   const logger = createLogger({ service: 'auth', level: 'error' });

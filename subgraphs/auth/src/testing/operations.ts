@@ -1,6 +1,6 @@
 /** GraphQL operations and small helpers shared by the auth integration tests. */
 import { CLIENT_ADDRESS_HEADER } from '@bloomzy/shared/http/client-address';
-import { gql } from '@bloomzy/shared/testing/graphql-client';
+import { routerGql } from '@bloomzy/shared/testing/graphql-client';
 
 const PAYLOAD = 'accessToken refreshToken expiresAt user { id email username role timezone }';
 export const SIGNUP = `mutation($input: SignupInput!) { signup(input: $input) { ${PAYLOAD} } }`;
@@ -25,14 +25,14 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 /** Headers of a request the router forwards for the client at `address`. */
 export const fromClient = (address: string) => ({ [CLIENT_ADDRESS_HEADER]: address });
 
-/** Signs a new user up with password `green-thumb-1` (plus `input`), failing the test on errors. */
+/** Signs a new user up at `auth` (as the router would) with password `green-thumb-1` (plus `input`), failing on errors. */
 export async function signupAt(
-  url: string,
+  auth: { name: string; url: string },
   input: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ): Promise<Payload> {
-  const res = await gql<{ signup: Payload }>(
-    url,
+  const res = await routerGql<{ signup: Payload }>(
+    auth,
     SIGNUP,
     { input: { email: email(), password: 'green-thumb-1', ...input } },
     headers,

@@ -1,7 +1,7 @@
 /** The GraphQL API as a client sees it: ownership, lifecycle rules, listing, preferences and analytics. */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { errorCode, gql } from '@bloomzy/shared/testing/graphql-client';
+import { errorCode, routerGql } from '@bloomzy/shared/testing/graphql-client';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { NOTIFICATION_FIELDS, startHarness, type Harness } from '../testing/harness.js';
 
@@ -249,10 +249,10 @@ describe.each(testDatabaseKinds())('notifications API (%s)', (kind) => {
   });
 
   it('requires credentials, and the notifications scopes for API keys', async () => {
-    expect(errorCode(await gql(h.url, `{ notifications { totalCount } }`))).toBe('UNAUTHENTICATED');
-    expect(errorCode(await gql(h.url, `{ notifications { totalCount } }`, {}, { authorization: 'Bearer nope' }))).toBe(
-      'UNAUTHENTICATED',
-    );
+    expect(errorCode(await routerGql(h.service, `{ notifications { totalCount } }`))).toBe('UNAUTHENTICATED');
+    expect(
+      errorCode(await routerGql(h.service, `{ notifications { totalCount } }`, {}, { authorization: 'Bearer nope' })),
+    ).toBe('UNAUTHENTICATED');
     const userId = randomUUID();
     h.auth.addApiKey('bzk_readonly', {
       active: true,
@@ -262,8 +262,8 @@ describe.each(testDatabaseKinds())('notifications API (%s)', (kind) => {
       scopes: ['notifications:read'],
     });
     const headers = { authorization: 'Bearer bzk_readonly' };
-    expect((await gql(h.url, `{ notifications { totalCount } }`, {}, headers)).errors).toBeUndefined();
-    expect(errorCode(await gql(h.url, `mutation { resumeNotifications { pausedUntil } }`, {}, headers))).toBe(
+    expect((await routerGql(h.service, `{ notifications { totalCount } }`, {}, headers)).errors).toBeUndefined();
+    expect(errorCode(await routerGql(h.service, `mutation { resumeNotifications { pausedUntil } }`, {}, headers))).toBe(
       'FORBIDDEN',
     );
   });

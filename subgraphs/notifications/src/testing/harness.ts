@@ -1,7 +1,8 @@
 /**
  * A real notifications service for integration tests: HTTP + graphql-ws on port 0, a fresh database of the given
- * kind, test-signed tokens, in-memory (or given) infrastructure and a ManualClock. The dispatcher loop is off: tests
- * move the clock and call `dispatcher.runOnce()`, so nothing depends on timing.
+ * kind, test-signed tokens, TEST_SUBGRAPH_SECRET (tests call it as the router does), in-memory (or given)
+ * infrastructure and a ManualClock. The dispatcher loop is off: tests move the clock and call `dispatcher.runOnce()`,
+ * so nothing depends on timing.
  */
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@bloomzy/shared/clock';
@@ -16,7 +17,8 @@ import {
   type UserProfileEvent,
 } from '@bloomzy/shared/messaging/topics';
 import { prismaProject } from '@bloomzy/shared/paths';
-import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
+import { routerGql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
+import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
 import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth';
 import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/testing/test-database';
 import { loadNotificationsConfig } from '../config.js';
@@ -35,7 +37,7 @@ export interface Harness {
   pubsub: ObservedPubSub;
   url: string;
   wsUrl: string;
-  /** A GraphQL request as `userId`. */
+  /** A GraphQL request as `userId`, through the router (its service credential, the user's token). */
   as<T = Record<string, unknown>>(
     userId: string,
     query: string,
@@ -85,6 +87,7 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
       NOTIFICATIONS_PORT: '0',
       WEBHOOK_TIMEOUT_MS: '2000',
       INSTANCE_ID: instanceId,
+      SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
     });
   const config = configFor(options.instanceId ?? `test-${randomUUID().slice(0, 8)}`);
   const service = await startNotificationsService({
@@ -112,7 +115,7 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
     url: service.url,
     wsUrl: service.url.replace(/^http/, 'ws'),
     async as(userId, query, variables = {}) {
-      return gql(service.url, query, variables, { authorization: `Bearer ${await auth.token(userId)}` });
+      return routerGql(service, query, variables, { authorization: `Bearer ${await auth.token(userId)}` });
     },
     async careEvent(partial) {
       const event: CareScheduleEvent = {

@@ -1,6 +1,10 @@
-/** A graphql-ws client for tests: collects a subscription's events and how the socket closed. */
+/**
+ * A graphql-ws client for tests: collects a subscription's events and how the socket closed. It connects to the
+ * notifications subgraph as the router does, with the router's service credential on the upgrade request.
+ */
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { routerHeaders } from '@bloomzy/shared/testing/router-credential';
 
 export interface TestSubscription<T> {
   /** Events received so far. */
@@ -33,38 +37,46 @@ export function subscribe<T>(
     onRefused = (code) => reject(new Error(`closed with ${code}`));
   });
   connected.catch(() => undefined);
-  const client: Client = createClient({
-    url,
-    webSocketImpl: WebSocket,
-    connectionParams,
-    retryAttempts: 0,
-    lazy: false,
-    // The close is reported through `closed` below; graphql-ws would otherwise print it to the console.
-    onNonLazyError: () => {},
-    on: {
-      connected: () => onConnected(),
-      closed: (event) => {
-        const code = (event as { code?: number }).code ?? 0;
-        onRefused(code);
-        onClosed(code);
-      },
+  const sink = {
+    next: (result: { data?: unknown; errors?: readonly unknown[] }) => {
+      if (result.data) events.push(result.data as T);
+      if (result.errors) errors.push(...result.errors);
+      for (const wake of waiters.splice(0)) wake();
     },
+    error: (error: unknown) => {
+      errors.push(error);
+      for (const wake of waiters.splice(0)) wake();
+    },
+    complete: () => {},
+  };
+  const startClient = (headers: Record<string, string>): Client =>
+    createClient({
+      url,
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string | URL, protocols?: string | string[]) {
+          super(address, protocols, { headers });
+        }
+      },
+      connectionParams,
+      retryAttempts: 0,
+      lazy: false,
+      // The close is reported through `closed` below; graphql-ws would otherwise print it to the console.
+      onNonLazyError: () => {},
+      on: {
+        connected: () => onConnected(),
+        closed: (event) => {
+          const code = (event as { code?: number }).code ?? 0;
+          onRefused(code);
+          onClosed(code);
+        },
+      },
+    });
+  // Signing is asynchronous and graphql-ws builds its socket itself: the client starts once the credential is ready.
+  const client: Promise<Client> = routerHeaders('notifications').then((headers) => {
+    const started = startClient(headers);
+    started.subscribe<T>({ query }, sink);
+    return started;
   });
-  client.subscribe<T>(
-    { query },
-    {
-      next: (result) => {
-        if (result.data) events.push(result.data as T);
-        if (result.errors) errors.push(...result.errors);
-        for (const wake of waiters.splice(0)) wake();
-      },
-      error: (error) => {
-        errors.push(error);
-        for (const wake of waiters.splice(0)) wake();
-      },
-      complete: () => {},
-    },
-  );
   return {
     events,
     errors,
@@ -82,6 +94,6 @@ export function subscribe<T>(
       }
       return events.slice(0, count);
     },
-    dispose: () => client.dispose() ?? Promise.resolve(),
+    dispose: async () => (await client).dispose(),
   };
 }

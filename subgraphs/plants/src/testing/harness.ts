@@ -1,8 +1,8 @@
 /**
  * The plants subgraph as its integration tests see it: a real HTTP server on a random port over a fresh database of
  * the given kind, an in-memory event bus whose care-schedule events are collected (and whose publishes can be made to
- * fail), a manual clock, real ES256 tokens, a count of the SQL statements sent, and the schedule reconciler off its
- * timer (tests call `service.reconciler.runOnce()`).
+ * fail), a manual clock, real ES256 tokens, a count of the SQL statements sent, the schedule reconciler off its
+ * timer (tests call `service.reconciler.runOnce()`), and TEST_SUBGRAPH_SECRET: tests call it as the router does.
  */
 import type { Role } from '@bloomzy/shared/auth/principal';
 import { ManualClock } from '@bloomzy/shared/clock';
@@ -12,14 +12,15 @@ import { createLogger } from '@bloomzy/shared/logger';
 import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
 import { CARE_SCHEDULE_STREAM, type CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
 import { prismaProject } from '@bloomzy/shared/paths';
-import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
+import { routerGql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
+import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
 import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth';
 import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/testing/test-database';
 import { loadPlantsConfig } from '../config.js';
 import { startPlantsService, type RunningPlantsService } from '../service.js';
 import { FaultyEventBus } from './faulty-event-bus.js';
 
-/** A user the tests act as: their id and a client that sends their token. */
+/** A user the tests act as: their id and a client that sends their token (as the router forwards it). */
 export interface TestUser {
   id: string;
   headers: Record<string, string>;
@@ -58,7 +59,12 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
   const coordination = await createCoordination({ logger });
   const database = await createTestDatabase(prismaProject('plants'), kind);
   const statements: string[] = [];
-  const config = loadPlantsConfig({ NODE_ENV: 'test', PLANTS_HOST: '127.0.0.1', PLANTS_PORT: '0' });
+  const config = loadPlantsConfig({
+    NODE_ENV: 'test',
+    PLANTS_HOST: '127.0.0.1',
+    PLANTS_PORT: '0',
+    SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
+  });
   // The database belongs to the harness: services must not close it when they stop.
   const shared: OpenedDatabase = { ...database, close: async () => {} };
   const bus = new FaultyEventBus(coordination.events);
@@ -83,7 +89,7 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
   const client = (id: string, headers: Record<string, string>): TestUser => ({
     id,
     headers,
-    gql: (query, variables) => gql(service.url, query, variables, headers),
+    gql: (query, variables) => routerGql(service, query, variables, headers),
   });
   return {
     url: service.url,

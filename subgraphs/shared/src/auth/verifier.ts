@@ -5,15 +5,21 @@
  * so logout and key revocation take effect at once.
  */
 import { createHash } from 'node:crypto';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { unauthenticated } from '../errors.js';
 import { readCredential, type Credential } from './credentials.js';
 import { SCOPES, type Principal, type Role, type Scope } from './principal.js';
 import type { RevocationStore } from './revocations.js';
+import type { ServiceCredentials } from './service-credential.js';
 
 export const TOKEN_ISSUER = 'bloomzy-auth';
 export const TOKEN_AUDIENCE = 'bloomzy';
+/**
+ * The audience of service credentials sent to the token issuer's JWKS and introspection endpoints: callers know the
+ * issuer by its URL (AUTH_URL), not by its subgraph name.
+ */
+export const CREDENTIAL_ENDPOINTS_AUDIENCE = 'bloomzy-credentials';
 /** How long an API key introspection result is reused; revocation bypasses it through the revocation list. */
 export const API_KEY_CACHE_SECONDS = 30;
 
@@ -23,6 +29,8 @@ export interface VerifierOptions {
   /** Auth's API-key introspection endpoint, or (inside auth) the introspection function itself. */
   apiKeyIntrospection: string | ((key: string) => Promise<IntrospectionResult>);
   revocations: RevocationStore;
+  /** Signs the requests to a remote JWKS and introspection endpoint (the issuer answers only Bloomzy services). */
+  serviceCredentials?: ServiceCredentials | undefined;
 }
 
 export interface CredentialVerifier {
@@ -40,7 +48,19 @@ export interface IntrospectionResult {
 }
 
 export function createCredentialVerifier(options: VerifierOptions): CredentialVerifier {
-  const getKey = typeof options.jwks === 'string' ? createRemoteJWKSet(new URL(options.jwks)) : options.jwks;
+  const signed = async () =>
+    (await options.serviceCredentials?.headersFor(CREDENTIAL_ENDPOINTS_AUDIENCE)) ?? ({} as Record<string, string>);
+  const getKey =
+    typeof options.jwks === 'string'
+      ? createRemoteJWKSet(new URL(options.jwks), {
+          // A token lives 60 s, so it cannot be one of the key set's fixed `headers`: each fetch signs its own.
+          [customFetch]: async (url, init) => {
+            const headers = new Headers(init.headers);
+            for (const [name, value] of Object.entries(await signed())) headers.set(name, value);
+            return fetch(url, { ...init, headers });
+          },
+        })
+      : options.jwks;
   const source = options.apiKeyIntrospection;
   const introspectRemote =
     typeof source === 'function'
@@ -48,7 +68,7 @@ export function createCredentialVerifier(options: VerifierOptions): CredentialVe
       : async (key: string): Promise<IntrospectionResult> => {
           const response = await fetch(source, {
             method: 'POST',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...(await signed()) },
             body: JSON.stringify({ key }),
           });
           if (!response.ok) throw new Error(`API key introspection failed with HTTP ${response.status}`);
@@ -104,12 +124,20 @@ export function createCredentialVerifier(options: VerifierOptions): CredentialVe
   };
 }
 
-/** The verifier of a service that is not auth: keys from auth's JWKS, API keys introspected at auth. */
-export function remoteVerifier(authUrl: string, revocations: RevocationStore): CredentialVerifier {
+/**
+ * The verifier of a service that is not auth: keys from auth's JWKS, API keys introspected at auth, both requests
+ * carrying the service credential when there is one.
+ */
+export function remoteVerifier(
+  authUrl: string,
+  revocations: RevocationStore,
+  serviceCredentials: ServiceCredentials | undefined,
+): CredentialVerifier {
   const base = authUrl.replace(/\/+$/, '');
   return createCredentialVerifier({
     jwks: `${base}/.well-known/jwks.json`,
     apiKeyIntrospection: `${base}/internal/api-keys/introspect`,
     revocations,
+    serviceCredentials,
   });
 }

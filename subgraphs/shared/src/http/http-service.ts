@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import fastifyCors from '@fastify/cors';
 import fastifyWebsocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { handleProtocols } from 'graphql-ws';
 import { withLogBindings, type Logger } from '../logger.js';
 import { httpErrorHandler, notFound } from './http-errors.js';
@@ -18,6 +18,12 @@ const MAX_BODY_BYTES = 1_000_000;
 const GOING_AWAY = 1001;
 /** How long shutdown waits for in-flight requests and open sockets before cutting them. */
 const FORCE_CLOSE_AFTER_MS = 2_000;
+/** Open to anyone even where `requireCredential` guards the rest: orchestrators probe them without credentials. */
+const PROBES = new Set(['/health', '/ready']);
+/** What a caller without the credential gets: the shape of a GraphQL error, which any client can read. */
+const FORBIDDEN = {
+  errors: [{ message: 'Forbidden: this service answers only the router', extensions: { code: 'FORBIDDEN' } }],
+};
 
 /**
  * Credentials travel in the Authorization header, not cookies, so allowing an origin never exposes ambient
@@ -51,6 +57,12 @@ export interface HttpServiceOptions {
    * peer's address, so no client can claim another's address.
    */
   trustedProxies?: readonly string[];
+  /**
+   * Admits a request to any route but /health and /ready (unknown paths included), WebSocket upgrades too. It runs in
+   * onRequest, before the body is read: a request it refuses gets 403 and its connection is closed, so a body still
+   * on its way is never read. Every route is open when absent.
+   */
+  requireCredential?: (request: FastifyRequest) => Promise<boolean>;
 }
 
 export interface HttpService {
@@ -104,6 +116,15 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
       this.websocketServer.close(() => done());
     },
   });
+  // After @fastify/websocket's own onRequest hook, which marks upgrade requests so that their socket is destroyed once
+  // answered: a refused upgrade would otherwise hold its half-open socket, and shutdown with it.
+  const admits = options.requireCredential;
+  if (admits) {
+    app.addHook('onRequest', async (request, reply) => {
+      if (PROBES.has(request.routeOptions.url ?? '') || (await admits(request))) return;
+      return reply.code(403).header('connection', 'close').send(FORBIDDEN);
+    });
+  }
   app.setErrorHandler(httpErrorHandler);
   app.setNotFoundHandler(notFound);
   app.get('/health', async () => ({ status: 'ok', service: options.name }));
