@@ -69,12 +69,19 @@ describe('startSubgraph', () => {
 
   it('suggests no field in production, where introspection is off', async () => {
     const { options } = fixture();
+    // Production requires the service credential; the request is the router's, signed with it.
+    const secret = 'a-secret-for-the-suggestions-test-only';
+    const router = createServiceCredentials({ secret, issuer: 'router' });
     for (const production of [false, true]) {
-      const running = await startSubgraph({ ...options, config: { host: '127.0.0.1', port: 0, production } });
+      const running = await startSubgraph({
+        ...options,
+        config: { host: '127.0.0.1', port: 0, production },
+        credentials: createServiceCredentials({ secret, issuer: options.name }),
+      });
       const [field = ''] = Object.keys(running.schema.getQueryType()?.getFields() ?? {});
       const res = await fetch(running.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(await router.headersFor(options.name)) },
         body: JSON.stringify({ query: `{ ${field.slice(0, -1)} }` }),
       });
       const { errors } = (await res.json()) as { errors: { message: string }[] };
