@@ -14,6 +14,7 @@ import { createCoordination, type Coordination } from '@bloomzy/shared/coordinat
 import { createLogger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
 import { gql } from '@bloomzy/shared/testing/graphql-client';
+import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
 import { testRedisUrl } from '@bloomzy/shared/testing/test-database';
 import { signupUser, startStack, type Stack } from './harness.js';
 
@@ -236,6 +237,8 @@ describe('per-client rate limits at the router', () => {
         const router = await startRouter({
           config: loadRouterConfig({
             NODE_ENV: 'test',
+            // The subgraphs answer only the router: these routers hold the same secret.
+            SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
             ROUTER_HOST: '127.0.0.1',
             ROUTER_PORT: '0',
             AUTH_URL: stack.auth.url.replace(/\/graphql$/, ''),
