@@ -3,7 +3,7 @@
  * caller's credentials forwarded so every subgraph verifies them itself, and the router's own service credential so
  * the subgraph knows the request comes from the router.
  */
-import { Supergraph } from '@apollo/federation-internals';
+import type { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ServiceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { CLIENT_ADDRESS_HEADER } from '@bloomzy/shared/http/client-address';
@@ -79,8 +79,8 @@ export interface SubgraphInfo {
 }
 
 /** Subgraph names and URLs from the supergraph, with overrides applied. */
-export function subgraphsOf(supergraphSdl: string, overrides: Record<string, string>): SubgraphInfo[] {
-  return Supergraph.build(supergraphSdl)
+export function subgraphsOf(supergraph: Supergraph, overrides: Record<string, string>): SubgraphInfo[] {
+  return supergraph
     .subgraphs()
     .values()
     .map((s) => ({ name: s.name, url: overrides[s.name.toLowerCase()] ?? s.url }));

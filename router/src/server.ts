@@ -3,6 +3,7 @@
  * on the same path, /health and /ready.
  */
 import { readFile } from 'node:fs/promises';
+import { Supergraph } from '@apollo/federation-internals';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -50,11 +51,13 @@ export async function startRouter({
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8').catch(() => {
     throw new Error(`Cannot read the supergraph at ${config.supergraphPath} (run \`npm run compose\`)`);
   });
-  const subgraphs = subgraphsOf(supergraphSdl, config.subgraphUrls);
+  // Built once here for the subgraph list and demand control; throws (federation's own error) on an invalid SDL.
+  const supergraph = Supergraph.build(supergraphSdl);
+  const subgraphs = subgraphsOf(supergraph, config.subgraphUrls);
   // Every request to a subgraph carries it (HTTP, graphql-ws upgrades, readiness, API-key introspection).
   const credentials = await serviceCredentials(config, 'router');
   const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger, credentials);
-  const demandControl = createDemandControl(supergraphSdl, config.cost);
+  const demandControl = createDemandControl(supergraph, config.cost);
   const limits = operationLimits(config.operationLimits);
   const verifier = createCredentialVerifier({
     jwks: config.jwksUrl,

@@ -3,7 +3,7 @@
  * and the `@cost` / `@listSize` directives the subgraphs declared, which composition keeps in the supergraph under the
  * `https://specs.apollo.dev/cost` link. Read once per supergraph.
  */
-import { COST_VERSIONS, costIdentity, Supergraph, type Schema } from '@apollo/federation-internals';
+import { COST_VERSIONS, costIdentity, type Schema, type Supergraph } from '@apollo/federation-internals';
 import type { GraphQLSchema } from 'graphql';
 
 /** `@listSize` of one field, with the spec's defaults applied. */
@@ -84,9 +84,8 @@ function costDirectivesOf(schema: Schema): Directives {
   return directives;
 }
 
-/** Throws (federation's own error) when the SDL is not a valid supergraph. */
-export function costModelOf(supergraphSdl: string): CostModel {
-  const supergraph = Supergraph.build(supergraphSdl);
+/** The cost directives of a supergraph the router has already built (building one takes a noticeable fraction of a second). */
+export function costModelOf(supergraph: Supergraph): CostModel {
   const { weights, listSizes } = costDirectivesOf(supergraph.schema);
   return {
     schema: supergraph.apiSchema().toGraphQLJSSchema(),

@@ -1,5 +1,6 @@
-/** Static costs of representative operations over a small supergraph that declares @cost and @listSize. */
 import { composeServices } from '@apollo/composition';
+import { Supergraph } from '@apollo/federation-internals';
+/** Static costs of representative operations over a small supergraph that declares @cost and @listSize. */
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { costModelOf } from './cost-model.js';
@@ -45,7 +46,7 @@ const typeDefs = parse(`
 
 const composed = composeServices([{ name: 'books', url: 'http://books.invalid/graphql', typeDefs }]);
 if (composed.errors) throw new Error(composed.errors.map((error) => error.message).join('\n'));
-const model = costModelOf(composed.supergraphSdl);
+const model = costModelOf(Supergraph.build(composed.supergraphSdl));
 const DEFAULT_LIST_SIZE = 50;
 
 const cost = (query: string, variables?: Record<string, unknown>, operationName?: string) =>

@@ -6,6 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { createClient, type FormattedExecutionResult } from 'graphql-ws';
@@ -63,7 +64,7 @@ describe('demand control in Apollo Server', () => {
     });
     apollo = new ApolloServer<CostContext>({
       gateway,
-      plugins: [createDemandControl(supergraphSdl, limits).plugin, laterPlugin],
+      plugins: [createDemandControl(Supergraph.build(supergraphSdl), limits).plugin, laterPlugin],
     });
     await apollo.start();
   });
@@ -175,7 +176,7 @@ describe('demand control at the router over HTTP', () => {
 describe('demand control of federated subscriptions', () => {
   let router: Router;
   beforeAll(async () => {
-    const demandControl = createDemandControl(supergraphSdl, limits);
+    const demandControl = createDemandControl(Supergraph.build(supergraphSdl), limits);
     // The test router's context carries only an authorization; demand control adds the cost to it.
     router = await startTestRouter(supergraphSdl, {
       admit: (request) => demandControl.admit({ ...request, context: request.context as CostContext }),

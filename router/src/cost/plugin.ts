@@ -8,6 +8,7 @@
  * The cost is also put on the request context as `cost` (see RouterContext), synchronously when Apollo Server calls
  * `didResolveOperation`, so plugins listed after this one (a per-client cost budget) read it there.
  */
+import type { Supergraph } from '@apollo/federation-internals';
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { costLimitExceeded } from '@bloomzy/shared/errors';
@@ -42,9 +43,9 @@ export interface DemandControl {
   admit(request: OperationRequest<CostContext>): Admission;
 }
 
-/** Throws (federation's own error) when the SDL is not a valid supergraph. */
-export function createDemandControl(supergraphSdl: string, limits: CostLimits): DemandControl {
-  const model = costModelOf(supergraphSdl);
+/** Demand control over the supergraph the router has built. */
+export function createDemandControl(supergraph: Supergraph, limits: CostLimits): DemandControl {
+  const model = costModelOf(supergraph);
 
   function check(request: CostRequest) {
     const estimated = estimateCost(model, request, limits);

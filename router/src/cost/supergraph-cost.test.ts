@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Supergraph } from '@apollo/federation-internals';
 import { Kind, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@bloomzy/shared/paths';
@@ -15,7 +16,7 @@ import { estimateCost } from './estimate.js';
 const { cost: limits } = loadRouterConfig({ NODE_ENV: 'test' });
 let model: CostModel;
 beforeAll(async () => {
-  model = costModelOf(await readFile(path.join(repoRoot, 'schema', 'supergraph.graphql'), 'utf8'));
+  model = costModelOf(Supergraph.build(await readFile(path.join(repoRoot, 'schema', 'supergraph.graphql'), 'utf8')));
 });
 const cost = (query: string, operationName?: string) =>
   estimateCost(model, { document: parse(query), operationName }, limits);
