@@ -104,6 +104,12 @@ export const routerEnvironment = commonEnvironment.extend({
   RATE_LIMIT_WINDOW_SECONDS: int({ description: 'Length of the rate-limit window' }, 10, 1, 3_600),
   RATE_LIMIT_REQUESTS: int({ description: 'Operations per client per window' }, 200, 1),
   RATE_LIMIT_COST: int({ description: 'Summed static cost of the operations per client per window' }, 50_000, 1),
+  RATE_LIMIT_REFUSAL_DELAY_MS: int(
+    { description: 'How long a refusal after the first in a window is held before it is answered (0: at once)' },
+    1_000,
+    0,
+    60_000,
+  ),
   WS_MAX_CONNECTIONS_PER_CLIENT: int({ description: 'Open WebSocket connections per client, per router' }, 10, 1),
   WS_MAX_SUBSCRIPTIONS_PER_CLIENT: int({ description: 'Running subscriptions per client, per router' }, 25, 1),
   // Operation limits: the app's deepest operation is 8 levels, its widest 5 aliases, 2 root fields, 1 directive and
@@ -168,6 +174,7 @@ const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): Route
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
       requests: env.RATE_LIMIT_REQUESTS,
       cost: env.RATE_LIMIT_COST,
+      refusalDelayMs: env.RATE_LIMIT_REFUSAL_DELAY_MS,
       maxConnectionsPerClient: env.WS_MAX_CONNECTIONS_PER_CLIENT,
       maxSubscriptionsPerClient: env.WS_MAX_SUBSCRIPTIONS_PER_CLIENT,
     },

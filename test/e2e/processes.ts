@@ -242,9 +242,14 @@ export interface Topology {
 
 /**
  * Boots the production topology: auth, plants and notifications A and B (INSTANCE_ID notifications-a/-b, one
- * database, dispatching every 200 ms), then router 1 (→ A) and router 2 (→ B). Resolves once every /ready answers.
+ * database, dispatching every 200 ms), then router 1 (→ A) and router 2 (→ B), with `routerEnv` added to the
+ * routers' variables. Resolves once every /ready answers.
  */
-export async function startTopology(adminDatabaseUrl: string, redisUrl: string): Promise<Topology> {
+export async function startTopology(
+  adminDatabaseUrl: string,
+  redisUrl: string,
+  options: { routerEnv?: Record<string, string> } = {},
+): Promise<Topology> {
   const databases = await createE2eDatabases(adminDatabaseUrl);
   const redis = await claimRedisDatabase(redisUrl).catch(async (error: unknown) => {
     await databases.drop();
@@ -313,6 +318,7 @@ export async function startTopology(adminDatabaseUrl: string, redisUrl: string):
         SUBGRAPH_AUTH_URL: auth.graphqlUrl,
         SUBGRAPH_PLANTS_URL: plants.graphqlUrl,
         SUBGRAPH_NOTIFICATIONS_URL: notificationsUrl,
+        ...options.routerEnv,
       });
     const router1 = router('router-1', router1Port, notificationsA.graphqlUrl);
     const router2 = router('router-2', router2Port, notificationsB.graphqlUrl);

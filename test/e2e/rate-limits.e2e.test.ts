@@ -135,6 +135,8 @@ describe('per-client rate limits at the router', () => {
       ]);
     }
     console.log(`[rate-limits e2e] 45 concurrent requests from one client: 30 served, 15 refused in ${floodMs} ms`);
+    // Every refusal after the first is held RATE_LIMIT_REFUSAL_DELAY_MS (1 s by default) before it is answered.
+    expect(floodMs).toBeGreaterThanOrEqual(950);
 
     const other = await post(stack.routerUrl, CATALOG, { 'x-forwarded-for': '198.51.100.2' });
     expect(other.status).toBe(200);

@@ -9,7 +9,7 @@ import { refusalError } from './refusals.js';
 
 const redisUrl = testRedisUrl();
 const logger = createLogger({ service: 'test', level: 'silent' });
-const settings = { windowSeconds: 10, requests: 3, cost: 100 };
+const settings = { windowSeconds: 10, requests: 3, cost: 100, refusalDelayMs: 0 };
 
 describe('budgets', () => {
   it("refuses a client's operation over its request budget, saying when to retry, and leaves other clients alone", async () => {
@@ -36,6 +36,19 @@ describe('budgets', () => {
     expect(await budgets.spendCost('user:a', 1)).toMatchObject({ budget: 'cost', limit: 100 });
     // One operation above the whole budget is refused outright.
     expect(await budgets.spendCost('user:b', 101)).toMatchObject({ budget: 'cost', firstInWindow: true });
+  });
+
+  it('holds every refusal but the first for the refusal delay, never beyond the window', async () => {
+    const budgets = createBudgets({ ...settings, requests: 1, refusalDelayMs: 700 });
+    expect(await budgets.spendRequest('ip:198.51.100.1')).toBeNull();
+    expect(await budgets.spendRequest('ip:198.51.100.1')).toMatchObject({ firstInWindow: true, delayMs: 0 });
+    expect(await budgets.spendRequest('ip:198.51.100.1')).toMatchObject({ firstInWindow: false, delayMs: 700 });
+    const shortWindow = createBudgets({ ...settings, windowSeconds: 1, requests: 1, refusalDelayMs: 5_000 });
+    await shortWindow.spendRequest('user:a');
+    await shortWindow.spendRequest('user:a');
+    const held = await shortWindow.spendRequest('user:a');
+    expect(held?.delayMs).toBeGreaterThan(0);
+    expect(held?.delayMs).toBeLessThanOrEqual(1_000);
   });
 
   it('opens a new window once the old one has passed', async () => {

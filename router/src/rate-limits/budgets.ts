@@ -13,6 +13,12 @@ export interface BudgetSettings {
   requests: number;
   /** Summed static cost per client per window. */
   cost: number;
+  /**
+   * How long a refusal is held before it is answered (capped by the time left in the window), except the one that
+   * crossed the limit. A client flooding from N connections then gets at most N answers per delay instead of as many
+   * refusals as the router can write, which would take the router's CPU from every other client. 0 answers at once.
+   */
+  refusalDelayMs: number;
 }
 
 export interface Refusal {
@@ -24,6 +30,8 @@ export interface Refusal {
   retryAfterSeconds: number;
   /** True for the one refusal that crossed the limit, so a flood is logged once per window, not per request. */
   firstInWindow: boolean;
+  /** How long to hold this refusal before answering it (`refusalDelayMs`, 0 for the first one). */
+  delayMs: number;
 }
 
 export interface Budgets {
@@ -75,12 +83,14 @@ export function createBudgets(settings: BudgetSettings, store: BudgetStore = {})
       // Anything else is the store failing without insurance: a programming error, not a client's doing.
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const limit = rateLimiter.points;
+      const firstInWindow = rejection.consumedPoints > limit && rejection.consumedPoints - points <= limit;
       return {
         budget,
         limit,
         windowSeconds: settings.windowSeconds,
         retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
-        firstInWindow: rejection.consumedPoints > limit && rejection.consumedPoints - points <= limit,
+        firstInWindow,
+        delayMs: firstInWindow ? 0 : Math.max(0, Math.min(settings.refusalDelayMs, rejection.msBeforeNext)),
       };
     }
   }

@@ -12,7 +12,7 @@ describe('cost budget plugin', () => {
     resolvers: { Query: { hello: () => ((executed += 1), 'world') } },
     plugins: [
       costBudgetPlugin(
-        createBudgets({ windowSeconds: 10, requests: 1_000, cost: 100 }),
+        createBudgets({ windowSeconds: 10, requests: 1_000, cost: 100, refusalDelayMs: 0 }),
         createLogger({ service: 'test', level: 'silent' }),
       ),
     ],

@@ -10,7 +10,7 @@ import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/se
 import type { Logger } from '@bloomzy/shared/logger';
 import type { Budgets } from './budgets.js';
 import type { ClientIdentity } from './client-identity.js';
-import { httpRefusal, logRefusal } from './refusals.js';
+import { holdRefusal, httpRefusal, logRefusal } from './refusals.js';
 
 /** What this plugin reads from the request context. */
 export interface CostedContext extends BaseContext {
@@ -30,6 +30,7 @@ export function costBudgetPlugin(budgets: Budgets, logger: Logger): ApolloServer
           const refusal = await budgets.spendCost(client.key, cost?.estimated ?? 1);
           if (!refusal) return null;
           logRefusal(logger, client, refusal);
+          await holdRefusal(refusal);
           const { status, headers, errors } = httpRefusal(refusal);
           return {
             http: { status, headers: new HeaderMap(Object.entries(headers)) },

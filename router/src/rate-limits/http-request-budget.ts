@@ -7,7 +7,7 @@ import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { Budgets } from './budgets.js';
 import { identifyClient, type ClientIdentity } from './client-identity.js';
-import { httpRefusal, logRefusal } from './refusals.js';
+import { holdRefusal, httpRefusal, logRefusal } from './refusals.js';
 
 /** The routes that run GraphQL operations (server.ts): /graphql, and / where the Sandbox page also answers queries. */
 const OPERATION_ROUTES = new Set(['/graphql', '/']);
@@ -36,6 +36,7 @@ export function createHttpRequestBudget({ budgets, verifier, logger }: HttpReque
       const refusal = await budgets.spendRequest(client.key);
       if (!refusal) return undefined;
       logRefusal(logger, client, refusal);
+      await holdRefusal(refusal);
       const { status, headers, errors } = httpRefusal(refusal);
       return reply.code(status).headers(headers).send({ errors });
     },

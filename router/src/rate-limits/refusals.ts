@@ -2,6 +2,7 @@
  * How a refusal reaches the client: a GraphQL error with code RATE_LIMITED and `extensions.retryAfter` (seconds) and,
  * over HTTP, status 429 with a `Retry-After` header.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { GraphQLFormattedError } from 'graphql';
 import { rateLimited } from '@bloomzy/shared/errors';
 import type { Logger } from '@bloomzy/shared/logger';
@@ -28,4 +29,9 @@ export function logRefusal(logger: Logger, client: ClientIdentity, refusal: Refu
   if (!refusal.firstInWindow) return;
   const { budget, limit, windowSeconds } = refusal;
   logger.warn('client reached its rate limit', { client: client.key, budget, limit, windowSeconds });
+}
+
+/** Waits out the refusal's delay (see `BudgetSettings.refusalDelayMs`) before it is answered. */
+export async function holdRefusal(refusal: Refusal): Promise<void> {
+  if (refusal.delayMs > 0) await sleep(refusal.delayMs);
 }

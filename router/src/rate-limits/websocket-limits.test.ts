@@ -34,7 +34,7 @@ const socket = () => new FakeSocket() as FakeSocket & WebSocket;
 const limitsWith = (maxConnectionsPerClient: number, maxSubscriptionsPerClient: number, requests = 100) =>
   createWebSocketLimits(
     { maxConnectionsPerClient, maxSubscriptionsPerClient },
-    createBudgets({ windowSeconds: 10, requests, cost: 1_000 }),
+    createBudgets({ windowSeconds: 10, requests, cost: 1_000, refusalDelayMs: 0 }),
     logger,
   );
 
