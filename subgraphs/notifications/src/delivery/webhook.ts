@@ -8,6 +8,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Notification } from '../db/client.js';
+import { refusalOf } from './webhook-fetch.js';
 
 /** Attempts in total; the waits between them are 1 s, 4 s and 16 s. */
 export const MAX_WEBHOOK_ATTEMPTS = 4;
@@ -73,6 +74,10 @@ export async function postWebhook(options: {
     const retryable = status === 408 || status === 429 || status >= 500;
     return { ok: false, retryable, httpStatus: status, error: `Webhook answered HTTP ${status}` };
   } catch (error) {
+    // Where the host resolved is not public: as final as a bad URL (delivery/webhook-fetch.ts).
+    const refused = refusalOf(error);
+    if (refused)
+      return { ok: false, retryable: false, httpStatus: null, error: `Webhook URL refused: ${refused.message}` };
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     const message = timedOut
       ? `No answer within ${options.timeoutMs} ms`
