@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '@bloomzy/shared/logger';
@@ -62,6 +63,23 @@ describe('subgraph fetch', () => {
     expect(isQueryBody(JSON.stringify({ query: 'subscription{notificationReceived{id}}' }))).toBe(false);
     expect(isQueryBody(JSON.stringify({ query: 'queryX{a}' }))).toBe(false);
     expect(isQueryBody(undefined)).toBe(false);
+  });
+
+  it("reads the operation kind from the body @apollo/gateway's data source really sends", async () => {
+    const bodies: unknown[] = [];
+    const source = new RemoteGraphQLDataSource({
+      url: 'http://plants.invalid/graphql',
+      fetcher: async (_url, init) => {
+        bodies.push(init?.body);
+        return new Response('{"data":{}}', { headers: { 'content-type': 'application/json' } });
+      },
+    });
+    for (const operation of ['query Me__plants__1{me{id}}', '{me{id}}', 'mutation Water__plants__0{waterPlant{id}}']) {
+      // The kind enum is declared but not exported at run time; 'health check' is its HEALTH_CHECK value.
+      const health = { kind: 'health check', request: { query: operation, variables: {} }, context: {} };
+      await source.process(health as unknown as GraphQLDataSourceProcessOptions);
+    }
+    expect(bodies.map(isQueryBody)).toEqual([true, true, false]);
   });
 
   it('passes answers through, GraphQL errors with any status included', async () => {
