@@ -96,6 +96,20 @@ describe('webhook connections', () => {
     expect(received[0]?.host).toBe(`hooks.test:${port}`);
   });
 
+  it('says why a host could not be reached, and retries that later', async () => {
+    const gone = createServer();
+    await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
+    const closedPort = (gone.address() as AddressInfo).port;
+    await new Promise((resolve) => gone.close(resolve));
+    const closed = await post({ allowPrivate: true }, `http://127.0.0.1:${closedPort}/hook`);
+    expect(closed).toEqual({
+      ok: false,
+      retryable: true,
+      httpStatus: null,
+      error: 'Could not reach the webhook: fetch failed (ECONNREFUSED)',
+    });
+  });
+
   it('reaches local receivers outside production', async () => {
     const result = await post({ allowPrivate: true }, `http://127.0.0.1:${port}/hook`);
     expect(result).toMatchObject({ ok: true, httpStatus: 204 });

@@ -41,6 +41,14 @@ function webhookBody(n: Notification, deliveredAt: Date): string {
   });
 }
 
+/** fetch's own message is just "fetch failed"; the cause says why (ENOTFOUND, ECONNREFUSED, a TLS error...). */
+function reasonOf(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string') return `${(error as Error).message} (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 export async function postWebhook(options: {
   fetch: FetchLike;
   url: string;
@@ -81,7 +89,7 @@ export async function postWebhook(options: {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     const message = timedOut
       ? `No answer within ${options.timeoutMs} ms`
-      : `Could not reach the webhook: ${(error as Error).message}`;
+      : `Could not reach the webhook: ${reasonOf(error)}`;
     return { ok: false, retryable: true, httpStatus: null, error: message.slice(0, 500) };
   }
 }
