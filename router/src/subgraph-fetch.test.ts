@@ -104,6 +104,17 @@ describe('subgraph fetch', () => {
     expect(subgraph.requests()).toBe(2);
   });
 
+  it('counts a connection lost halfway through the answer as the subgraph being down', async () => {
+    const subgraph = await serve((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' }).write('{"data":');
+      setTimeout(() => req.socket.destroy(), 20);
+    });
+    servers.push(subgraph);
+    const error = await failure(post('plants', subgraph.url, query));
+    expect(error.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', subgraph: 'plants', retryable: true });
+    expect(subgraph.requests()).toBe(2);
+  });
+
   it('never retries a mutation: one attempt, then SERVICE_UNAVAILABLE', async () => {
     const subgraph = await serve(dropFirst);
     servers.push(subgraph);

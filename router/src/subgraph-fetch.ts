@@ -85,6 +85,7 @@ export function createSubgraphFetch(options: SubgraphFetchOptions): SubgraphFetc
   /** One attempt; the whole body is read under the deadline, so a subgraph that stalls mid-answer times out too. */
   async function attempt(url: string, init: Parameters<Fetcher>[1], signal: AbortSignal): Promise<Response> {
     let answer;
+    let text;
     try {
       answer = await request(url, {
         dispatcher: agent,
@@ -93,13 +94,14 @@ export function createSubgraphFetch(options: SubgraphFetchOptions): SubgraphFetc
         body: init?.body ?? null,
         signal,
       });
+      // A connection lost halfway through the answer is as much an outage as one refused.
+      text = await answer.body.text();
     } catch (error) {
       if (signal.aborted) throw error;
       const code = errorCode(error);
       // The client sees the reason; an unknown error's message may name the URL, so it goes to the log only.
       throw new Unavailable(code ?? 'unreachable', code !== undefined && CONNECTION_FAILURES.has(code), error);
     }
-    const text = await answer.body.text();
     const headers = new Headers();
     for (const [name, value] of Object.entries(answer.headers)) {
       for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) headers.append(name, one);
