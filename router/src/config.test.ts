@@ -70,6 +70,20 @@ describe('loadRouterConfig', () => {
     expect(load).toThrow(/SUBGRAPH_PLANTZ_URL names no subgraph of supergraph\.yaml/);
   });
 
+  it('times subgraph fetches out after SUBGRAPH_TIMEOUT_MS, or a subgraph own SUBGRAPH_<NAME>_TIMEOUT_MS', () => {
+    expect(loadRouterConfig({}).subgraphTimeouts).toEqual({ defaultMs: 10_000, bySubgraph: {} });
+    expect(
+      loadRouterConfig({ SUBGRAPH_TIMEOUT_MS: '4000', SUBGRAPH_PLANTS_TIMEOUT_MS: '1500' }).subgraphTimeouts,
+    ).toEqual({ defaultMs: 4000, bySubgraph: { plants: 1500 } });
+    expect(() => loadRouterConfig({ SUBGRAPH_PLANTS_TIMEOUT_MS: 'soon' })).toThrow(
+      /SUBGRAPH_PLANTS_TIMEOUT_MS must be between 1 and 300000, got "soon"/,
+    );
+    expect(() => loadRouterConfig({ SUBGRAPH_TIMEOUT_MS: '0' })).toThrow(/SUBGRAPH_TIMEOUT_MS must be between/);
+    expect(() => loadRouterConfig({ SUBGRAPH_PLANTZ_TIMEOUT_MS: '100' })).toThrow(
+      /SUBGRAPH_PLANTZ_TIMEOUT_MS names no subgraph of supergraph\.yaml/,
+    );
+  });
+
   it('limits each client by default, and believes X-Forwarded-For from no proxy unless told', () => {
     expect(loadRouterConfig({})).toMatchObject({
       rateLimits: {

@@ -52,6 +52,8 @@ export interface RouterConfig extends CommonConfig {
   maxErrors: number;
   /** Demand control: the most an operation may cost, and the size assumed for lists without `@listSize`. */
   cost: CostLimits;
+  /** Most time one subgraph fetch (its retry included) may take: by subgraph name, else `defaultMs`. */
+  subgraphTimeouts: { defaultMs: number; bySubgraph: Record<string, number> };
 }
 
 /** proxy-addr's names for address ranges, which fastify's trustProxy accepts beside addresses and CIDR ranges. */
@@ -77,6 +79,23 @@ const subgraphUrlEnvironment = Object.fromEntries(
   ]),
 );
 
+const SUBGRAPH_TIMEOUT = /^SUBGRAPH_([A-Z0-9_]+)_TIMEOUT_MS$/;
+const subgraphTimeoutVariable = (envPrefix: string) => `SUBGRAPH_${envPrefix}_TIMEOUT_MS`;
+const MAX_SUBGRAPH_TIMEOUT_MS = 300_000;
+
+/** SUBGRAPH_<NAME>_TIMEOUT_MS=… replaces SUBGRAPH_TIMEOUT_MS for subgraph <name>: one per manifest entry. */
+const subgraphTimeoutEnvironment = Object.fromEntries(
+  subgraphs().map((entry) => [
+    subgraphTimeoutVariable(entry.envPrefix),
+    // Read as text and checked below: an unset override must stay unset (int() would fill in a default).
+    optional({
+      pattern: 'SUBGRAPH_<NAME>_TIMEOUT_MS',
+      description: 'Replaces `SUBGRAPH_TIMEOUT_MS` for one subgraph, e.g. `SUBGRAPH_PLANTS_TIMEOUT_MS=3000`',
+      default: 'SUBGRAPH_TIMEOUT_MS',
+    }),
+  ]),
+);
+
 /** The variables the router reads. */
 export const routerEnvironment = commonEnvironment.extend({
   ...listenEnvironment('ROUTER', 4000),
@@ -85,6 +104,18 @@ export const routerEnvironment = commonEnvironment.extend({
     path.join(repoRoot, 'schema', 'supergraph.graphql'),
   ),
   ...subgraphUrlEnvironment,
+  // Longer than the slowest legitimate subgraph fetch (a 100-plant page with its schedules takes well under 1 s),
+  // short enough that a hung subgraph costs a client seconds, not the minutes of a TCP timeout.
+  SUBGRAPH_TIMEOUT_MS: int(
+    {
+      description:
+        'Most time one subgraph fetch may take, its one retry included; then its fields are null with SERVICE_UNAVAILABLE',
+    },
+    10_000,
+    1,
+    MAX_SUBGRAPH_TIMEOUT_MS,
+  ),
+  ...subgraphTimeoutEnvironment,
   ...authUrlEnvironment,
   AUTH_JWKS_URL: optional({
     description: 'JWKS for authenticating graphql-ws connections',
@@ -155,6 +186,25 @@ const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): Route
       );
     }
   }
+  const bySubgraph: Record<string, number> = {};
+  for (const entry of subgraphs()) {
+    const variable = subgraphTimeoutVariable(entry.envPrefix);
+    const value = env[variable];
+    if (typeof value !== 'string') continue;
+    const ms = /^\d+$/.test(value) ? Number(value) : NaN;
+    if (ms >= 1 && ms <= MAX_SUBGRAPH_TIMEOUT_MS) bySubgraph[entry.name] = ms;
+    else reject(ctx, variable, `must be between 1 and ${MAX_SUBGRAPH_TIMEOUT_MS}, got "${value}"`);
+  }
+  for (const variable of Object.keys(env)) {
+    const name = SUBGRAPH_TIMEOUT.exec(variable)?.[1];
+    if (name && !known.includes(name)) {
+      reject(
+        ctx,
+        variable,
+        `names no subgraph of supergraph.yaml (known: ${known.map(subgraphTimeoutVariable).join(', ')})`,
+      );
+    }
+  }
   for (const entry of env.TRUSTED_PROXIES) {
     if (!isProxyRange(entry)) reject(ctx, 'TRUSTED_PROXIES', `must list addresses or CIDR ranges, got "${entry}"`);
   }
@@ -188,6 +238,7 @@ const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): Route
     },
     maxErrors: env.MAX_ERRORS,
     cost: { maxCost: env.MAX_COST, defaultListSize: env.COST_DEFAULT_LIST_SIZE },
+    subgraphTimeouts: { defaultMs: env.SUBGRAPH_TIMEOUT_MS, bySubgraph },
   };
 });
 

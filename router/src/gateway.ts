@@ -11,6 +11,7 @@ import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { OperationCost } from './cost/plugin.js';
 import type { ClientIdentity } from './rate-limits/index.js';
+import type { Fetcher } from './subgraph-fetch.js';
 
 /** The request context the router builds: what it forwards to the subgraphs. */
 export interface RouterContext {
@@ -48,13 +49,15 @@ export interface SubgraphTarget {
   url: string | undefined;
   /** Signs every request with a service credential addressed to `name`; none outside production without a secret. */
   credentials: ServiceCredentials | undefined;
+  /** HTTP client with the subgraph's timeout and retry (subgraph-fetch.ts); @apollo/gateway's default otherwise. */
+  fetcher?: Fetcher | undefined;
 }
 
 export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext> {
   readonly #target: SubgraphTarget;
 
   constructor(target: SubgraphTarget) {
-    super({ url: target.url });
+    super({ url: target.url, ...(target.fetcher ? { fetcher: target.fetcher } : {}) });
     this.#target = target;
   }
 
@@ -95,12 +98,18 @@ export function createGateway(
   overrides: Record<string, string>,
   logger: Logger,
   credentials: ServiceCredentials | undefined,
+  fetcherFor?: (subgraph: string) => Fetcher,
 ): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
     logger,
     buildService: ({ name, url }) =>
-      new ForwardingDataSource({ name, url: overrides[name.toLowerCase()] ?? url, credentials }),
+      new ForwardingDataSource({
+        name,
+        url: overrides[name.toLowerCase()] ?? url,
+        credentials,
+        fetcher: fetcherFor?.(name),
+      }),
   });
 }
 

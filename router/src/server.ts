@@ -26,6 +26,7 @@ import { createGateway, credentialsFrom, subgraphsAnswer, subgraphsOf, type Rout
 import { errorLimit } from './plugins/error-limit.js';
 import { operationLimits } from './plugins/operation-limits.js';
 import { createRateLimits } from './rate-limits/index.js';
+import { createSubgraphFetch } from './subgraph-fetch.js';
 import { createSubscriptionHandler } from './websocket.js';
 
 export interface RouterOptions {
@@ -56,7 +57,9 @@ export async function startRouter({
   const subgraphs = subgraphsOf(supergraph, config.subgraphUrls);
   // Every request to a subgraph carries it (HTTP, graphql-ws upgrades, readiness, API-key introspection).
   const credentials = await serviceCredentials(config, 'router');
-  const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger, credentials);
+  const { defaultMs, bySubgraph } = config.subgraphTimeouts;
+  const subgraphFetch = createSubgraphFetch({ timeoutMs: (name) => bySubgraph[name] ?? defaultMs, logger });
+  const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger, credentials, subgraphFetch.fetcherFor);
   const demandControl = createDemandControl(supergraph, config.cost);
   const limits = operationLimits(config.operationLimits);
   const verifier = createCredentialVerifier({
@@ -123,6 +126,7 @@ export async function startRouter({
     apollo,
     admit: demandControl.admit,
     credentials,
+    fetcherFor: subgraphFetch.fetcherFor,
     ...(revocationCheckMs ? { revocationCheckMs } : {}),
   });
   let loaded = true;
@@ -156,6 +160,7 @@ export async function startRouter({
       await subscriptions.dispose();
       await http.close();
       await apollo.stop();
+      await subgraphFetch.close();
     },
   };
 }

@@ -22,6 +22,7 @@ import type { Logger } from '@bloomzy/shared/logger';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
 import { operationLimitRules, refuseLongDocument, type OperationLimits } from './plugins/operation-limits.js';
 import type { ClientIdentity, WebSocketLimits } from './rate-limits/index.js';
+import type { Fetcher } from './subgraph-fetch.js';
 import { createFederatedSubscriptions, type FederatedSubscriptionsOptions } from './subscriptions/index.js';
 
 export interface SubscriptionHandlerOptions {
@@ -44,6 +45,8 @@ export interface SubscriptionHandlerOptions {
   admit?: FederatedSubscriptionsOptions<RouterContext>['admit'];
   /** The router's service credential: on upstream upgrades, entity fetches and API-key introspection. */
   credentials: ServiceCredentials | undefined;
+  /** The subgraph fetchers of HTTP operations (subgraph-fetch.ts), for the entity fetches of events too. */
+  fetcherFor?: (subgraph: string) => Fetcher;
   revocationCheckMs?: number;
 }
 
@@ -107,7 +110,8 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
   const subscriptions = createFederatedSubscriptions<RouterContext, ConnectionContext>({
     supergraphSdl: options.supergraphSdl,
     subgraphs: options.subgraphs,
-    buildDataSource: (name, url) => new ForwardingDataSource({ name, url, credentials }),
+    buildDataSource: (name, url) =>
+      new ForwardingDataSource({ name, url, credentials, fetcher: options.fetcherFor?.(name) }),
     context: (ctx) => ({
       credentials: ctx.credentials ?? {},
       requestId: ctx.extra.request.id,

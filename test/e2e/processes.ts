@@ -236,6 +236,11 @@ export interface Topology {
   redis: E2eRedis;
   /** Every process's recent output, for failure reports. */
   output(): string;
+  /**
+   * Starts `service` again, as it was started (same port and variables), once its process has exited (kill it
+   * first); resolves with the new process once its /ready answers. stop() stops it with the others.
+   */
+  restart(service: ServiceProcess): Promise<ServiceProcess>;
   /** Stops every process (routers first), then drops the databases and empties the Redis database. */
   stop(): Promise<void>;
 }
@@ -283,10 +288,21 @@ export async function startTopology(
     // Each run its own: every service shares it, and nothing outside this topology can sign for it.
     SUBGRAPH_SECRET: randomBytes(32).toString('base64url'),
   };
+  const started = new Map<ServiceProcess, Parameters<typeof startService>[0]>();
   const start = (name: string, entry: string, port: number, env: Record<string, string>) => {
-    const service = startService({ name, entry, port, env: { ...common, ...env } });
+    const options = { name, entry, port, env: { ...common, ...env } };
+    const service = startService(options);
     processes.push(service);
+    started.set(service, options);
     return service;
+  };
+  const restart = async (service: ServiceProcess) => {
+    const options = started.get(service);
+    if (!options) throw new Error(`${service.name} is not a process of this topology`);
+    await service.exited;
+    const again = start(options.name, options.entry, options.port, options.env);
+    await waitUntilReady(again, '/ready', 60_000);
+    return again;
   };
   const notifications = (instance: 'a' | 'b', port: number) =>
     start(`notifications-${instance}`, 'subgraphs/notifications/src/main.ts', port, {
@@ -323,7 +339,7 @@ export async function startTopology(
     const router1 = router('router-1', router1Port, notificationsA.graphqlUrl);
     const router2 = router('router-2', router2Port, notificationsB.graphqlUrl);
     await Promise.all([router1, router2].map((s) => waitUntilReady(s, '/ready', 60_000)));
-    return { auth, plants, notificationsA, notificationsB, router1, router2, databases, redis, output, stop };
+    return { auth, plants, notificationsA, notificationsB, router1, router2, databases, redis, output, restart, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

@@ -13,6 +13,7 @@ const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -44,6 +45,13 @@ export const costLimitExceeded = (cost: { estimated: number; max: number }) =>
     `Operation refused: its estimated cost ${cost.estimated} is above the maximum of ${cost.max}; ask for smaller pages or fewer fields`,
     { cost },
   );
+/**
+ * A service this operation needs did not answer (down, or not within its timeout): the fields it owns are null, the
+ * rest of the response is there. `retryable: true` tells clients the same operation may succeed later; `subgraph`
+ * names the service (never its URL) when the router knows which one it was.
+ */
+export const serviceUnavailable = (message: string, details: { subgraph?: string } = {}) =>
+  error('SERVICE_UNAVAILABLE', message, { ...details, retryable: true });
 /** Bad input, naming the offending field (dotted path into the input, e.g. `input.email`). */
 export const badInput = (field: string, message: string) => error('BAD_USER_INPUT', message, { field });
 

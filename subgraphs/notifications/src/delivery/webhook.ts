@@ -8,6 +8,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Notification } from '../db/client.js';
+import { refusalOf } from './webhook-fetch.js';
 
 /** Attempts in total; the waits between them are 1 s, 4 s and 16 s. */
 export const MAX_WEBHOOK_ATTEMPTS = 4;
@@ -38,6 +39,14 @@ function webhookBody(n: Notification, deliveredAt: Date): string {
     scheduledFor: n.scheduledFor.toISOString(),
     deliveredAt: deliveredAt.toISOString(),
   });
+}
+
+/** fetch's own message is just "fetch failed"; the cause says why (ENOTFOUND, ECONNREFUSED, a TLS error...). */
+function reasonOf(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined;
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string') return `${(error as Error).message} (${code})`;
+  return error instanceof Error ? error.message : String(error);
 }
 
 export async function postWebhook(options: {
@@ -73,10 +82,14 @@ export async function postWebhook(options: {
     const retryable = status === 408 || status === 429 || status >= 500;
     return { ok: false, retryable, httpStatus: status, error: `Webhook answered HTTP ${status}` };
   } catch (error) {
+    // Where the host resolved is not public: as final as a bad URL (delivery/webhook-fetch.ts).
+    const refused = refusalOf(error);
+    if (refused)
+      return { ok: false, retryable: false, httpStatus: null, error: `Webhook URL refused: ${refused.message}` };
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     const message = timedOut
       ? `No answer within ${options.timeoutMs} ms`
-      : `Could not reach the webhook: ${(error as Error).message}`;
+      : `Could not reach the webhook: ${reasonOf(error)}`;
     return { ok: false, retryable: true, httpStatus: null, error: message.slice(0, 500) };
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPrivateAddress, webhookUrlProblem } from './webhook-url.js';
+import { webhookUrlProblem } from './webhook-url.js';
 
 describe('webhook URL policy', () => {
   it('accepts public https URLs everywhere', () => {
@@ -32,11 +32,16 @@ describe('webhook URL policy', () => {
     expect(webhookUrlProblem('https://user:pw@example.com/', true)).toMatch(/password/);
   });
 
-  it('classifies addresses', () => {
-    expect(isPrivateAddress('192.168.0.10')).toBe(true);
-    expect(isPrivateAddress('172.20.0.1')).toBe(true);
-    expect(isPrivateAddress('100.64.0.1')).toBe(true);
-    expect(isPrivateAddress('8.8.8.8')).toBe(false);
-    expect(isPrivateAddress('2606:4700::1111')).toBe(false);
+  it('names the address form it refuses, whatever notation the URL used', () => {
+    expect(webhookUrlProblem('https://[::127.0.0.1]/', false)).toBe(
+      'must point to a public internet address (::7f00:1 is an IPv4-compatible address (embeds 127.0.0.1))',
+    );
+    expect(webhookUrlProblem('https://2130706433/', false)).toMatch(/127\.0\.0\.1 is a loopback address/);
+    expect(webhookUrlProblem('https://[64:ff9b::a9fe:a9fe]/', false)).toMatch(
+      /NAT64 address \(embeds 169\.254\.169\.254\)/,
+    );
+    expect(webhookUrlProblem('https://[2002:c0a8:101::1]/', false)).toMatch(/6to4 address \(embeds 192\.168\.1\.1\)/);
+    expect(webhookUrlProblem('https://[2606:4700::1111]/hook', false)).toBeNull();
+    expect(webhookUrlProblem('https://1.1.1.1/hook', false)).toBeNull();
   });
 });

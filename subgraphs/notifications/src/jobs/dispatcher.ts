@@ -14,6 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Notification, NotificationChannel } from '../db/client.js';
+import { createWebhookFetch } from '../delivery/webhook-fetch.js';
 import {
   MAX_WEBHOOK_ATTEMPTS,
   postWebhook,
@@ -22,7 +23,7 @@ import {
   type WebhookResult,
 } from '../delivery/webhook.js';
 import { loadSettings, type UserSettings } from '../domain/user-settings.js';
-import { webhookTargetProblem } from '../domain/webhook-url.js';
+import { webhookUrlProblem } from '../domain/webhook-url.js';
 import { notificationTopic, toLive } from '../live/notification-topic.js';
 import type { NotificationsRuntime } from '../runtime.js';
 import { claimDue, completeRound, leaseMsFor, type AttemptRecord } from './claims.js';
@@ -51,7 +52,11 @@ const MAX_BATCHES_PER_RUN = 100;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { db, clock, logger, pubsub, config } = options.runtime;
-  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+  // Ours checks where a webhook's host resolves as it connects (delivery/webhook-fetch.ts); tests may pass their own.
+  const webhookFetch = options.fetch
+    ? { fetch: options.fetch, close: async () => undefined }
+    : createWebhookFetch({ allowPrivate: config.webhookAllowPrivate });
+  const fetchImpl: FetchLike = webhookFetch.fetch;
   const batchSize = options.batchSize ?? 10;
   const leaseMs = leaseMsFor(config.webhookTimeoutMs);
 
@@ -63,7 +68,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   async function sendWebhook(n: Notification, s: UserSettings, attempt: number): Promise<WebhookResult> {
     if (!s.webhook) return { ok: false, retryable: false, httpStatus: null, error: 'No webhook is set up' };
-    const problem = await webhookTargetProblem(s.webhook.url, config.webhookAllowPrivate);
+    const problem = webhookUrlProblem(s.webhook.url, config.webhookAllowPrivate);
     if (problem) return { ok: false, retryable: false, httpStatus: null, error: `Webhook URL ${problem}` };
     const { url, secret } = s.webhook;
     return postWebhook({
@@ -218,6 +223,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      await webhookFetch.close();
     },
   };
 }
