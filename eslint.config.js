@@ -18,7 +18,15 @@ const noTestHelpers = {
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/', '**/__generated__/', '.data/', '.turbo/', 'coverage/', 'schema/supergraph.graphql'],
+    ignores: [
+      '**/node_modules/',
+      '**/__generated__/',
+      '**/dist/',
+      '.data/',
+      '.turbo/',
+      'coverage/',
+      'schema/supergraph.graphql',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

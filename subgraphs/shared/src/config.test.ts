@@ -136,6 +136,18 @@ describe('subgraph environment', () => {
     expect(load({ [`${entry.envPrefix}_PORT`]: '0' }).port).toBe(0);
   });
 
+  it('takes the database password from a file only for a URL without one', () => {
+    const database = `${entry.envPrefix}_DATABASE_URL`;
+    const passwordFile = `${entry.envPrefix}_DATABASE_PASSWORD_FILE`;
+    const config = load({ [database]: 'postgres://bloomzy@db/x', [passwordFile]: '/run/secrets/pg' });
+    expect(config).toMatchObject({ databaseUrl: 'postgres://bloomzy@db/x', databasePasswordFile: '/run/secrets/pg' });
+    expect(load({ [database]: 'postgres://db/x' }).databasePasswordFile).toBeUndefined();
+    expect(() => load({ [passwordFile]: '/run/secrets/pg' })).toThrow(`${passwordFile} is set but ${database} is not`);
+    expect(() => load({ [database]: 'postgres://u:p@db/x', [passwordFile]: '/run/secrets/pg' })).toThrow(
+      `${passwordFile} is set but ${database} carries a password too`,
+    );
+  });
+
   it('lists its variables as data: name, description and default', () => {
     const variables = variablesOf(environment);
     expect(variables.map((v) => v.name).sort()).toEqual(
@@ -148,6 +160,7 @@ describe('subgraph environment', () => {
         'SUBGRAPH_SECRET',
         'SUBGRAPH_SECRET_FILE',
         `${entry.envPrefix}_DATABASE_URL`,
+        `${entry.envPrefix}_DATABASE_PASSWORD_FILE`,
         `${entry.envPrefix}_HOST`,
         `${entry.envPrefix}_PORT`,
       ].sort(),

@@ -295,7 +295,11 @@ export function subgraphEnvironment<N extends string>(name: N) {
       { description: `Postgres URL of the ${name} database (required in production)`, default: 'unset (embedded)' },
       ['postgres', 'postgresql'],
     ),
-  } as Record<`${EnvPrefix<N>}_DATABASE_URL`, z.ZodOptional<ReturnType<typeof urlOf>>>;
+    [`${prefix}_DATABASE_PASSWORD_FILE`]: optional({
+      description: `File holding the password of ${prefix}_DATABASE_URL (a docker secret), so the URL carries none`,
+    }),
+  } as Record<`${EnvPrefix<N>}_DATABASE_URL`, z.ZodOptional<ReturnType<typeof urlOf>>> &
+    Record<`${EnvPrefix<N>}_DATABASE_PASSWORD_FILE`, z.ZodOptional<z.ZodString>>;
   return commonEnvironment.extend({
     ...listenEnvironment(prefix, defaultPort),
     ...database,
@@ -314,6 +318,8 @@ export interface ServiceBaseConfig extends CommonConfig {
   port: number;
   /** Postgres URL; embedded PGlite under dataDir when unset. */
   databaseUrl: string | undefined;
+  /** File holding the Postgres password (read when the database is opened), for a URL without one. */
+  databasePasswordFile: string | undefined;
   /** This service's folder under DATA_DIR (embedded database, generated keys). */
   dataDir: string;
 }
@@ -323,7 +329,7 @@ type SubgraphEnvironmentOutput<P extends string> = z.output<typeof commonEnviron
   DATA_DIR: string;
 } & Record<`${P}_HOST`, string> &
   Record<`${P}_PORT`, number> &
-  Partial<Record<`${P}_DATABASE_URL`, string>>;
+  Partial<Record<`${P}_DATABASE_URL` | `${P}_DATABASE_PASSWORD_FILE`, string>>;
 
 /** The ServiceBaseConfig part of a subgraph's config, from its parsed subgraphEnvironment. */
 export function serviceBase<N extends string>(
@@ -336,12 +342,18 @@ export function serviceBase<N extends string>(
   // One view per computed name: TypeScript resolves a generic key against a single record, not an intersection.
   const hosts: Record<`${P}_HOST`, string> = env;
   const ports: Record<`${P}_PORT`, number> = env;
-  const databases: Partial<Record<`${P}_DATABASE_URL`, string>> = env;
+  const databases: Partial<Record<`${P}_DATABASE_URL` | `${P}_DATABASE_PASSWORD_FILE`, string>> = env;
   const databaseVariable: `${P}_DATABASE_URL` = `${prefix}_DATABASE_URL`;
   const databaseUrl = databases[databaseVariable];
+  const databasePasswordFile = databases[`${prefix}_DATABASE_PASSWORD_FILE`];
   // Production never falls back to an embedded database: several instances would each write their own.
   if (env.NODE_ENV === 'production' && !databaseUrl) {
     reject(ctx, databaseVariable, 'is required when NODE_ENV=production');
+  }
+  if (databasePasswordFile && !databaseUrl) {
+    reject(ctx, `${prefix}_DATABASE_PASSWORD_FILE`, `is set but ${databaseVariable} is not`);
+  } else if (databasePasswordFile && new URL(databaseUrl as string).password) {
+    reject(ctx, `${prefix}_DATABASE_PASSWORD_FILE`, `is set but ${databaseVariable} carries a password too; keep one`);
   }
   const common = commonConfig(env, ctx);
   return {
@@ -349,6 +361,7 @@ export function serviceBase<N extends string>(
     host: hosts[`${prefix}_HOST`],
     port: ports[`${prefix}_PORT`],
     databaseUrl,
+    databasePasswordFile,
     dataDir: path.join(env.DATA_DIR, name),
   };
 }

@@ -2,12 +2,14 @@
  * Opens a subgraph's database as a Prisma driver adapter: Postgres when a URL is configured (the production topology),
  * otherwise an embedded PGlite database in a data directory, which survives restarts and needs no server.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { ConfigError } from '../config.js';
+import { subgraph } from '../manifest.js';
 import { prismaProject } from '../paths.js';
 import { applyMigrations, type PrismaProject } from './migrations.js';
 
@@ -22,6 +24,9 @@ export interface OpenedDatabase {
 export interface OpenDatabaseOptions {
   /** postgres:// URL; when absent an embedded database is used. */
   url?: string | undefined;
+  /** File holding the password of `url` (a docker secret), read here; `passwordVariable` names it in errors. */
+  passwordFile?: string | undefined;
+  passwordVariable?: string;
   /** Directory for the embedded database; `memory://` keeps it in memory (tests). */
   dataDir: string;
   project: PrismaProject;
@@ -31,7 +36,8 @@ export interface OpenDatabaseOptions {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   if (options.url) {
-    const adapter = new PrismaPg({ connectionString: options.url });
+    const connectionString = await withPassword(options.url, options.passwordFile, options.passwordVariable);
+    const adapter = new PrismaPg({ connectionString });
     if (options.migrate) await applyMigrations(options.project, adapter);
     const u = new URL(options.url);
     // PrismaPg creates its pool per connect(); each PrismaClient disposes its own on $disconnect.
@@ -56,14 +62,39 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   };
 }
 
+/**
+ * The URL with the password read from `file` (trailing newline dropped), or the URL as it is without a file. Put into
+ * the URL rather than passed beside it: pg lets a connection string override a separate `password` option.
+ */
+export async function withPassword(url: string, file: string | undefined, variable = 'DATABASE_PASSWORD_FILE') {
+  if (!file) return url;
+  const password = await readFile(file, 'utf8').then(
+    (text) => text.trim(),
+    (error: unknown) => {
+      throw new ConfigError(variable, `cannot be read (${(error as Error).message})`);
+    },
+  );
+  if (!password) throw new ConfigError(variable, `is empty (${file})`);
+  const withSecret = new URL(url);
+  // pg decodes the userinfo; encoding first keeps '%', '@', ':' and '/' in a password literal.
+  withSecret.password = encodeURIComponent(password);
+  return withSecret.toString();
+}
+
 /** A subgraph's database from its configuration (Postgres URL, else `<dataDir>/db`), unless tests pass one in. */
 export async function openServiceDatabase(
-  config: { databaseUrl: string | undefined; dataDir: string },
+  config: { databaseUrl: string | undefined; databasePasswordFile?: string | undefined; dataDir: string },
   name: string,
   existing?: OpenedDatabase,
 ): Promise<OpenedDatabase> {
   return (
     existing ??
-    openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), project: prismaProject(name) })
+    openDatabase({
+      url: config.databaseUrl,
+      passwordFile: config.databasePasswordFile,
+      passwordVariable: `${subgraph(name).envPrefix}_DATABASE_PASSWORD_FILE`,
+      dataDir: path.join(config.dataDir, 'db'),
+      project: prismaProject(name),
+    })
   );
 }
