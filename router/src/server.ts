@@ -19,6 +19,7 @@ import { serveGraphQL } from '@bloomzy/shared/http/graphql-route';
 import { startHttpService } from '@bloomzy/shared/http/http-service';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
+import { refuseUnsafeText } from '@bloomzy/shared/text-input';
 import type { RouterConfig } from './config.js';
 import { refuseCostlyRequests } from './cost/early-refusal.js';
 import { createDemandControl } from './cost/plugin.js';
@@ -104,6 +105,8 @@ export async function startRouter({
       demandControl.plugin,
       rateLimits.plugin,
       limits.plugin,
+      // Refused here, before planning, as every subgraph would (shared/text-input.ts).
+      refuseUnsafeText(),
       errorLimit({ maxErrors: config.maxErrors }),
       // Suggestions ("Did you mean …?") would disclose the schema that introspection hides.
       ...(config.introspection ? [] : [hideSuggestions()]),
@@ -139,6 +142,7 @@ export async function startRouter({
       serveGraphQL(app, {
         apollo,
         context: contextOf,
+        maxTokens: config.operationLimits.maxTokens,
         webSocket: subscriptions.handler,
         preHandler: refuseCostlyRequests(demandControl),
       });
