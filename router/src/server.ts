@@ -15,6 +15,7 @@ import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Coordination } from '@bloomzy/shared/coordination';
 import { createErrorFormatter } from '@bloomzy/shared/errors';
 import { hideSuggestions } from '@bloomzy/shared/hide-suggestions';
+import { refuseUnsafeDocuments } from '@bloomzy/shared/http/document-guard';
 import { serveGraphQL } from '@bloomzy/shared/http/graphql-route';
 import { startHttpService } from '@bloomzy/shared/http/http-service';
 import type { Logger } from '@bloomzy/shared/logger';
@@ -146,8 +147,13 @@ export async function startRouter({
         webSocket: subscriptions.handler,
         preHandler: refuseCostlyRequests(demandControl),
       });
-      // The landing page (Apollo Sandbox) at the root URL too, so http://localhost:4000 opens it.
-      app.get('/', fastifyApolloHandler(apollo, { context: contextOf }));
+      // The landing page (Apollo Sandbox) at the root URL too, so http://localhost:4000 opens it; Apollo Server
+      // answers GET queries there as well, so the same document guard as /graphql.
+      app.get(
+        '/',
+        { preHandler: refuseUnsafeDocuments(config.operationLimits.maxTokens) },
+        fastifyApolloHandler(apollo, { context: contextOf }),
+      );
     },
   });
   logger.info(`router ready at ${http.url}/graphql (${subgraphs.map((s) => `${s.name}: ${s.url}`).join(', ')})`);

@@ -10,7 +10,6 @@ import {
   isInputObjectType,
   isLeafType,
   isNonNullType,
-  isListType,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
@@ -40,8 +39,8 @@ export interface FuzzTarget {
 const SESSION_ENDING = new Set(['logout']);
 /** Input types recurse (filters of filters); corrupting deeper than this adds nothing. */
 const MAX_INPUT_DEPTH = 3;
-/** Nested fields with arguments are looked for this far below a root query field. */
-const MAX_FIELD_DEPTH = 3;
+/** Nested fields with arguments are looked for this far down (`me.plants.edges.node.growthEntries` is five). */
+const MAX_FIELD_DEPTH = 5;
 
 export async function apiSchema(): Promise<GraphQLSchema> {
   return Supergraph.build(await composeSupergraph())
@@ -113,5 +112,3 @@ export function documentFor(
   const header = variables.length ? `(${variables.join(', ')})` : '';
   return `${operation.kind} Fuzz${header} { ${body} }`;
 }
-
-export const isListInput = (type: GraphQLInputType) => isListType(isNonNullType(type) ? type.ofType : type);

@@ -4,7 +4,7 @@
  * can never produce a request the subgraph would refuse as too large.
  */
 
-/** Largest request body a service reads (fastify's `bodyLimit`); GraphQL documents are small, anything larger is a mistake or an attack. */
+/** Largest request body a service reads (fastify's `bodyLimit`): documents are small, anything larger is a mistake. */
 export const MAX_BODY_BYTES = 1_000_000;
 
 /**
@@ -15,15 +15,10 @@ export const MAX_BODY_BYTES = 1_000_000;
 export const SUBGRAPH_MAX_TOKENS = 100_000;
 
 /**
- * Deepest field nesting a subgraph validates and executes. The router refuses anything deeper than its MAX_DEPTH
- * (at most 1000, router/src/config.ts) before planning; entity fetches are shallower than the operation they serve.
- */
-export const SUBGRAPH_MAX_DEPTH = 1_000;
-
-/**
  * Deepest nesting of braces, brackets and parentheses in a document any service accepts. graphql-js parses, validates
  * and executes by recursion, one or more frames per level, and overflows the call stack near 2000 levels (a 500, not
- * an answer); the router's MAX_DEPTH is far below this.
+ * an answer). The router's MAX_DEPTH (default 15) is far below it; a document nesting deeper is refused whatever
+ * MAX_DEPTH says.
  */
 export const MAX_DOCUMENT_NESTING = 500;
 
