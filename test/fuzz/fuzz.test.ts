@@ -85,6 +85,9 @@ describe('fuzzing every argument through the router', () => {
 
   beforeAll(async () => {
     stack = await startStack({
+      // Plants' schedule reconciler rewrites schedules on a timer; a run during the suite would look like a refused
+      // mutation's write. Once a day is as seldom as it goes.
+      env: { SCHEDULE_RECONCILE_INTERVAL_MS: '86400000' },
       routerEnv: { NODE_ENV: 'production', RATE_LIMIT_REQUESTS: '1000000', RATE_LIMIT_COST: '100000000' },
     });
     fixtures = await createFixtures(stack);
