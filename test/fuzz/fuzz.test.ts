@@ -3,9 +3,9 @@
  * values, sent through the router (production settings: no stack traces) to the subgraphs, all in this process. No
  * answer may be a 5xx or an INTERNAL_SERVER_ERROR, reveal internals, or — for a refused mutation — change a database.
  *
- * Seeded: FUZZ_SEED reproduces a run (the seed is printed), FUZZ_RUNS sets the random cases per target (default 3),
+ * Seeded: FUZZ_SEED reproduces a run (the seed is printed), FUZZ_RUNS sets the random cases per target (default 4),
  * on top of the four every target gets (NUL and an unpaired surrogate as a variable and inline, "yesterday" for a
- * date): some 1300 requests in about a minute on two cores.
+ * date): some 1700 requests, 20 s to 2 minutes on two cores depending on what else runs.
  */
 import fc from 'fast-check';
 import type { GraphQLArgument } from 'graphql';
@@ -17,7 +17,7 @@ import { databaseSnapshots, type DatabaseSnapshots } from './snapshot.js';
 import { badValue, literal, plausible, replaceAt } from './values.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_128);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 3);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 4);
 /** Sent to every target besides the random cases: the bad values that broke the services before. */
 const ALWAYS: { bad: unknown; inline: boolean }[] = [
   { bad: 'nul\u0000byte', inline: false },
@@ -107,6 +107,8 @@ describe('fuzzing every argument through the router', () => {
     const now = Date.now();
     const failures: string[] = [];
     let requests = 0;
+    /** Answers by their first error's code (`data` when none): the suite must reach the resolvers, not only the door. */
+    const outcomes = new Map<string, number>();
     /** A mutation succeeded since the last snapshot: its events may still be writing. */
     let unsettled = true;
     for (const [index, target] of targets.entries()) {
@@ -134,6 +136,8 @@ describe('fuzzing every argument through the router', () => {
           }
           const answer = await send(stack, document, inline ? {} : values, fixtures.headers);
           requests++;
+          const outcome = answer.body.errors?.[0]?.extensions?.code ?? 'data';
+          outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
           const found = problems(answer, target);
           const field = operation.path[0] as string;
           unsettled ||= mutation && answer.body.data?.[field] != null;
@@ -153,7 +157,10 @@ describe('fuzzing every argument through the router', () => {
         failures.push(`${operation.path.join('.')} @ ${target.path.join('.')} (seed ${SEED + index}): ${reason}`);
       }
     }
-    console.log(`fuzz: ${requests} requests, ${failures.length} failing targets`);
+    console.log(`fuzz: ${requests} requests, ${failures.length} failing targets`, Object.fromEntries(outcomes));
     expect(failures).toEqual([]);
+    // A suite whose session died (or that hit a rate limit) would pass while testing nothing behind the door.
+    const turnedAway = (outcomes.get('UNAUTHENTICATED') ?? 0) + (outcomes.get('RATE_LIMITED') ?? 0);
+    expect(turnedAway, 'answers turned away before any resolver ran').toBeLessThan(requests / 10);
   }, 600_000);
 });
