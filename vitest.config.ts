@@ -25,7 +25,8 @@ export default defineConfig({
         // End-to-end suites boot whole stacks (up to six processes) and assert live-delivery latency: one at a time,
         // so they measure the system rather than contention with each other on a 2-core machine.
         extends: true,
-        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], fileParallelism: false },
+        // The fuzz suite (test/fuzz) boots the whole supergraph in process too.
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts', 'test/fuzz/**/*.test.ts'], fileParallelism: false },
       },
     ],
   },

@@ -5,8 +5,11 @@
  */
 import type { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import type { ServiceCredentials } from '@bloomzy/shared/auth/service-credential';
+import { operationLimitExceeded, serviceUnavailable } from '@bloomzy/shared/errors';
 import { CLIENT_ADDRESS_HEADER } from '@bloomzy/shared/http/client-address';
+import { MAX_BODY_BYTES } from '@bloomzy/shared/http/request-limits';
 import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { OperationCost } from './cost/plugin.js';
@@ -53,6 +56,45 @@ export interface SubgraphTarget {
   fetcher?: Fetcher | undefined;
 }
 
+type DataSource = RemoteGraphQLDataSource<RouterContext>;
+type SubgraphResponse = Awaited<ReturnType<DataSource['process']>>;
+type FetchResponse = Parameters<DataSource['errorFromResponse']>[0];
+
+/**
+ * A subgraph's GraphQL answer that came with a non-2xx status (Apollo Server answers 400 for a variable its scalar
+ * refuses, e.g. a malformed DateTime): thrown by errorFromResponse, caught by process, which hands the body on as
+ * an ordinary response so the client sees the subgraph's own errors.
+ */
+class GraphQLAnswer extends GraphQLError {
+  constructor(readonly body: SubgraphResponse) {
+    super('GraphQL response with a non-2xx status');
+  }
+}
+
+const isGraphQLBody = (body: unknown): body is SubgraphResponse =>
+  typeof body === 'object' &&
+  body !== null &&
+  Array.isArray((body as { errors?: unknown }).errors) &&
+  (body as { errors: unknown[] }).errors.length > 0;
+
+/**
+ * Refuses (OPERATION_LIMIT_EXCEEDED, nothing sent) a request the subgraph would refuse as too large: the query plan may
+ * expand the client's fragments well past the document the router's own limits checked.
+ */
+function refuseOversizedRequest(
+  subgraph: string,
+  { query, variables, operationName }: { query?: string; variables?: unknown; operationName?: string },
+): void {
+  // The body Apollo's data source sends is this JSON plus the request's `extensions`, when any (a few bytes).
+  const bytes = Buffer.byteLength(JSON.stringify({ query, variables, operationName }));
+  if (bytes <= MAX_BODY_BYTES) return;
+  throw operationLimitExceeded(
+    'SUBGRAPH_BODY_BYTES',
+    MAX_BODY_BYTES,
+    `Operation refused: the request it needs from the ${subgraph} subgraph would be ${bytes} bytes, above the limit of ${MAX_BODY_BYTES}; ask for fewer fields`,
+  );
+}
+
 export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext> {
   readonly #target: SubgraphTarget;
 
@@ -65,6 +107,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext>
     request,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
+    refuseOversizedRequest(this.#target.name, request);
     // Health checks and internal requests run without a router context; they carry no caller credentials.
     const { credentials = {}, requestId, clientAddress } = context as Partial<RouterContext>;
     for (const [name, value] of Object.entries(credentials)) request.http?.headers.set(name, value);
@@ -73,6 +116,35 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext>
     // Last, so nothing forwarded can stand in for it.
     const service = await this.#target.credentials?.headersFor(this.#target.name);
     for (const [name, value] of Object.entries(service ?? {})) request.http?.headers.set(name, value);
+  }
+
+  /** A GraphQL body answered with a non-2xx status is a response like any other (see GraphQLAnswer). */
+  override async process(options: Parameters<DataSource['process']>[0]): Promise<SubgraphResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (error instanceof GraphQLAnswer) return error.body;
+      throw error;
+    }
+  }
+
+  /**
+   * A non-2xx answer: its GraphQL errors when it carries some (they keep their code and message), a retryable
+   * SERVICE_UNAVAILABLE for a bare 5xx, else (a 4xx without errors: the router's own bug) an error that names the
+   * subgraph and status but not its URL or body, which are internal (Apollo's default puts both in
+   * `extensions.response`).
+   */
+  override async errorFromResponse(response: FetchResponse): Promise<GraphQLError> {
+    const body: unknown = await this.parseBody(response).catch(() => undefined);
+    if (isGraphQLBody(body)) return new GraphQLAnswer({ ...body, http: response });
+    // A 5xx without a GraphQL body is the subgraph (or a proxy before it) failing: retryable, as when it is down.
+    if (response.status >= 500)
+      return serviceUnavailable(`The ${this.#target.name} service is unavailable (HTTP ${response.status})`, {
+        subgraph: this.#target.name,
+      });
+    return new GraphQLError(`The ${this.#target.name} subgraph answered HTTP ${response.status}`, {
+      extensions: { subgraph: this.#target.name, status: response.status },
+    });
   }
 }
 

@@ -15,10 +15,12 @@ import { createCredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Coordination } from '@bloomzy/shared/coordination';
 import { createErrorFormatter } from '@bloomzy/shared/errors';
 import { hideSuggestions } from '@bloomzy/shared/hide-suggestions';
+import { refuseUnsafeDocuments } from '@bloomzy/shared/http/document-guard';
 import { serveGraphQL } from '@bloomzy/shared/http/graphql-route';
 import { startHttpService } from '@bloomzy/shared/http/http-service';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { RunningService } from '@bloomzy/shared/service';
+import { refuseUnsafeText } from '@bloomzy/shared/text-input';
 import type { RouterConfig } from './config.js';
 import { refuseCostlyRequests } from './cost/early-refusal.js';
 import { createDemandControl } from './cost/plugin.js';
@@ -107,6 +109,8 @@ export async function startRouter({
       demandControl.plugin,
       rateLimits.plugin,
       limits.plugin,
+      // Refused here, before planning, as every subgraph would (shared/text-input.ts).
+      refuseUnsafeText(),
       errorLimit({ maxErrors: config.maxErrors }),
       // Suggestions ("Did you mean …?") would disclose the schema that introspection hides.
       ...(config.introspection ? [] : [hideSuggestions()]),
@@ -143,11 +147,17 @@ export async function startRouter({
       serveGraphQL(app, {
         apollo,
         context: contextOf,
+        maxTokens: config.operationLimits.maxTokens,
         webSocket: subscriptions.handler,
         preHandler: refuseCostlyRequests(demandControl),
       });
-      // The landing page (Apollo Sandbox) at the root URL too, so http://localhost:4000 opens it.
-      app.get('/', fastifyApolloHandler(apollo, { context: contextOf }));
+      // The landing page (Apollo Sandbox) at the root URL too, so http://localhost:4000 opens it; Apollo Server
+      // answers GET queries there as well, so the same document guard as /graphql.
+      app.get(
+        '/',
+        { preHandler: refuseUnsafeDocuments(config.operationLimits.maxTokens) },
+        fastifyApolloHandler(apollo, { context: contextOf }),
+      );
     },
   });
   logger.info(`router ready at ${http.url}/graphql (${subgraphs.map((s) => `${s.name}: ${s.url}`).join(', ')})`);

@@ -53,6 +53,8 @@ export interface StackOptions {
   /** Clock for the notifications service only: moving it makes reminders fall due without touching tokens. */
   notificationsClock?: Clock;
   env?: Record<string, string>;
+  /** The router's own variables on top of `env` (e.g. NODE_ENV=production for a router that hides internals). */
+  routerEnv?: Record<string, string>;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -109,6 +111,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       SUBGRAPH_AUTH_URL: auth.url,
       SUBGRAPH_PLANTS_URL: plants.url,
       SUBGRAPH_NOTIFICATIONS_URL: notifications.url,
+      ...options.routerEnv,
     }),
     logger,
     revocations: coordination.revocations,

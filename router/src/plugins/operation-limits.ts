@@ -22,6 +22,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { operationLimitExceeded } from '@bloomzy/shared/errors';
+import { documentRefusal } from '@bloomzy/shared/http/document-guard';
 import { maxRootFieldsRule } from './max-root-fields.js';
 
 /** The most one operation may ask for; each is set by the router variable of the same name (MAX_DEPTH, ...). */
@@ -97,9 +98,15 @@ function tokenLimitOffset(source: string, maxTokens: number): number | undefined
 const tokenRefusal = (maxTokens: number) =>
   refusal('MAX_TOKENS', maxTokens, `Token limit of ${maxTokens} exceeded, parsing stopped`);
 
-/** For graphql-ws' `onSubscribe`: the refusal of a document over the token limit, before graphql-ws parses it. */
+/**
+ * For graphql-ws' `onSubscribe`: the refusal of a document over the token limit, or nesting or defining fragments
+ * beyond what graphql-js can parse and validate without overflowing its stack (as HTTP's document guard), before
+ * graphql-ws parses it.
+ */
 export function refuseLongDocument(limits: OperationLimits, source: string): GraphQLError[] | undefined {
-  return tokenLimitOffset(source, limits.maxTokens) === undefined ? undefined : [tokenRefusal(limits.maxTokens)];
+  if (tokenLimitOffset(source, limits.maxTokens) !== undefined) return [tokenRefusal(limits.maxTokens)];
+  const unsafe = documentRefusal(source, limits.maxTokens);
+  return unsafe ? [unsafe] : undefined;
 }
 
 /** The limits for Apollo Server: spread `parseOptions` and `validationRules` into its options, add `plugin`. */

@@ -35,4 +35,27 @@ describe('error formatter', () => {
       stacktrace: expect.any(Array),
     });
   });
+
+  it("never passes on a subgraph's URL and raw answer (@apollo/gateway's extensions.response)", () => {
+    for (const production of [true, false]) {
+      const format = createErrorFormatter({ production, log: () => {} });
+      const error = new GraphQLError('Bad input', {
+        extensions: { code: 'BAD_USER_INPUT', response: { url: 'http://10.0.0.7:4002/graphql', status: 400 } },
+      });
+      expect(JSON.stringify(format(formatted(error), error))).not.toContain('10.0.0.7');
+    }
+  });
+
+  it("keeps a database client's invocation text out of responses outside production too", () => {
+    const logged: unknown[] = [];
+    const format = createErrorFormatter({ production: false, log: (e) => logged.push(e) });
+    const prisma = Object.assign(new Error('Invalid `prisma.plant.create()` invocation in /srv/plants/src/db.ts:12'), {
+      name: 'PrismaClientUnknownRequestError',
+    });
+    const original = new GraphQLError(prisma.message, { originalError: prisma });
+    const out = format(formatted(original), original);
+    expect(out.message).not.toMatch(/prisma|invocation|\/srv/i);
+    expect(out.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(logged).toEqual([original]);
+  });
 });

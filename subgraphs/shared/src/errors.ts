@@ -56,13 +56,27 @@ export const serviceUnavailable = (message: string, details: { subgraph?: string
 export const badInput = (field: string, message: string) => error('BAD_USER_INPUT', message, { field });
 
 /**
+ * Whether an unexpected error comes from the database client: Prisma's messages quote the invocation (model, query
+ * arguments, the caller's source file), which even a developer's client should not receive; the log has them.
+ */
+function fromDatabase(original: unknown, message: string): boolean {
+  for (let cause = original; cause instanceof Error; cause = (cause as { originalError?: unknown }).originalError) {
+    if (cause.name.startsWith('PrismaClient') || cause.constructor.name.startsWith('PrismaClient')) return true;
+  }
+  return /prisma|invocation/i.test(message);
+}
+
+/**
  * Error formatter for Apollo Server. Errors we raised on purpose keep their code and message; anything else (a bug,
  * a database failure) is logged and becomes a bare INTERNAL_SERVER_ERROR so no internals reach a client in production.
  * GraphQL validation/parse errors from Apollo keep their own codes (GRAPHQL_VALIDATION_FAILED, ...), which clients know.
+ * `extensions.response` (where @apollo/gateway puts a subgraph's URL and raw answer) never reaches a client, and a
+ * database client's message only reaches the log.
  */
 export function createErrorFormatter(options: { production: boolean; log: (e: unknown) => void }) {
   return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    const { response: _internal, ...extensions } = formatted.extensions ?? {};
+    const code = extensions.code;
     const known =
       typeof code === 'string' &&
       (CODES.has(code) ||
@@ -71,13 +85,17 @@ export function createErrorFormatter(options: { production: boolean; log: (e: un
         code === 'PERSISTED_QUERY_NOT_FOUND' ||
         code === 'OPERATION_RESOLUTION_FAILURE');
     if (known && code !== 'INTERNAL_SERVER_ERROR') {
-      if (!options.production) return formatted;
-      const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      if (!options.production) return { ...formatted, extensions };
+      const { stacktrace: _dropped, ...kept } = extensions;
+      return { ...formatted, extensions: kept };
     }
     options.log(original);
-    if (!options.production)
-      return { ...formatted, extensions: { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    if (!options.production) {
+      const message = fromDatabase(original, formatted.message)
+        ? 'Internal server error: the database refused the operation (details in the service log)'
+        : formatted.message;
+      return { ...formatted, message, extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' } };
+    }
     return {
       message: 'Internal server error',
       path: formatted.path,

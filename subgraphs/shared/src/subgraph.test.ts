@@ -197,3 +197,50 @@ describe('a subgraph with a service credential secret', () => {
     expect(status).toBe(403);
   });
 });
+
+describe('a subgraph refusing documents it cannot answer', () => {
+  let running: RunningSubgraph;
+  beforeAll(async () => {
+    const { options } = fixture();
+    running = await startSubgraph({ ...options, config: { host: '127.0.0.1', port: 0, production: false } });
+  });
+  afterAll(() => running?.stop());
+
+  const post = async (body: unknown) => {
+    const res = await fetch(running.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json()) as { errors?: { extensions?: { code?: string } }[] } };
+  };
+  const codeOf = (answer: Awaited<ReturnType<typeof post>>) => answer.body.errors?.[0]?.extensions?.code;
+
+  it('answers 400, not a stack overflow, to 4000 chained fragments or a 3000-deep selection', async () => {
+    const fragments = Array.from(
+      { length: 4000 },
+      (_, i) => `fragment F${i} on Query { __typename ${i < 3999 ? `...F${i + 1}` : ''} }`,
+    ).join('\n');
+    const chained = await post({ query: `{ ...F0 }\n${fragments}` });
+    expect(chained.status).toBe(400);
+    expect(codeOf(chained)).toBe('GRAPHQL_VALIDATION_FAILED');
+    const deep = await post({ query: `{ ${'a { '.repeat(3000)}b${' }'.repeat(3000)} }` });
+    expect(deep.status).toBe(400);
+    expect(codeOf(deep)).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('refuses a NUL byte or an unpaired surrogate with BAD_USER_INPUT naming the field, variables and literals', async () => {
+    const query = 'query($name: String!) { __type(name: $name) { name } }';
+    for (const name of ['Query\u0000', '\ud800Query']) {
+      const answer = await post({ query, variables: { name } });
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'name' }) }),
+      ]);
+    }
+    const literal = await post({ query: '{ __type(name: "Query\\u0000") { name } }' });
+    expect(literal.status).toBe(400);
+    expect(literal.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect((await post({ query, variables: { name: 'Query 🌱' } })).status).toBe(200);
+  });
+});

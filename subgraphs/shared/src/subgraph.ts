@@ -21,9 +21,11 @@ import { createErrorFormatter } from './errors.js';
 import { hideSuggestions } from './hide-suggestions.js';
 import { serveGraphQL } from './http/graphql-route.js';
 import { startHttpService } from './http/http-service.js';
+import { SUBGRAPH_MAX_TOKENS } from './http/request-limits.js';
 import type { Logger } from './logger.js';
 import { subgraph } from './manifest.js';
 import type { RunningService } from './service.js';
+import { refuseUnsafeText } from './text-input.js';
 
 /** What a subgraph's own Prisma client offers the skeleton: a liveness query and disconnection. */
 interface DatabaseClient {
@@ -122,6 +124,8 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
     schema,
     // The router needs `_service { sdl }`, which is a field, not introspection; introspection helps local debugging.
     introspection: !production,
+    // The router bounds what clients send; this bounds what reaches a subgraph at all (see request-limits.ts).
+    parseOptions: { maxTokens: SUBGRAPH_MAX_TOKENS },
     // We stop in order (router before subgraphs, databases last) from our own signal handler; Apollo's own
     // handler would stop this server early and re-raise the signal.
     stopOnTerminationSignals: false,
@@ -136,6 +140,8 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // NUL and unpaired surrogates are the client's mistake, not a database error (text-input.ts).
+      refuseUnsafeText(),
       ...(production ? [hideSuggestions()] : []),
     ],
   });
@@ -162,6 +168,7 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
       serveGraphQL(app, {
         apollo,
         context: (request) => options.context(request.raw),
+        maxTokens: SUBGRAPH_MAX_TOKENS,
         ...(options.attach ? { webSocket: options.attach(schema) } : {}),
       });
       options.routes?.(app);

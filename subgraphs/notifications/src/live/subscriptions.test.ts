@@ -66,6 +66,21 @@ describe.each(testDatabaseKinds())('notificationReceived (%s)', (kind) => {
     await h.pubsub.waitForSubscribers(notificationTopic(bob), 0);
   });
 
+  it('refuses a document nested too deep to parse safely with GRAPHQL_PARSE_FAILED, and stays up', async () => {
+    const deep = `subscription { ${'notificationReceived { '.repeat(3000)}id${' }'.repeat(3000)} }`;
+    const sub = subscribe<Received>(h.wsUrl, deep, { authorization: `Bearer ${await h.auth.token(randomUUID())}` });
+    try {
+      await sub.connected;
+      await expect.poll(() => sub.errors.length).toBeGreaterThan(0);
+      // graphql-ws hands the client the error message's list of errors.
+      expect(sub.errors.flat()).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'GRAPHQL_PARSE_FAILED' }) }),
+      ]);
+    } finally {
+      await sub.dispose();
+    }
+  });
+
   it('closes connections with bad or missing credentials with 4401', async () => {
     const cases = [
       { authorization: 'Bearer not-a-token' },

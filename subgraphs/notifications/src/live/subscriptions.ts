@@ -9,6 +9,8 @@ import { makeHandler } from 'graphql-ws/use/@fastify/websocket';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { Principal } from '@bloomzy/shared/auth/principal';
 import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import { documentRefusal } from '@bloomzy/shared/http/document-guard';
+import { SUBGRAPH_MAX_TOKENS } from '@bloomzy/shared/http/request-limits';
 import type { Logger } from '@bloomzy/shared/logger';
 import { socketContext } from '../context.js';
 import type { NotificationsRuntime } from '../runtime.js';
@@ -44,6 +46,11 @@ export function attachSubscriptions(options: {
           // onConnect refused every connection without one, and graphql-ws runs no operation before it acknowledged.
           if (!principal) throw new Error('graphql-ws operation on an unauthenticated connection');
           return socketContext(options.runtime, principal);
+        },
+        // Only the router connects, having refused such documents already; graphql-ws would parse them unguarded.
+        onSubscribe: (_ctx, _id, payload) => {
+          const refusal = documentRefusal(payload.query, SUBGRAPH_MAX_TOKENS);
+          return refusal ? [refusal] : undefined;
         },
         onError: (_ctx, _id, _payload, errors) => {
           for (const error of errors)

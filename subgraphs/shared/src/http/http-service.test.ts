@@ -31,7 +31,7 @@ async function startService(logger: Logger, options: { corsOrigins?: string[]; r
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ready: async () => options.ready?.() ?? true,
     routes: (app) => {
-      serveGraphQL(app, { apollo, context: async () => ({}) });
+      serveGraphQL(app, { apollo, context: async () => ({}), maxTokens: 10_000 });
       app.get('/slow', async () => (await sleep(300), { done: true }));
       app.get('/hang', () => new Promise<never>(() => {}));
     },

@@ -10,10 +10,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequ
 import { handleProtocols } from 'graphql-ws';
 import { withLogBindings, type Logger } from '../logger.js';
 import { httpErrorHandler, notFound } from './http-errors.js';
+import { MAX_BODY_BYTES } from './request-limits.js';
 import { REQUEST_ID_HEADER, RequestLog, requestIdOf, requestSummary } from './request-log.js';
 
-/** GraphQL documents are small; anything larger is a mistake or an attack. */
-const MAX_BODY_BYTES = 1_000_000;
 /** WebSocket close code 1001: the server is going away (clients may reconnect elsewhere). */
 const GOING_AWAY = 1001;
 /** How long shutdown waits for in-flight requests and open sockets before cutting them. */
