@@ -9,10 +9,8 @@
 import type { ApolloServer } from '@apollo/server';
 import type { WebsocketHandler } from '@fastify/websocket';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { CloseCode, type Context } from 'graphql-ws';
+import type { Context } from 'graphql-ws';
 import { makeHandler, type Extra } from 'graphql-ws/use/@fastify/websocket';
-import { decodeJwt } from 'jose';
-import type { WebSocket } from 'ws';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import type { ServiceCredentials } from '@bloomzy/shared/auth/service-credential';
@@ -20,6 +18,7 @@ import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { withoutSuggestion } from '@bloomzy/shared/hide-suggestions';
 import type { Logger } from '@bloomzy/shared/logger';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
+import { createLiveCredentials, type LiveConnection } from './live-credentials.js';
 import { operationLimitRules, refuseLongDocument, type OperationLimits } from './plugins/operation-limits.js';
 import type { ClientIdentity, WebSocketLimits } from './rate-limits/index.js';
 import { createFederatedSubscriptions, type FederatedSubscriptionsOptions } from './subscriptions/index.js';
@@ -44,52 +43,24 @@ export interface SubscriptionHandlerOptions {
   admit?: FederatedSubscriptionsOptions<RouterContext>['admit'];
   /** The router's service credential: on upstream upgrades, entity fetches and API-key introspection. */
   credentials: ServiceCredentials | undefined;
+  /** How often every live session is re-checked against the revocation list (pushes do the real work). */
   revocationCheckMs?: number;
 }
 
 type ConnectionContext = Context<Record<string, unknown> | undefined, Extra> & {
   credentials?: Record<string, string>;
   client?: ClientIdentity;
+  live?: LiveConnection;
 };
+
+/** An operation's context over graphql-ws: the router's, plus the connection that live-credentials.ts checks. */
+type SocketOperationContext = RouterContext & { live?: LiveConnection };
 
 /** Ping interval (graphql-ws's default): a client that stops answering is dropped and its subscriptions released. */
 const KEEP_ALIVE_MS = 12_000;
 
-/** How often a live connection re-checks the revocation list (logout, revoked API key), by default. */
-const REVOCATION_CHECK_MS = 10_000;
-
-/**
- * A connection outlives the credential it was opened with; close it with 4401 when the access token expires or its
- * session/API key is revoked, so a logged-out device stops receiving reminders.
- */
-function watchCredential(
-  socket: WebSocket,
-  credentials: Record<string, string>,
-  revocableId: string | undefined,
-  revocations: RevocationStore,
-  checkEveryMs: number,
-) {
-  const close = (reason: string) => socket.readyState === socket.OPEN && socket.close(CloseCode.Unauthorized, reason);
-  const timers: NodeJS.Timeout[] = [];
-  const token = /^Bearer\s+(.+)$/i.exec(credentials.authorization ?? '')?.[1];
-  if (token && token.split('.').length === 3) {
-    const exp = decodeJwt(token).exp;
-    if (exp)
-      timers.push(setTimeout(() => close('Unauthorized: access token expired'), Math.max(0, exp * 1000 - Date.now())));
-  }
-  if (revocableId) {
-    timers.push(
-      setInterval(() => {
-        revocations.isRevoked(revocableId).then(
-          (revoked) => revoked && close('Unauthorized: session ended'),
-          () => {},
-        );
-      }, checkEveryMs),
-    );
-  }
-  for (const t of timers) t.unref();
-  socket.once('close', () => timers.forEach((t) => clearTimeout(t)));
-}
+/** How often every live session is re-checked against the revocation list, for pushes a router missed. */
+const REVOCATION_SWEEP_MS = 30_000;
 
 /** As hide-suggestions.ts does over HTTP (queries sent here get it from Apollo Server already). */
 const formattedWithoutSuggestions = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
@@ -104,7 +75,12 @@ export interface SubscriptionHandler {
 
 export function createSubscriptionHandler(options: SubscriptionHandlerOptions): SubscriptionHandler {
   const { logger, verifier, limits, credentials } = options;
-  const subscriptions = createFederatedSubscriptions<RouterContext, ConnectionContext>({
+  const liveCredentials = createLiveCredentials({
+    revocations: options.revocations,
+    logger,
+    sweepEveryMs: options.revocationCheckMs ?? REVOCATION_SWEEP_MS,
+  });
+  const subscriptions = createFederatedSubscriptions<SocketOperationContext, ConnectionContext>({
     supergraphSdl: options.supergraphSdl,
     subgraphs: options.subgraphs,
     buildDataSource: (name, url) => new ForwardingDataSource({ name, url, credentials }),
@@ -113,6 +89,7 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
       requestId: ctx.extra.request.id,
       client: ctx.client,
       clientAddress: ctx.extra.request.ip,
+      ...(ctx.live ? { live: ctx.live } : {}),
     }),
     upstreamConnectionParams: (context) => context.credentials,
     upstreamHeaders: async (subgraph) => (await credentials?.headersFor(subgraph)) ?? {},
@@ -136,7 +113,7 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     {
       ...subscriptions.serverOptions,
       context: (ctx, id, payload) => subscriptions.serverOptions.context(ctx as ConnectionContext, id, payload),
-      subscribe: limits.limitSubscriptions(subscriptions.serverOptions.subscribe),
+      subscribe: limits.limitSubscriptions(liveCredentials.guard(subscriptions.serverOptions.subscribe)),
       // Before graphql-ws parses the document: first the token limit, then the client's request budget, as over HTTP
       // (onConnect has set the client of every acknowledged socket). Undefined lets it go on as usual.
       onSubscribe: async (ctx, _id, payload) => {
@@ -163,18 +140,18 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
         const client = limits.admitConnection(connection, ctx.extra.request.ip, ctx.extra.socket);
         if (!client) return false;
         const { principal, credentials } = connection;
-        Object.assign(ctx as ConnectionContext, { credentials, client });
-        watchCredential(
-          ctx.extra.socket,
-          credentials,
-          principal.sessionId ?? principal.apiKeyId,
-          options.revocations,
-          options.revocationCheckMs ?? REVOCATION_CHECK_MS,
-        );
+        const live = liveCredentials.watch(ctx.extra.socket, credentials, principal.sessionId ?? principal.apiKeyId);
+        Object.assign(ctx as ConnectionContext, { credentials, client, live });
         return true;
       },
     },
     KEEP_ALIVE_MS,
   );
-  return { handler, dispose: () => subscriptions.dispose() };
+  return {
+    handler,
+    dispose: async () => {
+      await liveCredentials.dispose();
+      await subscriptions.dispose();
+    },
+  };
 }

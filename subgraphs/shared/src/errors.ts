@@ -13,6 +13,7 @@ const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -23,7 +24,15 @@ function error(code: ErrorCode, message: string, extensions: Record<string, unkn
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const unauthenticated = (message = 'Authentication required') => error('UNAUTHENTICATED', message);
+/**
+ * Why credentials were refused, in `extensions.reason`, for a client to tell "refresh the token and retry" from "sign
+ * in again": TOKEN_EXPIRED (an access token past its `exp`: refresh it), TOKEN_INVALID (malformed, wrongly signed, or
+ * an unknown or expired API key), SESSION_REVOKED (logged out, or the API key was revoked).
+ */
+export type UnauthenticatedReason = 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'SESSION_REVOKED';
+
+export const unauthenticated = (message = 'Authentication required', reason?: UnauthenticatedReason) =>
+  error('UNAUTHENTICATED', message, reason ? { reason } : {});
 export const forbidden = (message = 'Not allowed') => error('FORBIDDEN', message);
 export const notFound = (what: string) => error('NOT_FOUND', `${what} not found`);
 export const conflict = (message: string, field?: string) => error('CONFLICT', message, field ? { field } : {});
@@ -44,6 +53,9 @@ export const costLimitExceeded = (cost: { estimated: number; max: number }) =>
     `Operation refused: its estimated cost ${cost.estimated} is above the maximum of ${cost.max}; ask for smaller pages or fewer fields`,
     { cost },
   );
+/** A dependency is briefly unavailable; `extensions.retryable: true` tells the client to try again shortly. */
+export const serviceUnavailable = (message: string) => error('SERVICE_UNAVAILABLE', message, { retryable: true });
+
 /** Bad input, naming the offending field (dotted path into the input, e.g. `input.email`). */
 export const badInput = (field: string, message: string) => error('BAD_USER_INPUT', message, { field });
 
