@@ -7,19 +7,22 @@
  * 2. Same topology: Redis restarted without its data (no persistence, as after a failover) — a logged-out token stays
  *    refused throughout (never data), and a live session works again once auth has restored the list.
  * 3. In process: access tokens lasting seconds; graphql-ws' own client, whose `connectionParams` refreshes the token,
- *    reconnects by itself when the router closes the socket with 4440 at expiry, and keeps receiving events.
+ *    reconnects by itself when the router closes the socket with 4440 at expiry, and keeps receiving events; the
+ *    README's Apollo Client set-up (apollo-client.ts) does the same, and refreshes and retries on TOKEN_EXPIRED.
  *
  * Parts 1 and 2 need TEST_DATABASE_URL and REDIS_URL (its presence says Redis tests run; the server is our own): skipped
  * without them, except with CI=true, where their absence fails the run. Figures are printed, prefixed "[live e2e]".
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection } from 'node:net';
+import { gql as apolloGql } from '@apollo/client';
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Clock } from '@bloomzy/shared/clock';
 import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
 import { testDatabaseKinds, testRedisUrl } from '@bloomzy/shared/testing/test-database';
+import { createBloomzyClient, type Tokens } from './apollo-client.js';
 import { startStack, type Stack } from './harness.js';
 import { freePorts } from './ports.js';
 import { startTopology, type Topology } from './processes.js';
@@ -284,6 +287,64 @@ describe('live connections across token expiry (graphql-ws client refreshing in 
     // Events kept coming after the last reconnect.
     const lastReconnect = Math.max(...connects);
     expect(sub.events.some((e) => e.at > lastReconnect)).toBe(true);
+  }, 60_000);
+
+  it("runs the README's Apollo Client set-up: subscriptions survive expiries, HTTP refreshes on TOKEN_EXPIRED", async () => {
+    const res = await gql<{ signup: { accessToken: string; refreshToken: string; expiresAt: string } }>(
+      stack.routerUrl,
+      'mutation($input: SignupInput!) { signup(input: $input) { accessToken refreshToken expiresAt } }',
+      { input: { email: `apollo-${Date.now()}@bloomzy.test`, password: 'green-thumb-1', timezone: 'UTC' } },
+    );
+    const signedUp = res.data!.signup;
+    let tokens: Tokens = { ...signedUp, expiresAt: Date.parse(signedUp.expiresAt) };
+    const issued = new Set([tokens.accessToken]);
+    let signedOut = 0;
+    const apollo = createBloomzyClient({
+      httpUrl: stack.routerUrl,
+      wsUrl: stack.wsUrl,
+      tokens: { get: () => tokens, set: (t) => (issued.add(t.accessToken), (tokens = t)) },
+      onSignedOut: () => signedOut++,
+      refreshMarginMs: 0,
+      webSocketImpl: WebSocket,
+    });
+    const events: number[] = [];
+    let failed: unknown;
+    const live = () =>
+      apollo
+        .subscribe<{ notificationReceived: { id: string } }>({ query: apolloGql(SUBSCRIPTION) })
+        .subscribe({ next: () => events.push(Date.now()), error: (error: unknown) => (failed = error) });
+    let subscription = live();
+    try {
+      const session: Session = { ...tokens, headers: { authorization: `Bearer ${tokens.accessToken}` } };
+      await scheduleStream(stack.routerUrl, session, 28, 1_000, 250);
+      await eventually(() => events.length >= 26, 15_000, 50);
+      report(`Apollo Client: ${events.length} events over ${issued.size} access tokens`);
+      expect(failed).toBeUndefined();
+      expect(events.length).toBeGreaterThanOrEqual(26);
+      expect(issued.size).toBeGreaterThanOrEqual(3); // at least two expiries crossed on the open subscription
+      subscription.unsubscribe(); // else its reconnects keep the token fresh
+
+      // A token this client believes valid for an hour was refused as expired: refreshed once, the query answered.
+      await sleep(3_500);
+      tokens = { ...tokens, expiresAt: Date.now() + 3_600_000 };
+      const before = tokens.accessToken;
+      const me = await apollo.query<{ me: { id: string } }>({
+        query: apolloGql('{ me { id } }'),
+        fetchPolicy: 'network-only',
+      });
+      expect(me.data?.me.id).toBeTruthy();
+      expect(tokens.accessToken).not.toBe(before);
+
+      // Logout: the router closes the socket with 4401 (or a reconnect cannot refresh): the app is signed out.
+      subscription = live();
+      await sleep(300);
+      await apollo.mutate({ mutation: apolloGql('mutation { logout }') });
+      await eventually(() => signedOut > 0, 4_000);
+      expect(signedOut).toBeGreaterThan(0);
+    } finally {
+      subscription.unsubscribe();
+      apollo.stop();
+    }
   }, 60_000);
 
   it('refuses an expired token over HTTP with reason TOKEN_EXPIRED, an invalid one with TOKEN_INVALID', async () => {
