@@ -74,7 +74,10 @@ export function createBloomzyClient(options: BloomzyClientOptions) {
       ...(options.webSocketImpl ? { webSocketImpl: options.webSocketImpl } : {}),
       // Called on every (re)connect. The router closes a socket with 4440 when the token it was opened with expires;
       // graphql-ws retries that code, so the client reconnects with a fresh token and resubscribes by itself.
-      connectionParams: async () => ({ authorization: `Bearer ${await freshAccessToken()}` }),
+      // After a 4440 the token is refreshed whatever the client's clock says about it.
+      connectionParams: async () => ({
+        authorization: `Bearer ${await (lastCloseCode === TOKEN_EXPIRED_CLOSE_CODE ? refresh() : freshAccessToken())}`,
+      }),
       retryAttempts: Infinity,
       retryWait: async (retries) => {
         if (lastCloseCode === TOKEN_EXPIRED_CLOSE_CODE) return; // the token is fresh: at once
