@@ -109,6 +109,23 @@ describe('live credentials', () => {
     expect(socket.closedWith!.at).toBeGreaterThanOrEqual(connection.expiresAt!);
   });
 
+  it('keeps a connection renewed with a fresh token open past the old expiry, under its new session', async () => {
+    const revocations = new MemoryRevocationStore();
+    live = createLiveCredentials({ revocations, logger, sweepEveryMs: 60_000 });
+    const socket = new FakeSocket();
+    const connection = live.watch(socket as unknown as WebSocket, tokenExpiringIn(1), 'session-1');
+    live.renew(connection, tokenExpiringIn(60), 'session-2');
+    expect(connection.expiresAt).toBeGreaterThan(Date.now() + 30_000);
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect(socket.closedWith).toBeUndefined();
+    await revocations.revoke('session-1', 60); // the old session no longer names this socket
+    await new Promise((r) => setTimeout(r, 20));
+    expect(socket.closedWith).toBeUndefined();
+    await revocations.revoke('session-2', 60);
+    await until(() => !!socket.closedWith);
+    expect(socket.closedWith).toMatchObject({ code: 4401 });
+  });
+
   it('finds a revocation whose push it missed on its next sweep', async () => {
     const revocations = new MemoryRevocationStore();
     const elsewhere = new MemoryRevocationStore();

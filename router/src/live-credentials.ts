@@ -13,8 +13,9 @@
  *   arrives. While the list cannot answer (Redis down or being restored) the socket closes with 1013, which graphql-ws
  *   clients retry, rather than deliver an event it could not check.
  * - **Expired** (an access token past `exp`): the socket closes with 4440 at that moment (and any event after it is
- *   withheld). graphql-ws clients retry 4440, calling `connectionParams` again, so a client that returns a fresh token
- *   there reconnects and resubscribes by itself (README, "Live connections and token expiry").
+ *   withheld), unless the client renewed it first by sending a fresh token on the socket (`renew`, see websocket.ts).
+ *   graphql-ws clients retry 4440, calling `connectionParams` again, so a client that returns a fresh token there
+ *   reconnects and resubscribes by itself (README, "Live connections, logout and token expiry").
  */
 import type { ExecutionArgs, ExecutionResult } from 'graphql';
 import { CloseCode } from 'graphql-ws';
@@ -27,7 +28,7 @@ import type { Logger } from '@bloomzy/shared/logger';
 /** WebSocket's "Try Again Later": graphql-ws clients reconnect after it. */
 const TRY_AGAIN_LATER = 1013;
 
-/** What a live connection was authenticated with, for the checks above. */
+/** What a live connection is authenticated with now, for the checks above; `renew` replaces it. */
 export interface LiveConnection {
   readonly socket: WebSocket;
   /** The session or API key id the revocation list names; none for credentials that cannot be revoked. */
@@ -36,11 +37,22 @@ export interface LiveConnection {
   readonly expiresAt: number | undefined;
 }
 
+interface WatchedConnection extends LiveConnection {
+  revocableId: string | undefined;
+  expiresAt: number | undefined;
+  timer: NodeJS.Timeout | undefined;
+}
+
 type Subscribe = (args: ExecutionArgs) => Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult>;
 
 export interface LiveCredentials {
   /** Starts watching an authenticated socket until it closes. */
   watch(socket: WebSocket, credentials: Record<string, string>, revocableId: string | undefined): LiveConnection;
+  /**
+   * The connection now holds these (verified) credentials: a fresh access token sent on the open socket moves its
+   * expiry, so it stays open without a reconnect.
+   */
+  renew(live: LiveConnection, credentials: Record<string, string>, revocableId: string | undefined): void;
   /** graphql-ws' `subscribe`, checking the connection (`contextValue.live`) before each event is handed on. */
   guard(subscribe: Subscribe): Subscribe;
   /** Stops listening for revocations and sweeping. */
@@ -100,6 +112,30 @@ export function createLiveCredentials(options: LiveCredentialsOptions): LiveCred
     ).finally(() => (sweeping = false));
   }, options.sweepEveryMs).unref();
 
+  /** Arms the expiry timer and files the socket under its session (or API key). */
+  function hold(live: WatchedConnection, credentials: Record<string, string>, revocableId: string | undefined) {
+    live.revocableId = revocableId;
+    live.expiresAt = expiryOf(credentials);
+    if (live.expiresAt !== undefined) {
+      // setTimeout's longest delay is about 24.8 days; tokens live minutes.
+      const delay = Math.min(Math.max(0, live.expiresAt - Date.now()), 2 ** 31 - 1);
+      live.timer = setTimeout(() => closeExpired(live.socket), delay).unref();
+    }
+    if (revocableId) {
+      let set = sockets.get(revocableId);
+      if (!set) sockets.set(revocableId, (set = new Set()));
+      set.add(live.socket);
+    }
+  }
+
+  function release(live: WatchedConnection) {
+    clearTimeout(live.timer);
+    if (!live.revocableId) return;
+    const set = sockets.get(live.revocableId);
+    set?.delete(live.socket);
+    if (set?.size === 0) sockets.delete(live.revocableId);
+  }
+
   /** Why `live` may not receive an event now: a socket close to make, or null when it may. */
   async function refusal(live: LiveConnection): Promise<(() => void) | null> {
     if (live.expiresAt !== undefined && Date.now() >= live.expiresAt) return () => closeExpired(live.socket);
@@ -144,26 +180,17 @@ export function createLiveCredentials(options: LiveCredentialsOptions): LiveCred
 
   return {
     watch(socket, credentials, revocableId) {
-      const live: LiveConnection = { socket, revocableId, expiresAt: expiryOf(credentials) };
-      let timer: NodeJS.Timeout | undefined;
-      if (live.expiresAt !== undefined) {
-        // setTimeout's longest delay is about 24.8 days; tokens live minutes.
-        const delay = Math.min(Math.max(0, live.expiresAt - Date.now()), 2 ** 31 - 1);
-        timer = setTimeout(() => closeExpired(socket), delay).unref();
-      }
-      if (revocableId) {
-        let set = sockets.get(revocableId);
-        if (!set) sockets.set(revocableId, (set = new Set()));
-        set.add(socket);
-      }
-      socket.once('close', () => {
-        clearTimeout(timer);
-        if (!revocableId) return;
-        const set = sockets.get(revocableId);
-        set?.delete(socket);
-        if (set?.size === 0) sockets.delete(revocableId);
-      });
+      const live: WatchedConnection = { socket, revocableId: undefined, expiresAt: undefined, timer: undefined };
+      hold(live, credentials, revocableId);
+      socket.once('close', () => release(live));
       return live;
+    },
+
+    renew(live, credentials, revocableId) {
+      const watched = live as WatchedConnection;
+      if (watched.socket.readyState !== watched.socket.OPEN) return;
+      release(watched);
+      hold(watched, credentials, revocableId);
     },
 
     guard(subscribe) {

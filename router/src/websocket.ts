@@ -1,20 +1,22 @@
 /**
  * graphql-ws on the router's /graphql: authenticates each connection from its connectionParams (closing with 4401
- * for missing, bad or expired credentials, 4403 for an API key without the notifications:read scope, 4429 for a client
- * already holding its maximum of connections), then serves federated subscriptions — the primary subscription
+ * for missing, bad or revoked credentials, 4440 for an expired access token, 4403 for an API key without the
+ * notifications:read scope, 4429 for a client already holding its maximum of connections; live-credentials.ts closes it
+ * later on logout or token expiry, unless the client renewed its token on the socket: see `renew`), then serves federated subscriptions — the primary subscription
  * upstream over graphql-ws, every event's remaining fields from the other subgraphs — and queries/mutations through
  * the same gateway as HTTP. Every operation spends its client's request budget, and subscriptions are capped per
  * client (rate-limits/websocket-limits.ts).
  */
 import type { ApolloServer } from '@apollo/server';
 import type { WebsocketHandler } from '@fastify/websocket';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { makeHandler, type Extra } from 'graphql-ws/use/@fastify/websocket';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import type { ServiceCredentials } from '@bloomzy/shared/auth/service-credential';
 import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import { forbidden, unauthenticated } from '@bloomzy/shared/errors';
 import { withoutSuggestion } from '@bloomzy/shared/hide-suggestions';
 import type { Logger } from '@bloomzy/shared/logger';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
@@ -51,6 +53,8 @@ type ConnectionContext = Context<Record<string, unknown> | undefined, Extra> & {
   credentials?: Record<string, string>;
   client?: ClientIdentity;
   live?: LiveConnection;
+  /** The user the connection was opened as: a renewal must be theirs. */
+  userId?: string;
 };
 
 /** An operation's context over graphql-ws: the router's, plus the connection that live-credentials.ts checks. */
@@ -85,7 +89,10 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     subgraphs: options.subgraphs,
     buildDataSource: (name, url) => new ForwardingDataSource({ name, url, credentials }),
     context: (ctx) => ({
-      credentials: ctx.credentials ?? {},
+      // Read at each use, so running subscriptions' entity fetches carry the token a renewal brought.
+      get credentials() {
+        return ctx.credentials ?? {};
+      },
       requestId: ctx.extra.request.id,
       client: ctx.client,
       clientAddress: ctx.extra.request.ip,
@@ -109,6 +116,30 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     logger,
   });
 
+  /**
+   * Renews an open connection's credentials: any operation sent with `extensions.authorization: "Bearer <fresh access
+   * token>"` (e.g. `query Renew { __typename }`) replaces the token the connection holds, for the user it was opened
+   * as, so it outlives the old token's expiry without a reconnect (and without missing a live event). Returns the
+   * error that refuses the operation when the token is not valid or not that user's; the connection stays as it was.
+   */
+  async function renew(ctx: ConnectionContext, authorization: unknown): Promise<GraphQLError | undefined> {
+    if (typeof authorization !== 'string' || !ctx.live)
+      return unauthenticated('extensions.authorization: send "Bearer <access token>"');
+    const renewed = { authorization };
+    let principal;
+    try {
+      principal = await verifier.verifyHeaders(renewed);
+    } catch (error) {
+      return error instanceof GraphQLError ? error : unauthenticated('Invalid access token', 'TOKEN_INVALID');
+    }
+    if (principal?.kind !== 'session' || principal.userId !== ctx.userId) {
+      return forbidden("A connection's credentials can only be renewed with an access token of the same user");
+    }
+    ctx.credentials = renewed;
+    liveCredentials.renew(ctx.live, renewed, principal.sessionId);
+    return undefined;
+  }
+
   const handler = makeHandler<Record<string, unknown> | undefined>(
     {
       ...subscriptions.serverOptions,
@@ -119,6 +150,11 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
       onSubscribe: async (ctx, _id, payload) => {
         const tooLong = refuseLongDocument(options.operationLimits, payload.query);
         if (tooLong) return tooLong;
+        const renewal = payload.extensions?.authorization;
+        if (renewal !== undefined) {
+          const refused = await renew(ctx as ConnectionContext, renewal);
+          if (refused) return [refused];
+        }
         const { client } = ctx as ConnectionContext;
         return client ? limits.admitOperation(client) : undefined;
       },
@@ -141,7 +177,7 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
         if (!client) return false;
         const { principal, credentials } = connection;
         const live = liveCredentials.watch(ctx.extra.socket, credentials, principal.sessionId ?? principal.apiKeyId);
-        Object.assign(ctx as ConnectionContext, { credentials, client, live });
+        Object.assign(ctx as ConnectionContext, { credentials, client, live, userId: principal.userId });
         return true;
       },
     },

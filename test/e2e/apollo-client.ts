@@ -1,7 +1,8 @@
 /**
  * The Apollo Client set-up the README recommends (section "Live connections, logout and token expiry"), as code the
  * e2e suite runs against the router: queries and mutations over HTTP, subscriptions over graphql-ws, the access token
- * refreshed before it expires, after a TOKEN_EXPIRED refusal, and on every WebSocket (re)connect.
+ * refreshed before it expires (and handed to the open socket, which thus never expires), after a TOKEN_EXPIRED
+ * refusal, and on every WebSocket (re)connect.
  */
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
@@ -29,6 +30,8 @@ export interface BloomzyClientOptions {
   refreshMarginMs?: number;
   /** A WebSocket implementation where there is no global one (Node 20: the `ws` package). */
   webSocketImpl?: unknown;
+  /** Each close of the socket, with its code (telemetry; the tests count 4440s). */
+  onSocketClosed?: (code: number) => void;
 }
 
 const REFRESH = `mutation Refresh($refreshToken: String!) {
@@ -41,8 +44,10 @@ const TOKEN_EXPIRED_CLOSE_CODE = 4440;
 export function createBloomzyClient(options: BloomzyClientOptions) {
   const margin = options.refreshMarginMs ?? 30_000;
   let refreshing: Promise<string> | undefined;
+  let socketOpen = false;
+  let renewal: ReturnType<typeof setTimeout> | undefined;
 
-  /** Exchanges the refresh token once, however many requests ask at the same moment. */
+  /** Exchanges the refresh token once, however many requests ask at the same moment; renews the open socket. */
   const refresh = () =>
     (refreshing ??= (async () => {
       const response = await fetch(options.httpUrl, {
@@ -59,6 +64,7 @@ export function createBloomzyClient(options: BloomzyClientOptions) {
       }
       const { accessToken, refreshToken, expiresAt } = data.refreshToken;
       options.tokens.set({ accessToken, refreshToken, expiresAt: Date.parse(expiresAt) });
+      if (socketOpen) renewSocket(accessToken);
       return accessToken;
     })().finally(() => (refreshing = undefined)));
 
@@ -67,32 +73,54 @@ export function createBloomzyClient(options: BloomzyClientOptions) {
     return expiresAt - Date.now() > margin ? accessToken : refresh();
   };
 
+  /** Refreshes ahead of the token's expiry while the socket is open (at least 1 s ahead, to reach the router). */
+  const scheduleRenewal = () => {
+    clearTimeout(renewal);
+    if (!socketOpen) return;
+    const due = options.tokens.get().expiresAt - Date.now() - Math.max(margin, 1_000);
+    renewal = setTimeout(() => void refresh().catch(() => {}), Math.max(0, due));
+  };
+
   let lastCloseCode = 0;
-  const ws = new GraphQLWsLink(
-    createClient({
-      url: options.wsUrl,
-      ...(options.webSocketImpl ? { webSocketImpl: options.webSocketImpl } : {}),
-      // Called on every (re)connect. The router closes a socket with 4440 when the token it was opened with expires;
-      // graphql-ws retries that code, so the client reconnects with a fresh token and resubscribes by itself.
-      // After a 4440 the token is refreshed whatever the client's clock says about it.
-      connectionParams: async () => ({
-        authorization: `Bearer ${await (lastCloseCode === TOKEN_EXPIRED_CLOSE_CODE ? refresh() : freshAccessToken())}`,
-      }),
-      retryAttempts: Infinity,
-      retryWait: async (retries) => {
-        if (lastCloseCode === TOKEN_EXPIRED_CLOSE_CODE) return; // the token is fresh: at once
-        const backoff = Math.min(1_000 * 2 ** retries, 30_000) * (0.5 + Math.random());
-        await new Promise((resolve) => setTimeout(resolve, backoff));
-      },
-      on: {
-        closed: (event) => {
-          lastCloseCode = (event as { code?: number }).code ?? 0;
-          // 4401: logged out or revoked; graphql-ws does not retry it.
-          if (lastCloseCode === 4401) options.onSignedOut();
-        },
-      },
+  const wsClient = createClient({
+    url: options.wsUrl,
+    ...(options.webSocketImpl ? { webSocketImpl: options.webSocketImpl } : {}),
+    // Called on every (re)connect; after a 4440 (the token expired before it was renewed) the token is refreshed
+    // whatever the client's clock says, and graphql-ws reconnects and resubscribes by itself.
+    connectionParams: async () => ({
+      authorization: `Bearer ${await (lastCloseCode === TOKEN_EXPIRED_CLOSE_CODE ? refresh() : freshAccessToken())}`,
     }),
-  );
+    retryAttempts: Infinity,
+    retryWait: async (retries) => {
+      if (lastCloseCode === TOKEN_EXPIRED_CLOSE_CODE) return; // the token is fresh: at once
+      const backoff = Math.min(1_000 * 2 ** retries, 30_000) * (0.5 + Math.random());
+      await new Promise((resolve) => setTimeout(resolve, backoff));
+    },
+    on: {
+      connected: () => {
+        socketOpen = true;
+        scheduleRenewal();
+      },
+      closed: (event) => {
+        socketOpen = false;
+        clearTimeout(renewal);
+        lastCloseCode = (event as { code?: number }).code ?? 0;
+        options.onSocketClosed?.(lastCloseCode);
+        // 4401: logged out or revoked; graphql-ws does not retry it.
+        if (lastCloseCode === 4401) options.onSignedOut();
+      },
+    },
+  });
+  /**
+   * Hands the open socket a fresh token: the router moves the connection's expiry, so it never closes with 4440 and
+   * no live event is missed. Any operation with `extensions.authorization` does it.
+   */
+  const renewSocket = (accessToken: string) =>
+    wsClient.subscribe(
+      { query: 'query Renew { __typename }', extensions: { authorization: `Bearer ${accessToken}` } },
+      { next: () => {}, error: () => {}, complete: scheduleRenewal },
+    );
+  const ws = new GraphQLWsLink(wsClient);
 
   const auth = new SetContextLink(async ({ headers }) => ({
     headers: { ...headers, authorization: `Bearer ${await freshAccessToken()}` },
