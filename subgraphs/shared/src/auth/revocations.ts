@@ -17,7 +17,7 @@ import type { Redis } from 'ioredis';
 import { MemoryPubSub, type PubSub } from '../messaging/pubsub.js';
 
 /** The pub/sub topic revocations are pushed on; the payload is `{ id }`. */
-export const REVOCATIONS_TOPIC = 'auth.revocations';
+const REVOCATIONS_TOPIC = 'auth.revocations';
 
 /** One entry of the list: a session or API key id, and how long it must stay listed. */
 export interface Revocation {
