@@ -35,7 +35,10 @@ export interface RouterOptions {
   config: RouterConfig;
   logger: Logger;
   revocations: RevocationStore;
-  /** How often open WebSocket connections re-check the revocation list (tests shorten it). */
+  /**
+   * How often open WebSocket connections are swept against the revocation list, for pushes this router missed
+   * (revocations reach it by pub/sub at once; see live-credentials.ts).
+   */
   revocationCheckMs?: number;
   /** Redis through which routers share their clients' rate-limit budgets (the coordination's); else in memory. */
   redis?: Coordination['redis'];

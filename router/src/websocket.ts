@@ -1,25 +1,26 @@
 /**
  * graphql-ws on the router's /graphql: authenticates each connection from its connectionParams (closing with 4401
- * for missing, bad or expired credentials, 4403 for an API key without the notifications:read scope, 4429 for a client
- * already holding its maximum of connections), then serves federated subscriptions — the primary subscription
+ * for missing, bad or revoked credentials, 4440 for an expired access token, 4403 for an API key without the
+ * notifications:read scope, 4429 for a client already holding its maximum of connections; live-credentials.ts closes it
+ * later on logout or token expiry, unless the client renewed its token on the socket: see `renew`), then serves federated subscriptions — the primary subscription
  * upstream over graphql-ws, every event's remaining fields from the other subgraphs — and queries/mutations through
  * the same gateway as HTTP. Every operation spends its client's request budget, and subscriptions are capped per
  * client (rate-limits/websocket-limits.ts).
  */
 import type { ApolloServer } from '@apollo/server';
 import type { WebsocketHandler } from '@fastify/websocket';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { CloseCode, type Context } from 'graphql-ws';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Context } from 'graphql-ws';
 import { makeHandler, type Extra } from 'graphql-ws/use/@fastify/websocket';
-import { decodeJwt } from 'jose';
-import type { WebSocket } from 'ws';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import type { ServiceCredentials } from '@bloomzy/shared/auth/service-credential';
 import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
+import { forbidden, unauthenticated } from '@bloomzy/shared/errors';
 import { withoutSuggestion } from '@bloomzy/shared/hide-suggestions';
 import type { Logger } from '@bloomzy/shared/logger';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
+import { createLiveCredentials, type LiveConnection } from './live-credentials.js';
 import { operationLimitRules, refuseLongDocument, type OperationLimits } from './plugins/operation-limits.js';
 import type { ClientIdentity, WebSocketLimits } from './rate-limits/index.js';
 import type { Fetcher } from './subgraph-fetch.js';
@@ -47,52 +48,26 @@ export interface SubscriptionHandlerOptions {
   credentials: ServiceCredentials | undefined;
   /** The subgraph fetchers of HTTP operations (subgraph-fetch.ts), for the entity fetches of events too. */
   fetcherFor?: (subgraph: string) => Fetcher;
+  /** How often every live session is re-checked against the revocation list (pushes do the real work). */
   revocationCheckMs?: number;
 }
 
 type ConnectionContext = Context<Record<string, unknown> | undefined, Extra> & {
   credentials?: Record<string, string>;
   client?: ClientIdentity;
+  live?: LiveConnection;
+  /** The user the connection was opened as: a renewal must be theirs. */
+  userId?: string;
 };
+
+/** An operation's context over graphql-ws: the router's, plus the connection that live-credentials.ts checks. */
+type SocketOperationContext = RouterContext & { live?: LiveConnection };
 
 /** Ping interval (graphql-ws's default): a client that stops answering is dropped and its subscriptions released. */
 const KEEP_ALIVE_MS = 12_000;
 
-/** How often a live connection re-checks the revocation list (logout, revoked API key), by default. */
-const REVOCATION_CHECK_MS = 10_000;
-
-/**
- * A connection outlives the credential it was opened with; close it with 4401 when the access token expires or its
- * session/API key is revoked, so a logged-out device stops receiving reminders.
- */
-function watchCredential(
-  socket: WebSocket,
-  credentials: Record<string, string>,
-  revocableId: string | undefined,
-  revocations: RevocationStore,
-  checkEveryMs: number,
-) {
-  const close = (reason: string) => socket.readyState === socket.OPEN && socket.close(CloseCode.Unauthorized, reason);
-  const timers: NodeJS.Timeout[] = [];
-  const token = /^Bearer\s+(.+)$/i.exec(credentials.authorization ?? '')?.[1];
-  if (token && token.split('.').length === 3) {
-    const exp = decodeJwt(token).exp;
-    if (exp)
-      timers.push(setTimeout(() => close('Unauthorized: access token expired'), Math.max(0, exp * 1000 - Date.now())));
-  }
-  if (revocableId) {
-    timers.push(
-      setInterval(() => {
-        revocations.isRevoked(revocableId).then(
-          (revoked) => revoked && close('Unauthorized: session ended'),
-          () => {},
-        );
-      }, checkEveryMs),
-    );
-  }
-  for (const t of timers) t.unref();
-  socket.once('close', () => timers.forEach((t) => clearTimeout(t)));
-}
+/** How often every live session is re-checked against the revocation list, for pushes a router missed. */
+const REVOCATION_SWEEP_MS = 30_000;
 
 /** As hide-suggestions.ts does over HTTP (queries sent here get it from Apollo Server already). */
 const formattedWithoutSuggestions = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
@@ -107,16 +82,25 @@ export interface SubscriptionHandler {
 
 export function createSubscriptionHandler(options: SubscriptionHandlerOptions): SubscriptionHandler {
   const { logger, verifier, limits, credentials } = options;
-  const subscriptions = createFederatedSubscriptions<RouterContext, ConnectionContext>({
+  const liveCredentials = createLiveCredentials({
+    revocations: options.revocations,
+    logger,
+    sweepEveryMs: options.revocationCheckMs ?? REVOCATION_SWEEP_MS,
+  });
+  const subscriptions = createFederatedSubscriptions<SocketOperationContext, ConnectionContext>({
     supergraphSdl: options.supergraphSdl,
     subgraphs: options.subgraphs,
     buildDataSource: (name, url) =>
       new ForwardingDataSource({ name, url, credentials, fetcher: options.fetcherFor?.(name) }),
     context: (ctx) => ({
-      credentials: ctx.credentials ?? {},
+      // Read at each use, so running subscriptions' entity fetches carry the token a renewal brought.
+      get credentials() {
+        return ctx.credentials ?? {};
+      },
       requestId: ctx.extra.request.id,
       client: ctx.client,
       clientAddress: ctx.extra.request.ip,
+      ...(ctx.live ? { live: ctx.live } : {}),
     }),
     upstreamConnectionParams: (context) => context.credentials,
     upstreamHeaders: async (subgraph) => (await credentials?.headersFor(subgraph)) ?? {},
@@ -136,16 +120,45 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     logger,
   });
 
+  /**
+   * Renews an open connection's credentials: any operation sent with `extensions.authorization: "Bearer <fresh access
+   * token>"` (e.g. `query Renew { __typename }`) replaces the token the connection holds, for the user it was opened
+   * as, so it outlives the old token's expiry without a reconnect (and without missing a live event). Returns the
+   * error that refuses the operation when the token is not valid or not that user's; the connection stays as it was.
+   */
+  async function renew(ctx: ConnectionContext, authorization: unknown): Promise<GraphQLError | undefined> {
+    if (typeof authorization !== 'string' || !ctx.live)
+      return unauthenticated('extensions.authorization: send "Bearer <access token>"');
+    const renewed = { authorization };
+    let principal;
+    try {
+      principal = await verifier.verifyHeaders(renewed);
+    } catch (error) {
+      return error instanceof GraphQLError ? error : unauthenticated('Invalid access token', 'TOKEN_INVALID');
+    }
+    if (principal?.kind !== 'session' || principal.userId !== ctx.userId) {
+      return forbidden("A connection's credentials can only be renewed with an access token of the same user");
+    }
+    ctx.credentials = renewed;
+    liveCredentials.renew(ctx.live, renewed, principal.sessionId);
+    return undefined;
+  }
+
   const handler = makeHandler<Record<string, unknown> | undefined>(
     {
       ...subscriptions.serverOptions,
       context: (ctx, id, payload) => subscriptions.serverOptions.context(ctx as ConnectionContext, id, payload),
-      subscribe: limits.limitSubscriptions(subscriptions.serverOptions.subscribe),
+      subscribe: limits.limitSubscriptions(liveCredentials.guard(subscriptions.serverOptions.subscribe)),
       // Before graphql-ws parses the document: first the token limit, then the client's request budget, as over HTTP
       // (onConnect has set the client of every acknowledged socket). Undefined lets it go on as usual.
       onSubscribe: async (ctx, _id, payload) => {
         const tooLong = refuseLongDocument(options.operationLimits, payload.query);
         if (tooLong) return tooLong;
+        const renewal = payload.extensions?.authorization;
+        if (renewal !== undefined) {
+          const refused = await renew(ctx as ConnectionContext, renewal);
+          if (refused) return [refused];
+        }
         const { client } = ctx as ConnectionContext;
         return client ? limits.admitOperation(client) : undefined;
       },
@@ -167,18 +180,18 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
         const client = limits.admitConnection(connection, ctx.extra.request.ip, ctx.extra.socket);
         if (!client) return false;
         const { principal, credentials } = connection;
-        Object.assign(ctx as ConnectionContext, { credentials, client });
-        watchCredential(
-          ctx.extra.socket,
-          credentials,
-          principal.sessionId ?? principal.apiKeyId,
-          options.revocations,
-          options.revocationCheckMs ?? REVOCATION_CHECK_MS,
-        );
+        const live = liveCredentials.watch(ctx.extra.socket, credentials, principal.sessionId ?? principal.apiKeyId);
+        Object.assign(ctx as ConnectionContext, { credentials, client, live, userId: principal.userId });
         return true;
       },
     },
     KEEP_ALIVE_MS,
   );
-  return { handler, dispose: () => subscriptions.dispose() };
+  return {
+    handler,
+    dispose: async () => {
+      await liveCredentials.dispose();
+      await subscriptions.dispose();
+    },
+  };
 }

@@ -115,7 +115,6 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }),
     logger,
     revocations: coordination.revocations,
-    revocationCheckMs: 200,
   });
   services.push(router);
   const clients: Client[] = [];

@@ -18,6 +18,7 @@ import type { AuthConfig } from './config.js';
 import { contextFactory } from './context.js';
 import { createAuthDb } from './db/client.js';
 import { introspectApiKey } from './domain/api-keys.js';
+import { restoreRevocations, startRevocationSync, type RevocationSyncOptions } from './domain/revocation-sync.js';
 import { resolvers } from './resolvers/index.js';
 import type { AuthRuntime } from './runtime.js';
 import { loadSigningKeys } from './tokens/signing-keys.js';
@@ -34,6 +35,8 @@ export interface AuthServiceOptions {
    * keys and API-key store in process, without HTTP.
    */
   verifier?: CredentialVerifier;
+  /** How often the revocation list is checked and rewritten (tests shorten it). */
+  revocationSync?: RevocationSyncOptions;
 }
 
 export interface RunningAuthService extends RunningService {
@@ -61,6 +64,9 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
     clock: options.clock ?? systemClock,
     logger,
   };
+  // Before serving: the list may have lost its data while auth was down (or this is a new `npm start` process).
+  await restoreRevocations(runtime);
+  const revocationSync = startRevocationSync(runtime, options.revocationSync);
   const verifier =
     options.verifier ??
     createCredentialVerifier({
@@ -78,6 +84,7 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
     credentials,
     database: { opened: database, client: db },
     resolvers,
+    background: [{ stop: async () => revocationSync.stop() }],
     context: contextFactory(runtime, verifier),
     routes: (app) => {
       app.get('/.well-known/jwks.json', issuerEndpoint, (_req, reply) =>

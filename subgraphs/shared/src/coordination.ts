@@ -43,7 +43,7 @@ export async function createCoordination(options: CoordinationOptions): Promise<
       redis: null,
       pubsub,
       events,
-      revocations: new MemoryRevocationStore(),
+      revocations: new MemoryRevocationStore(pubsub),
       rateLimiter: new MemoryRateLimiter(),
       close: async () => {
         await events.close();
@@ -69,7 +69,7 @@ export async function createCoordination(options: CoordinationOptions): Promise<
     redis,
     pubsub,
     events,
-    revocations: new RedisRevocationStore(redis, `${prefix}:revoked:`),
+    revocations: new RedisRevocationStore(redis, pubsub, `${prefix}:revoked:`),
     rateLimiter: new RedisRateLimiter(redis, `${prefix}:rate`),
     close: async () => {
       await events.close();

@@ -24,7 +24,15 @@ function error(code: ErrorCode, message: string, extensions: Record<string, unkn
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const unauthenticated = (message = 'Authentication required') => error('UNAUTHENTICATED', message);
+/**
+ * Why credentials were refused, in `extensions.reason`, for a client to tell "refresh the token and retry" from "sign
+ * in again": TOKEN_EXPIRED (an access token past its `exp`: refresh it), TOKEN_INVALID (malformed, wrongly signed, or
+ * an unknown or expired API key), SESSION_REVOKED (logged out, or the API key was revoked).
+ */
+export type UnauthenticatedReason = 'TOKEN_EXPIRED' | 'TOKEN_INVALID' | 'SESSION_REVOKED';
+
+export const unauthenticated = (message = 'Authentication required', reason?: UnauthenticatedReason) =>
+  error('UNAUTHENTICATED', message, reason ? { reason } : {});
 export const forbidden = (message = 'Not allowed') => error('FORBIDDEN', message);
 export const notFound = (what: string) => error('NOT_FOUND', `${what} not found`);
 export const conflict = (message: string, field?: string) => error('CONFLICT', message, field ? { field } : {});

@@ -23,3 +23,7 @@ export const findApiKeyBySecretHash = (db: AuthDb, secretHash: string) =>
 
 export const recordApiKeyUse = (db: AuthDb, id: string, at: Date) =>
   db.apiKey.update({ where: { id }, data: { lastUsedAt: at } });
+
+/** API keys revoked at or after `since`, with when (the revocation list is restored from these). */
+export const apiKeysRevokedSince = (db: AuthDb, since: Date) =>
+  db.apiKey.findMany({ where: { revokedAt: { gte: since } }, select: { id: true, revokedAt: true } });

@@ -53,3 +53,7 @@ export function rotateRefreshToken(
     return true;
   });
 }
+
+/** Sessions revoked at or after `since`, with when (the revocation list is restored from these). */
+export const sessionsRevokedSince = (db: AuthDb, since: Date) =>
+  db.session.findMany({ where: { revokedAt: { gte: since } }, select: { id: true, revokedAt: true } });

@@ -62,12 +62,15 @@ export async function createApiKey(
 
 export const listApiKeys = (runtime: AuthRuntime, userId: string) => listApiKeysOfUser(runtime.db, userId);
 
+/** How long a revoked key stays on the revocation list: until no verifier's cached introspection can name it. */
+export const API_KEY_REVOCATION_SECONDS = API_KEY_CACHE_SECONDS + 60;
+
 export async function revokeApiKey(runtime: AuthRuntime, userId: string, id: string): Promise<ApiKey> {
   const key = await findApiKeyOfUser(runtime.db, userId, id);
   if (!key) throw notFound('API key');
   const revoked = key.revokedAt ? key : await markApiKeyRevoked(runtime.db, id, runtime.clock.now());
   // Verifiers cache introspection results; the revocation list overrides their cache at once.
-  await runtime.revocations.revoke(id, API_KEY_CACHE_SECONDS + 60);
+  await runtime.revocations.revoke(id, API_KEY_REVOCATION_SECONDS);
   return revoked;
 }
 

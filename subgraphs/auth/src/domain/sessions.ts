@@ -17,8 +17,8 @@ import type { AuthRuntime } from '../runtime.js';
 import { recordAccountUse, spendRefreshAttempt } from './sign-in-limits.js';
 
 const REFRESH_PREFIX = 'bzr_';
-// Revocation must outlive any access token of the session, with a minute of clock skew.
-const revocationTtl = (runtime: AuthRuntime) => runtime.config.accessTokenTtlSeconds + 60;
+/** How long a session stays on the revocation list: longer than any of its access tokens, with a minute of skew. */
+export const sessionRevocationSeconds = (config: AuthRuntime['config']) => config.accessTokenTtlSeconds + 60;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -49,9 +49,14 @@ export async function startSession(runtime: AuthRuntime, user: User): Promise<Is
   return { accessToken: access.token, refreshToken, expiresAt: access.expiresAt, user };
 }
 
+/**
+ * Ends a session: first in the database (the source of truth, from which the revocation list is restored after a
+ * Redis data loss), then on the revocation list, which also pushes it to every router. Resolves after both, so logout
+ * returns only once every verifier refuses the session and the routers have been told to close its connections.
+ */
 export async function revokeSession(runtime: AuthRuntime, sessionId: string, reason: string): Promise<void> {
   await markSessionRevoked(runtime.db, sessionId, runtime.clock.now(), reason);
-  await runtime.revocations.revoke(sessionId, revocationTtl(runtime));
+  await runtime.revocations.revoke(sessionId, sessionRevocationSeconds(runtime.config));
 }
 
 /**

@@ -1,8 +1,11 @@
 /**
  * Authenticating a graphql-ws connection from its connection_init payload, the same way at the router and at a
  * subgraph: `{ authorization: "Bearer <token or API key>" }` (any case), `{ "x-api-key": … }` / `{ apiKey }`, or
- * `{ token }`. Missing, bad or expired credentials close the socket with 4401; an API key lacking the scope with 4403.
+ * `{ token }`. Missing, bad or revoked credentials close the socket with 4401, which graphql-ws clients take as final;
+ * an expired access token with 4440 and a revocation list being restored with 1013, which they retry, calling their
+ * `connectionParams` again (a fresh token); an API key lacking the scope with 4403.
  */
+import { GraphQLError } from 'graphql';
 import { hasScope, type Principal, type Scope } from './principal.js';
 import type { CredentialVerifier } from './verifier.js';
 
@@ -22,6 +25,14 @@ function credentialsFromConnectionParams(params: Record<string, unknown> | undef
 // graphql-ws' CloseCode values, kept here so this module does not depend on the WebSocket library.
 const UNAUTHORIZED = 4401;
 const FORBIDDEN = 4403;
+/**
+ * The access token has expired: refresh it and reconnect. graphql-ws' client retries every 4xxx code but the few it
+ * lists as fatal (4400, 4401, 4406, 4409, 4429, 4500, 4004, 4005), so a client whose `connectionParams` returns a
+ * fresh token reconnects and resubscribes by itself. 4440 after HTTP 440 "Login Time-out".
+ */
+export const TOKEN_EXPIRED_CLOSE_CODE = 4440;
+/** WebSocket's "Try Again Later", which graphql-ws retries: the revocation list is being restored. */
+const TRY_AGAIN_LATER = 1013;
 
 interface ClosableSocket {
   close(code: number, reason: string): void;
@@ -44,8 +55,12 @@ export async function authenticateConnection(
   try {
     principal = await verifier.verifyHeaders(credentials);
   } catch (error) {
+    const extensions = error instanceof GraphQLError ? error.extensions : {};
     // Close reasons are limited to 123 bytes by the WebSocket protocol.
-    socket.close(UNAUTHORIZED, `Unauthorized: ${(error as Error).message || 'invalid credentials'}`.slice(0, 120));
+    const reason = (error as Error).message || 'invalid credentials';
+    if (extensions.reason === 'TOKEN_EXPIRED') socket.close(TOKEN_EXPIRED_CLOSE_CODE, 'TOKEN_EXPIRED');
+    else if (extensions.code === 'SERVICE_UNAVAILABLE') socket.close(TRY_AGAIN_LATER, reason.slice(0, 120));
+    else socket.close(UNAUTHORIZED, `Unauthorized: ${reason}`.slice(0, 120));
     return null;
   }
   if (!principal) {

@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { LRUCache } from 'lru-cache';
-import { unauthenticated } from '../errors.js';
+import { serviceUnavailable, unauthenticated } from '../errors.js';
 import { readCredential, type Credential } from './credentials.js';
 import { SCOPES, type Principal, type Role, type Scope } from './principal.js';
-import type { RevocationStore } from './revocations.js';
+import { RevocationListIncomplete, type RevocationStore } from './revocations.js';
 import type { ServiceCredentials } from './service-credential.js';
 
 export const TOKEN_ISSUER = 'bloomzy-auth';
@@ -77,6 +77,16 @@ export function createCredentialVerifier(options: VerifierOptions): CredentialVe
   // Bounded, so a flood of bogus keys cannot grow memory; an entry is reused for API_KEY_CACHE_SECONDS at most.
   const apiKeyCache = new LRUCache<string, IntrospectionResult>({ max: 10_000, ttl: API_KEY_CACHE_SECONDS * 1000 });
 
+  /** The revocation list's answer; while it is being restored after a Redis data loss, a retryable refusal. */
+  async function isRevoked(id: string): Promise<boolean> {
+    try {
+      return await options.revocations.isRevoked(id);
+    } catch (error) {
+      if (error instanceof RevocationListIncomplete) throw serviceUnavailable(error.message);
+      throw error;
+    }
+  }
+
   async function verifyToken(token: string): Promise<Principal> {
     let payload;
     try {
@@ -86,12 +96,13 @@ export function createCredentialVerifier(options: VerifierOptions): CredentialVe
         algorithms: ['ES256'],
       }));
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Access token expired');
-      throw unauthenticated('Invalid access token');
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Access token expired', 'TOKEN_EXPIRED');
+      throw unauthenticated('Invalid access token', 'TOKEN_INVALID');
     }
     const { sub, sid, role } = payload as { sub?: string; sid?: string; role?: string };
-    if (!sub || !sid || (role !== 'USER' && role !== 'ADMIN')) throw unauthenticated('Invalid access token');
-    if (await options.revocations.isRevoked(sid)) throw unauthenticated('Session has ended');
+    if (!sub || !sid || (role !== 'USER' && role !== 'ADMIN'))
+      throw unauthenticated('Invalid access token', 'TOKEN_INVALID');
+    if (await isRevoked(sid)) throw unauthenticated('Session has ended', 'SESSION_REVOKED');
     return { userId: sub, role, kind: 'session', sessionId: sid, scopes: null };
   }
 
@@ -106,8 +117,9 @@ export function createCredentialVerifier(options: VerifierOptions): CredentialVe
 
   async function verifyApiKey(key: string): Promise<Principal> {
     const result = await introspect(key);
-    if (!result.active || !result.userId || !result.apiKeyId || !result.role) throw unauthenticated('Invalid API key');
-    if (await options.revocations.isRevoked(result.apiKeyId)) throw unauthenticated('API key revoked');
+    if (!result.active || !result.userId || !result.apiKeyId || !result.role)
+      throw unauthenticated('Invalid API key', 'TOKEN_INVALID');
+    if (await isRevoked(result.apiKeyId)) throw unauthenticated('API key revoked', 'SESSION_REVOKED');
     const scopes = (result.scopes ?? []).filter((s): s is Scope => (SCOPES as readonly string[]).includes(s));
     return { userId: result.userId, role: result.role, kind: 'apiKey', apiKeyId: result.apiKeyId, scopes };
   }
