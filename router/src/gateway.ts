@@ -10,6 +10,7 @@ import { CLIENT_ADDRESS_HEADER } from '@bloomzy/shared/http/client-address';
 import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { OperationCost } from './cost/plugin.js';
+import { measureFetches } from './metrics/measure-fetches.js';
 import type { ClientIdentity } from './rate-limits/index.js';
 
 /** The request context the router builds: what it forwards to the subgraphs. */
@@ -100,7 +101,7 @@ export function createGateway(
     supergraphSdl,
     logger,
     buildService: ({ name, url }) =>
-      new ForwardingDataSource({ name, url: overrides[name.toLowerCase()] ?? url, credentials }),
+      measureFetches(new ForwardingDataSource({ name, url: overrides[name.toLowerCase()] ?? url, credentials }), name),
   });
 }
 

@@ -20,6 +20,7 @@ import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { withoutSuggestion } from '@bloomzy/shared/hide-suggestions';
 import type { Logger } from '@bloomzy/shared/logger';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
+import { measureFetches } from './metrics/measure-fetches.js';
 import { operationLimitRules, refuseLongDocument, type OperationLimits } from './plugins/operation-limits.js';
 import type { ClientIdentity, WebSocketLimits } from './rate-limits/index.js';
 import { createFederatedSubscriptions, type FederatedSubscriptionsOptions } from './subscriptions/index.js';
@@ -107,7 +108,7 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
   const subscriptions = createFederatedSubscriptions<RouterContext, ConnectionContext>({
     supergraphSdl: options.supergraphSdl,
     subgraphs: options.subgraphs,
-    buildDataSource: (name, url) => new ForwardingDataSource({ name, url, credentials }),
+    buildDataSource: (name, url) => measureFetches(new ForwardingDataSource({ name, url, credentials }), name),
     context: (ctx) => ({
       credentials: ctx.credentials ?? {},
       requestId: ctx.extra.request.id,

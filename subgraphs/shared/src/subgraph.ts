@@ -23,6 +23,8 @@ import { serveGraphQL } from './http/graphql-route.js';
 import { startHttpService } from './http/http-service.js';
 import type { Logger } from './logger.js';
 import { subgraph } from './manifest.js';
+import { watchDependency } from './metrics/dependency-metrics.js';
+import { graphqlMetrics } from './metrics/graphql-metrics.js';
 import type { RunningService } from './service.js';
 
 /** What a subgraph's own Prisma client offers the skeleton: a liveness query and disconnection. */
@@ -136,16 +138,18 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      graphqlMetrics(options.name),
       ...(production ? [hideSuggestions()] : []),
     ],
   });
   await apollo.start();
+  const databaseAnswers = async () => (await options.database.client.$queryRawUnsafe('SELECT 1'), true);
   const http = await startHttpService({
     name: options.name,
     host: options.config.host,
     port: options.config.port,
     logger: options.logger,
-    ready: async () => (await options.database.client.$queryRawUnsafe('SELECT 1'), true),
+    ready: databaseAnswers,
     ...(credentials
       ? {
           requireCredential: async (request) => {
@@ -167,12 +171,14 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
       options.routes?.(app);
     },
   });
+  const unwatch = watchDependency(options.name, 'database', databaseAnswers);
   return {
     name: options.name,
     url: `${http.url}/graphql`,
     port: http.port,
     schema,
     stop: async () => {
+      unwatch();
       await http.close();
       await apollo.stop();
     },

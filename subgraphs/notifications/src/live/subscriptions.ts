@@ -10,8 +10,15 @@ import { authenticateConnection } from '@bloomzy/shared/auth/connection';
 import type { Principal } from '@bloomzy/shared/auth/principal';
 import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Logger } from '@bloomzy/shared/logger';
+import { counter } from '@bloomzy/shared/metrics/registry';
 import { socketContext } from '../context.js';
 import type { NotificationsRuntime } from '../runtime.js';
+
+const liveEventsDelivered = counter({
+  name: 'bloomzy_live_events_delivered_total',
+  help: 'Events pushed live to graphql-ws subscribers (notificationReceived)',
+  labelNames: ['service'] as const,
+});
 
 /** Ping interval (graphql-ws's default): a client that stops answering is dropped and its subscriptions released. */
 const KEEP_ALIVE_MS = 12_000;
@@ -45,6 +52,8 @@ export function attachSubscriptions(options: {
           if (!principal) throw new Error('graphql-ws operation on an unauthenticated connection');
           return socketContext(options.runtime, principal);
         },
+        // Counted per event sent to a subscriber (a router forwards each to its client).
+        onNext: () => void liveEventsDelivered.inc({ service: 'notifications' }),
         onError: (_ctx, _id, _payload, errors) => {
           for (const error of errors)
             if (!error.extensions?.code) options.logger.error('subscription error', { error });

@@ -8,6 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { timeStatements } from '../metrics/sql-metrics.js';
 import { prismaProject } from '../paths.js';
 import { applyMigrations, type PrismaProject } from './migrations.js';
 
@@ -62,8 +63,13 @@ export async function openServiceDatabase(
   name: string,
   existing?: OpenedDatabase,
 ): Promise<OpenedDatabase> {
-  return (
+  const opened =
     existing ??
-    openDatabase({ url: config.databaseUrl, dataDir: path.join(config.dataDir, 'db'), project: prismaProject(name) })
-  );
+    (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: path.join(config.dataDir, 'db'),
+      project: prismaProject(name),
+    }));
+  // Every statement the service sends is timed (bloomzy_sql_duration_seconds); migrations above are not.
+  return { ...opened, adapter: timeStatements(opened.adapter, name) };
 }
