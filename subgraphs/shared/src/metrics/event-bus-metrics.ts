@@ -23,17 +23,20 @@ interface Watched {
 }
 
 const watched = new Map<symbol, Watched>();
-/** One read per scrape, shared by the three gauges (prom-client collects them concurrently). */
-let snapshot: { at: number; result: Promise<{ service: string; groups: GroupBacklog[] }[]> } | undefined;
+/**
+ * One read per scrape, shared by the three gauges: prom-client calls their collect functions in the same tick, so a
+ * read started in this tick is theirs, and the next scrape starts afresh.
+ */
+let shared: Promise<{ service: string; groups: GroupBacklog[] }[]> | undefined;
 
 function current() {
-  if (!snapshot || Date.now() - snapshot.at > 1_000) {
-    const result = Promise.all(
+  if (!shared) {
+    shared = Promise.all(
       [...watched.values()].map(async (w) => ({ service: w.service, groups: await w.read().catch(() => []) })),
     );
-    snapshot = { at: Date.now(), result };
+    setImmediate(() => (shared = undefined));
   }
-  return snapshot.result;
+  return shared;
 }
 
 function backlogGauge(name: string, help: string, value: (group: GroupBacklog) => number) {

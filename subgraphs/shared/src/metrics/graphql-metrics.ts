@@ -3,6 +3,7 @@
  * how long, by operation name, operation type and outcome (the response's first `extensions.code`, or OK).
  */
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import { boundedLabel, counter, DURATION_BUCKETS, histogram } from './registry.js';
 
 const LABELS = ['service', 'operation', 'type', 'outcome'] as const;
@@ -29,13 +30,32 @@ const outcomeLabel = boundedLabel(50, 'OTHER_ERROR');
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 const CODE = /^[A-Z][A-Z_]{0,59}$/;
 
+type Context = GraphQLRequestContextWillSendResponse<BaseContext>;
+
+/**
+ * The operation the request runs: resolved by Apollo, or (when validation failed first) the one the parsed document
+ * names, so a refused operation is still counted under its name.
+ */
+function definitionOf(ctx: Context): OperationDefinitionNode | undefined {
+  if (ctx.operation) return ctx.operation;
+  const operations = (ctx.document?.definitions ?? []).filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  const wanted = ctx.request.operationName;
+  return wanted
+    ? operations.find((o) => o.name?.value === wanted)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
+}
+
 /** The operation's name as the document gives it ("anonymous" when it has none); never the query text. */
-function operationOf(ctx: GraphQLRequestContextWillSendResponse<BaseContext>): string {
-  const name = ctx.operationName ?? ctx.request.operationName;
+function operationOf(ctx: Context): string {
+  const name = definitionOf(ctx)?.name?.value;
   return name && NAME.test(name) ? operationLabel(name) : 'anonymous';
 }
 
-function outcomeOf(ctx: GraphQLRequestContextWillSendResponse<BaseContext>): string {
+function outcomeOf(ctx: Context): string {
   const { body } = ctx.response;
   const errors = body.kind === 'single' ? body.singleResult.errors : body.initialResult.errors;
   const code = errors?.[0]?.extensions?.code;
@@ -53,7 +73,7 @@ export function graphqlMetrics<Ctx extends BaseContext>(service: string): Apollo
           const labels = {
             service,
             operation: operationOf(ctx),
-            type: ctx.operation?.operation ?? 'unknown',
+            type: definitionOf(ctx)?.operation ?? 'unknown',
             outcome: outcomeOf(ctx),
           };
           graphqlOperations.inc(labels);

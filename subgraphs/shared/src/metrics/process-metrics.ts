@@ -25,7 +25,13 @@ export interface ProcessMetricsOptions {
   eventBus?: boolean;
 }
 
-export async function startProcessMetrics(options: ProcessMetricsOptions): Promise<{ stop(): Promise<void> }> {
+export interface ProcessMetrics {
+  /** The `/metrics` URL, when the process listens (METRICS_PORT set). */
+  url: string | undefined;
+  stop(): Promise<void>;
+}
+
+export async function startProcessMetrics(options: ProcessMetricsOptions): Promise<ProcessMetrics> {
   const { service, logger } = options;
   collectRuntimeMetrics(service);
   const unwatch: (() => void)[] = [];
@@ -40,6 +46,7 @@ export async function startProcessMetrics(options: ProcessMetricsOptions): Promi
   const { host, port } = options.config.metrics;
   const server = port === undefined ? undefined : await startMetricsServer({ host, port, logger });
   return {
+    url: server?.url,
     stop: async () => {
       for (const stop of unwatch) stop();
       await server?.close();
