@@ -12,6 +12,7 @@ import { loadOrExit, type ServiceBaseConfig } from '@bloomzy/shared/config';
 import { createCoordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
 import { subgraphs } from '@bloomzy/shared/manifest';
+import { startProcessMetrics } from '@bloomzy/shared/metrics/process-metrics';
 import { runUntilSignal, type RunningService } from '@bloomzy/shared/service';
 import { loadSubgraphModule } from './subgraph-modules.js';
 
@@ -21,6 +22,8 @@ const entries = await Promise.all(
 const env: Record<string, string | undefined> = {
   // The subgraphs are reached through the router; nobody else on the network need see them (<NAME>_HOST overrides).
   ...Object.fromEntries(entries.map((entry) => [`${entry.envPrefix}_HOST`, '127.0.0.1'])),
+  // One /metrics listener for every service of the process (series labelled by service), on 127.0.0.1 by default.
+  METRICS_PORT: '9464',
   ...process.env,
   // One process runs everything, so the in-memory bus and revocation list really are shared; Redis would be pointless.
   REDIS_URL: '',
@@ -47,6 +50,12 @@ await runUntilSignal(
   logger,
   async () => {
     const coordination = await createCoordination({ logger });
+    const metrics = await startProcessMetrics({ service: 'bloomzy', config: configs.router, logger }).catch(
+      async (error: unknown) => {
+        await coordination.close();
+        throw error;
+      },
+    );
     const services: RunningService[] = [];
     const stopAll = async () => {
       for (const service of services.reverse()) {
@@ -54,6 +63,7 @@ await runUntilSignal(
         await service.stop().catch((e: unknown) => logger.error(`stopping ${service.name} failed`, { error: e }));
         logger.info(`${service.name} stopped in ${Date.now() - stopping} ms`);
       }
+      await metrics.stop();
       await coordination.close();
     };
     try {
@@ -88,6 +98,11 @@ await runUntilSignal(
   },
   () => {
     const router = `http://localhost:${configs.router.port}`;
+    const { host: metricsHost, port: metricsPort } = configs.router.metrics;
+    const metricsRow =
+      metricsPort === undefined
+        ? ''
+        : `\n  ${'Metrics (Prometheus)'.padEnd(35)}http://${metricsHost}:${metricsPort}/metrics`;
     const rows = entries.map((entry, i) => {
       const label = `${entry.name[0]?.toUpperCase()}${entry.name.slice(1)} subgraph`;
       return `  ${label.padEnd(35)}${localUrl(configs.subgraphs[i] as ServiceBaseConfig)}/graphql`;
@@ -97,7 +112,7 @@ await runUntilSignal(
 
   Router (GraphQL + Apollo Sandbox)  ${router}/graphql
   Subscriptions (graphql-ws)         ws://localhost:${configs.router.port}/graphql
-${rows.join('\n')}
+${rows.join('\n')}${metricsRow}
   Data                               ${(configs.subgraphs[0] as ServiceBaseConfig).dataDir.replace(/[/\\][^/\\]+$/, '')}
 
   Press Ctrl-C to stop.

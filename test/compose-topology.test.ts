@@ -36,25 +36,36 @@ interface Compose {
 const load = async () =>
   parse(await readFile(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as Compose;
 const names = subgraphs().map((s) => s.name);
+/** Prometheus, Grafana and Jaeger (ops/): their UIs are published on the host's loopback only. */
+const observability = ['grafana', 'jaeger', 'prometheus'];
 
 describe('docker-compose.yml', () => {
   it('has the production topology: Postgres, Redis, migrations, every subgraph of supergraph.yaml and the router', async () => {
     const { services } = await load();
-    expect(Object.keys(services).sort()).toEqual([...names, 'migrate', 'postgres', 'redis', 'router'].sort());
+    expect(Object.keys(services).sort()).toEqual(
+      [...names, ...observability, 'migrate', 'postgres', 'redis', 'router'].sort(),
+    );
     expect(services.notifications?.deploy?.replicas).toBeGreaterThanOrEqual(2);
   });
 
-  it('publishes only the router on the host', async () => {
+  it('publishes only the router on the host, and the observability UIs on its loopback', async () => {
     const { services } = await load();
     const published = Object.entries(services).filter(([, service]) => service.ports?.length);
-    expect(published.map(([name]) => name)).toEqual(['router']);
+    expect(published.map(([name]) => name).sort()).toEqual([...observability, 'router'].sort());
+    for (const name of observability) {
+      for (const port of services[name]?.ports ?? []) expect(port, name).toMatch(/^127\.0\.0\.1:/);
+    }
   });
 
   it('keeps Postgres, Redis and the subgraphs on an internal network, which the router joins beside its published one', async () => {
     const { services, networks = {} } = await load();
     const internal = Object.keys(networks).filter((name) => networks[name]?.internal);
     expect(internal).toEqual(['backend']);
-    for (const [name, service] of Object.entries(services)) expect(service.networks, name).toContain('backend');
+    // Grafana reads Prometheus and Jaeger over their own network; it needs nothing on the backend.
+    for (const [name, service] of Object.entries(services)) {
+      if (name !== 'grafana') expect(service.networks, name).toContain('backend');
+      if (observability.includes(name)) expect(service.networks, name).not.toContain('edge');
+    }
     for (const name of ['postgres', 'redis', 'migrate']) expect(services[name]?.networks, name).toEqual(['backend']);
     expect(services.router?.networks).toEqual(['backend', 'edge']);
     // A subgraph may reach out (notifications' webhooks) but never shares the router's published network.

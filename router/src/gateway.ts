@@ -13,6 +13,7 @@ import { MAX_BODY_BYTES } from '@bloomzy/shared/http/request-limits';
 import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
 import type { OperationCost } from './cost/plugin.js';
+import { measureFetches } from './metrics/measure-fetches.js';
 import type { ClientIdentity } from './rate-limits/index.js';
 import type { Fetcher } from './subgraph-fetch.js';
 
@@ -176,12 +177,15 @@ export function createGateway(
     supergraphSdl,
     logger,
     buildService: ({ name, url }) =>
-      new ForwardingDataSource({
+      measureFetches(
+        new ForwardingDataSource({
+          name,
+          url: overrides[name.toLowerCase()] ?? url,
+          credentials,
+          fetcher: fetcherFor?.(name),
+        }),
         name,
-        url: overrides[name.toLowerCase()] ?? url,
-        credentials,
-        fetcher: fetcherFor?.(name),
-      }),
+      ),
   });
 }
 

@@ -2,6 +2,7 @@
 import { loadOrExit } from '@bloomzy/shared/config';
 import { createCoordination } from '@bloomzy/shared/coordination';
 import { createLogger } from '@bloomzy/shared/logger';
+import { startProcessMetrics } from '@bloomzy/shared/metrics/process-metrics';
 import { runUntilSignal } from '@bloomzy/shared/service';
 import { loadRouterConfig } from './config.js';
 import { startRouter } from './server.js';
@@ -20,5 +21,6 @@ await runUntilSignal(logger, async () => {
     revocations: coordination.revocations,
     redis: coordination.redis,
   });
-  return { stop: async () => (await router.stop(), await coordination.close()) };
+  const metrics = await startProcessMetrics({ service: 'router', config, logger, coordination });
+  return { stop: async () => (await router.stop(), await metrics.stop(), await coordination.close()) };
 });

@@ -19,12 +19,14 @@ import { refuseUnsafeDocuments } from '@bloomzy/shared/http/document-guard';
 import { serveGraphQL } from '@bloomzy/shared/http/graphql-route';
 import { startHttpService } from '@bloomzy/shared/http/http-service';
 import type { Logger } from '@bloomzy/shared/logger';
+import { graphqlMetrics } from '@bloomzy/shared/metrics/graphql-metrics';
 import type { RunningService } from '@bloomzy/shared/service';
 import { refuseUnsafeText } from '@bloomzy/shared/text-input';
 import type { RouterConfig } from './config.js';
 import { refuseCostlyRequests } from './cost/early-refusal.js';
 import { createDemandControl } from './cost/plugin.js';
 import { createGateway, credentialsFrom, subgraphsAnswer, subgraphsOf, type RouterContext } from './gateway.js';
+import { watchSubgraphs } from './metrics/watch-subgraphs.js';
 import { errorLimit } from './plugins/error-limit.js';
 import { operationLimits } from './plugins/operation-limits.js';
 import { createRateLimits } from './rate-limits/index.js';
@@ -106,6 +108,7 @@ export async function startRouter({
     }),
     logger,
     plugins: [
+      graphqlMetrics('router'),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
@@ -163,6 +166,7 @@ export async function startRouter({
       );
     },
   });
+  const unwatchSubgraphs = watchSubgraphs(subgraphs, credentials);
   logger.info(`router ready at ${http.url}/graphql (${subgraphs.map((s) => `${s.name}: ${s.url}`).join(', ')})`);
   return {
     name: 'router',
@@ -170,6 +174,7 @@ export async function startRouter({
     port: http.port,
     stop: async () => {
       loaded = false;
+      unwatchSubgraphs();
       await subscriptions.dispose();
       await http.close();
       await apollo.stop();

@@ -21,6 +21,7 @@ import { withoutSuggestion } from '@bloomzy/shared/hide-suggestions';
 import type { Logger } from '@bloomzy/shared/logger';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
 import { createLiveCredentials, type LiveConnection } from './live-credentials.js';
+import { measureFetches } from './metrics/measure-fetches.js';
 import { operationLimitRules, refuseLongDocument, type OperationLimits } from './plugins/operation-limits.js';
 import type { ClientIdentity, WebSocketLimits } from './rate-limits/index.js';
 import type { Fetcher } from './subgraph-fetch.js';
@@ -91,7 +92,7 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     supergraphSdl: options.supergraphSdl,
     subgraphs: options.subgraphs,
     buildDataSource: (name, url) =>
-      new ForwardingDataSource({ name, url, credentials, fetcher: options.fetcherFor?.(name) }),
+      measureFetches(new ForwardingDataSource({ name, url, credentials, fetcher: options.fetcherFor?.(name) }), name),
     context: (ctx) => ({
       // Read at each use, so running subscriptions' entity fetches carry the token a renewal brought.
       get credentials() {

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '@bloomzy/shared/paths';
 import { gql } from '@bloomzy/shared/testing/graphql-client';
 import { freePorts } from './ports.js';
+import { scrape, sum } from './prometheus-text.js';
 
 interface Started {
   child: ChildProcess;
@@ -64,13 +65,14 @@ describe('npm start', () => {
   it('serves signup/login/me through the router, stops on Ctrl-C and keeps the data across a restart', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-start-'));
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-    const [router, auth, plants, notifications] = await freePorts(4);
+    const [router, auth, plants, notifications, metrics] = await freePorts(5);
     const env = {
       DATA_DIR: dataDir,
       ROUTER_PORT: String(router),
       AUTH_PORT: String(auth),
       PLANTS_PORT: String(plants),
       NOTIFICATIONS_PORT: String(notifications),
+      METRICS_PORT: String(metrics),
       NODE_ENV: 'development',
     };
     const url = `http://127.0.0.1:${router}/graphql`;
@@ -88,6 +90,17 @@ describe('npm start', () => {
       status: 403,
       code: 'FORBIDDEN',
     });
+    // One /metrics listener for the whole process: every service's series, labelled by service.
+    expect(first.output()).toContain(`http://127.0.0.1:${metrics}/metrics`);
+    const samples = await scrape(`http://127.0.0.1:${metrics}/metrics`);
+    const operations = samples.filter((x) => x.name === 'bloomzy_graphql_operations_total');
+    const services = new Set(operations.map((x) => x.labels.service));
+    expect(services).toEqual(new Set(['router', 'auth', 'plants', 'notifications']));
+    expect(sum(operations, 'bloomzy_graphql_operations_total', { service: 'auth', type: 'mutation' })).toBe(1);
+    for (const service of ['auth', 'plants', 'notifications']) {
+      expect(sum(samples, 'bloomzy_dependency_up', { service, dependency: 'database' }), service).toBe(1);
+    }
+    expect(sum(samples, 'process_resident_memory_bytes', { service: 'bloomzy' })).toBeGreaterThan(0);
     expect(await interrupt(first)).toBe(0);
 
     const second = await npmStart(env, router as number);

@@ -22,6 +22,8 @@ interface ServiceProcess {
   /** http://127.0.0.1:<port> */
   readonly baseUrl: string;
   readonly graphqlUrl: string;
+  /** Its own Prometheus listener (METRICS_PORT), as every production process has. */
+  readonly metricsUrl: string;
   /** Resolves when the process has exited. */
   readonly exited: Promise<void>;
   /** The last lines it wrote to stdout and stderr, for failure reports. */
@@ -50,9 +52,11 @@ function startService(options: {
   name: string;
   entry: string;
   port: number;
+  metricsPort: number;
   env: Record<string, string>;
 }): ServiceProcess {
-  const env: Record<string, string> = { NODE_ENV: 'test', LOG_JSON: 'false' };
+  const metrics = { METRICS_HOST: '127.0.0.1', METRICS_PORT: String(options.metricsPort) };
+  const env: Record<string, string> = { NODE_ENV: 'test', LOG_JSON: 'false', ...metrics };
   for (const key of INHERITED) if (process.env[key]) env[key] = process.env[key] ?? '';
   const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
     cwd: repoRoot,
@@ -82,6 +86,7 @@ function startService(options: {
     pid: child.pid,
     baseUrl,
     graphqlUrl: `${baseUrl}/graphql`,
+    metricsUrl: `http://127.0.0.1:${options.metricsPort}/metrics`,
     exited,
     output: () => lines.map((l) => `[${options.name}] ${l}`).join('\n'),
     kill() {
@@ -272,13 +277,15 @@ export async function startTopology(
     const failure = results.find((r) => r.status === 'rejected');
     if (failure) throw failure.reason;
   };
-  const [authPort, plantsPort, aPort, bPort, router1Port, router2Port] = (await freePorts(6)) as [
+  // Six service ports, then one METRICS_PORT per process.
+  const [authPort, plantsPort, aPort, bPort, router1Port, router2Port, ...metricsPorts] = (await freePorts(12)) as [
     number,
     number,
     number,
     number,
     number,
     number,
+    ...number[],
   ];
   // DATA_DIR: auth's generated signing key goes there (NODE_ENV=test); nothing else writes to disk with Postgres URLs.
   const common = {
@@ -289,8 +296,14 @@ export async function startTopology(
     SUBGRAPH_SECRET: randomBytes(32).toString('base64url'),
   };
   const started = new Map<ServiceProcess, Parameters<typeof startService>[0]>();
-  const start = (name: string, entry: string, port: number, env: Record<string, string>) => {
-    const options = { name, entry, port, env: { ...common, ...env } };
+  const start = (
+    name: string,
+    entry: string,
+    port: number,
+    env: Record<string, string>,
+    metricsPort = metricsPorts[processes.length] ?? 0,
+  ) => {
+    const options = { name, entry, port, metricsPort, env: { ...common, ...env } };
     const service = startService(options);
     processes.push(service);
     started.set(service, options);
@@ -300,7 +313,7 @@ export async function startTopology(
     const options = started.get(service);
     if (!options) throw new Error(`${service.name} is not a process of this topology`);
     await service.exited;
-    const again = start(options.name, options.entry, options.port, options.env);
+    const again = start(options.name, options.entry, options.port, options.env, options.metricsPort);
     await waitUntilReady(again, '/ready', 60_000);
     return again;
   };

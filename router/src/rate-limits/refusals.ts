@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { GraphQLFormattedError } from 'graphql';
 import { rateLimited } from '@bloomzy/shared/errors';
 import type { Logger } from '@bloomzy/shared/logger';
+import { countRefusal } from '../metrics/router-metrics.js';
 import type { Refusal } from './budgets.js';
 import type { ClientIdentity } from './client-identity.js';
 
@@ -24,8 +25,9 @@ export function httpRefusal(refusal: Refusal) {
   return { status: 429, headers: { 'retry-after': String(refusal.retryAfterSeconds) }, errors: [error] };
 }
 
-/** Logs a client reaching a limit, once per window: a flood must not turn into a flood of log lines. */
+/** Counts every refusal; logs a client reaching a limit once per window: a flood must not become a flood of log lines. */
 export function logRefusal(logger: Logger, client: ClientIdentity, refusal: Refusal): void {
+  countRefusal(refusal.budget);
   if (!refusal.firstInWindow) return;
   const { budget, limit, windowSeconds } = refusal;
   logger.warn('client reached its rate limit', { client: client.key, budget, limit, windowSeconds });

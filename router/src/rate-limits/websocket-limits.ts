@@ -11,6 +11,7 @@ import type { WebSocket } from 'ws';
 import type { AuthenticatedConnection } from '@bloomzy/shared/auth/connection';
 import { rateLimited } from '@bloomzy/shared/errors';
 import type { Logger } from '@bloomzy/shared/logger';
+import { countOpen, countRefusal, websocketConnections, websocketSubscriptions } from '../metrics/router-metrics.js';
 import type { Budgets } from './budgets.js';
 import { clientOf, type ClientIdentity } from './client-identity.js';
 import { logRefusal, refusalError } from './refusals.js';
@@ -118,11 +119,13 @@ export function createWebSocketLimits(
       const max = settings.maxConnectionsPerClient;
       const release = connections.take(client.key, max);
       if (!release) {
+        countRefusal('connections');
         logger.info('WebSocket connection refused: too many for one client', { client: client.key, max });
         socket.close(TOO_MANY_CONNECTIONS, `Too many connections: at most ${max} per client`);
         return null;
       }
-      socket.once('close', release);
+      const closed = countOpen(websocketConnections);
+      socket.once('close', () => (release(), closed()));
       return client;
     },
 
@@ -140,10 +143,16 @@ export function createWebSocketLimits(
         const max = settings.maxSubscriptionsPerClient;
         // Taken before subscribing, so concurrent subscribes of one client cannot overshoot the limit.
         const release = subscriptions.take(client.key, max);
-        if (!release) return refusedStream(rateLimited(`Too many subscriptions: at most ${max} at once per client`));
+        if (!release) {
+          countRefusal('subscriptions');
+          return refusedStream(rateLimited(`Too many subscriptions: at most ${max} at once per client`));
+        }
         try {
           const result = await subscribe(args);
-          if (isIterable(result)) return releasingOnEnd(result, release);
+          if (isIterable(result)) {
+            const ended = countOpen(websocketSubscriptions);
+            return releasingOnEnd(result, () => (release(), ended()));
+          }
           release();
           return result;
         } catch (error) {

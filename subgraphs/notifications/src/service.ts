@@ -15,6 +15,7 @@ import { contextFactory } from './context.js';
 import { createNotificationsDb } from './db/client.js';
 import type { FetchLike } from './delivery/webhook.js';
 import { startEventConsumers } from './events/consumers.js';
+import { watchOverdue } from './jobs/dispatch-metrics.js';
 import { createDispatcher, type Dispatcher } from './jobs/dispatcher.js';
 import { attachSubscriptions } from './live/subscriptions.js';
 import { resolvers } from './resolvers/index.js';
@@ -62,6 +63,7 @@ export async function startNotificationsService(
   const dispatcher = createDispatcher({ runtime, intervalMs: config.dispatchIntervalMs, fetch: options.fetch });
   const verifier = options.verifier ?? remoteVerifier(config.authUrl, coordination.revocations, credentials);
   const consumers = startEventConsumers(coordination.events, runtime);
+  const unwatchOverdue = watchOverdue(db, runtime.clock);
   const subgraph = await startSubgraph({
     name: 'notifications',
     config,
@@ -69,7 +71,7 @@ export async function startNotificationsService(
     credentials,
     database: { opened: database, client: db },
     // The dispatcher first: a batch in hand is sent and recorded before the database closes.
-    background: [dispatcher, consumers],
+    background: [dispatcher, consumers, { stop: async () => unwatchOverdue() }],
     resolvers,
     context: contextFactory(runtime, verifier),
     attach: attachSubscriptions({ runtime, verifier, production: config.production, logger }),

@@ -148,6 +148,13 @@ describe('subgraph environment', () => {
     );
   });
 
+  it('serves /metrics only where METRICS_PORT says, on 127.0.0.1 unless METRICS_HOST says otherwise', () => {
+    expect(load({}).metrics).toEqual({ host: '127.0.0.1', port: undefined });
+    expect(load({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ host: '0.0.0.0', port: 9464 });
+    expect(() => load({ METRICS_PORT: 'nine' })).toThrow('METRICS_PORT must be an integer, got "nine"');
+    expect(() => load({ METRICS_PORT: '70000' })).toThrow('METRICS_PORT must be between 0 and 65535');
+  });
+
   it('lists its variables as data: name, description and default', () => {
     const variables = variablesOf(environment);
     expect(variables.map((v) => v.name).sort()).toEqual(
@@ -155,6 +162,8 @@ describe('subgraph environment', () => {
         'DATA_DIR',
         'LOG_JSON',
         'LOG_LEVEL',
+        'METRICS_HOST',
+        'METRICS_PORT',
         'NODE_ENV',
         'REDIS_URL',
         'SUBGRAPH_SECRET',

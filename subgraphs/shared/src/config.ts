@@ -82,6 +82,17 @@ const stringBool = () =>
     error: (iss) => `must be true or false, got ${quoted(iss.input)}`,
   });
 
+/** A TCP port, undefined when unset (0 lets the OS choose, which tests use). */
+function optionalPort(doc: VariableDoc) {
+  const range = { error: (iss: { input?: unknown }) => `must be between 0 and 65535, got ${String(iss.input)}` };
+  const schema = z
+    .string()
+    .regex(/^\d+$/, { error: (iss) => `must be an integer, got ${quoted(iss.input)}` })
+    .transform(Number)
+    .pipe(z.number().max(65_535, range));
+  return documented(schema.optional(), doc);
+}
+
 /** true/false, 1/0, yes/no, on/off (any case); undefined when unset without fallback. */
 export function bool(doc: VariableDoc): z.ZodOptional<ReturnType<typeof stringBool>>;
 export function bool(doc: VariableDoc, fallback: boolean): z.ZodDefault<ReturnType<typeof stringBool>>;
@@ -230,6 +241,17 @@ export const commonEnvironment = z.object({
   SUBGRAPH_SECRET_FILE: optional({
     description: 'File holding that secret (docker secret); one of the two is required in production',
   }),
+  METRICS_PORT: optionalPort({
+    description:
+      'Port of the Prometheus `/metrics` listener, apart from the service port (`npm start`: one listener for all ' +
+      'services, default 9464)',
+    default: 'unset (no listener)',
+  }),
+  // Optional rather than defaulted: a subgraph's <PREFIX>_HOST keys would otherwise shadow it in generic types.
+  METRICS_HOST: optional({
+    description: 'Listen address of `/metrics` (not public unless set so)',
+    default: '127.0.0.1',
+  }),
 });
 
 export interface CommonConfig {
@@ -241,6 +263,8 @@ export interface CommonConfig {
    * subgraphs answer any caller. */
   subgraphSecret: string | undefined;
   subgraphSecretFile: string | undefined;
+  /** Where `/metrics` listens (metrics/metrics-server.ts); no listener when the port is unset. */
+  metrics: { host: string; port: number | undefined };
 }
 
 export function commonConfig(env: z.output<typeof commonEnvironment>, ctx: z.RefinementCtx): CommonConfig {
@@ -259,6 +283,7 @@ export function commonConfig(env: z.output<typeof commonEnvironment>, ctx: z.Ref
     logLevel: env.LOG_LEVEL,
     subgraphSecret: env.SUBGRAPH_SECRET,
     subgraphSecretFile: env.SUBGRAPH_SECRET_FILE,
+    metrics: { host: env.METRICS_HOST ?? '127.0.0.1', port: env.METRICS_PORT },
   };
 }
 

@@ -1,6 +1,7 @@
 import { loadOrExit, type Env, type ServiceBaseConfig } from './config.js';
 import { createCoordination, type Coordination } from './coordination.js';
 import { createLogger, type Logger } from './logger.js';
+import { startProcessMetrics } from './metrics/process-metrics.js';
 
 /** What every service start function returns, so npm start, main.ts and tests handle them alike. */
 export interface RunningService {
@@ -74,7 +75,8 @@ export async function runSubgraphProcess(name: string, module: SubgraphModule, e
       await coordination.close();
       throw error;
     });
-    return { stop: async () => (await service.stop(), await coordination.close()) };
+    const metrics = await startProcessMetrics({ service: name, config, logger, coordination, eventBus: true });
+    return { stop: async () => (await service.stop(), await metrics.stop(), await coordination.close()) };
   });
 }
 

@@ -24,6 +24,8 @@ import { startHttpService } from './http/http-service.js';
 import { SUBGRAPH_MAX_TOKENS } from './http/request-limits.js';
 import type { Logger } from './logger.js';
 import { subgraph } from './manifest.js';
+import { watchDependency } from './metrics/dependency-metrics.js';
+import { graphqlMetrics } from './metrics/graphql-metrics.js';
 import type { RunningService } from './service.js';
 import { refuseUnsafeText } from './text-input.js';
 
@@ -142,16 +144,18 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
       ApolloServerPluginInlineTraceDisabled(),
       // NUL and unpaired surrogates are the client's mistake, not a database error (text-input.ts).
       refuseUnsafeText(),
+      graphqlMetrics(options.name),
       ...(production ? [hideSuggestions()] : []),
     ],
   });
   await apollo.start();
+  const databaseAnswers = async () => (await options.database.client.$queryRawUnsafe('SELECT 1'), true);
   const http = await startHttpService({
     name: options.name,
     host: options.config.host,
     port: options.config.port,
     logger: options.logger,
-    ready: async () => (await options.database.client.$queryRawUnsafe('SELECT 1'), true),
+    ready: databaseAnswers,
     ...(credentials
       ? {
           requireCredential: async (request) => {
@@ -174,12 +178,14 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
       options.routes?.(app);
     },
   });
+  const unwatch = watchDependency(options.name, 'database', databaseAnswers);
   return {
     name: options.name,
     url: `${http.url}/graphql`,
     port: http.port,
     schema,
     stop: async () => {
+      unwatch();
       await http.close();
       await apollo.stop();
     },

@@ -27,6 +27,7 @@ import { webhookUrlProblem } from '../domain/webhook-url.js';
 import { notificationTopic, toLive } from '../live/notification-topic.js';
 import type { NotificationsRuntime } from '../runtime.js';
 import { claimDue, completeRound, leaseMsFor, type AttemptRecord } from './claims.js';
+import { countWebhook, observeRound } from './dispatch-metrics.js';
 
 export interface Dispatcher {
   /** Delivers everything due now, batch by batch; resolves with how many notifications were processed. */
@@ -88,13 +89,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (!s.notificationsEnabled) {
       // Turned off after this was scheduled: a pending send is cancelled, a pending webhook retry dropped.
       const lastError = 'Notifications are turned off for this account';
-      await completeRound(
+      const cancelled = await completeRound(
         db,
         n,
         token,
         { delivered: [], retry: [], retryAt: null, attempts: [], lastError, cancel: true },
         now,
       );
+      if (cancelled) observeRound(n, cancelled, now);
       return;
     }
     const delivered: NotificationChannel[] = [];
@@ -131,8 +133,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await db.deliveryAttempt.create({
         data: { ...record('WEBHOOK', result.ok, result.error, result.httpStatus, startedAt), notificationId: n.id },
       });
+      const retrying = !result.ok && result.retryable && round < MAX_WEBHOOK_ATTEMPTS;
+      countWebhook(result, retrying);
       if (result.ok) delivered.push('WEBHOOK');
-      else if (result.retryable && round < MAX_WEBHOOK_ATTEMPTS) retry.push('WEBHOOK');
+      else if (retrying) retry.push('WEBHOOK');
       if (result.error) errors.push(result.error);
     }
     const finishedAt = clock.now();
@@ -149,6 +153,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       logger.warn('dispatch claim lost before completion; another instance owns the notification now', { id: n.id });
       return;
     }
+    observeRound(n, updated, finishedAt);
     if (n.status === 'SCHEDULED' && updated.status === 'SENT' && delivered.includes('IN_APP')) {
       await pubsub.publish(notificationTopic(n.userId), toLive(updated)).catch((error: unknown) => {
         logger.error('live push failed (the notification is stored and listed)', { id: n.id, error });

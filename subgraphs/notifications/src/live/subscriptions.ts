@@ -12,8 +12,15 @@ import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { documentRefusal } from '@bloomzy/shared/http/document-guard';
 import { SUBGRAPH_MAX_TOKENS } from '@bloomzy/shared/http/request-limits';
 import type { Logger } from '@bloomzy/shared/logger';
+import { counter } from '@bloomzy/shared/metrics/registry';
 import { socketContext } from '../context.js';
 import type { NotificationsRuntime } from '../runtime.js';
+
+const liveEventsDelivered = counter({
+  name: 'bloomzy_live_events_delivered_total',
+  help: 'Events pushed live to graphql-ws subscribers (notificationReceived)',
+  labelNames: ['service'] as const,
+});
 
 /** Ping interval (graphql-ws's default): a client that stops answering is dropped and its subscriptions released. */
 const KEEP_ALIVE_MS = 12_000;
@@ -52,6 +59,8 @@ export function attachSubscriptions(options: {
           const refusal = documentRefusal(payload.query, SUBGRAPH_MAX_TOKENS);
           return refusal ? [refusal] : undefined;
         },
+        // Counted per event sent to a subscriber (a router forwards each to its client).
+        onNext: () => void liveEventsDelivered.inc({ service: 'notifications' }),
         onError: (_ctx, _id, _payload, errors) => {
           for (const error of errors)
             if (!error.extensions?.code) options.logger.error('subscription error', { error });

@@ -10,6 +10,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapt
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { ConfigError } from '../config.js';
 import { subgraph } from '../manifest.js';
+import { timeStatements } from '../metrics/sql-metrics.js';
 import { prismaProject } from '../paths.js';
 import { applyMigrations, type PrismaProject } from './migrations.js';
 
@@ -87,14 +88,15 @@ export async function openServiceDatabase(
   name: string,
   existing?: OpenedDatabase,
 ): Promise<OpenedDatabase> {
-  return (
+  const opened =
     existing ??
-    openDatabase({
+    (await openDatabase({
       url: config.databaseUrl,
       passwordFile: config.databasePasswordFile,
       passwordVariable: `${subgraph(name).envPrefix}_DATABASE_PASSWORD_FILE`,
       dataDir: path.join(config.dataDir, 'db'),
       project: prismaProject(name),
-    })
-  );
+    }));
+  // Every statement the service sends is timed (bloomzy_sql_duration_seconds); migrations above are not.
+  return { ...opened, adapter: timeStatements(opened.adapter, name) };
 }
