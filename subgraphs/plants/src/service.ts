@@ -61,6 +61,7 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
     logger,
     credentials,
     database: { opened: database, client: db },
+    coordination,
     // The reconciler first: a run in progress finishes its batch (and confirms what it published) before the
     // database closes.
     background: [reconciler, profiles],

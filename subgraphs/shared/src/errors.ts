@@ -3,6 +3,7 @@
  * part of the API contract and never change meaning.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDependencyOutage } from './deps/outage.js';
 
 const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -13,6 +14,7 @@ const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
   COST_LIMIT_EXCEEDED: 'COST_LIMIT_EXCEEDED',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -44,6 +46,13 @@ export const costLimitExceeded = (cost: { estimated: number; max: number }) =>
     `Operation refused: its estimated cost ${cost.estimated} is above the maximum of ${cost.max}; ask for smaller pages or fewer fields`,
     { cost },
   );
+/**
+ * A dependency the request needs (Redis) is away for now; nothing was done, and the same request may succeed in a
+ * moment: `extensions.retryable` is true.
+ */
+export const serviceUnavailable = (message = 'Service temporarily unavailable; try again shortly') =>
+  error('SERVICE_UNAVAILABLE', message, { retryable: true });
+
 /** Bad input, naming the offending field (dotted path into the input, e.g. `input.email`). */
 export const badInput = (field: string, message: string) => error('BAD_USER_INPUT', message, { field });
 
@@ -54,6 +63,12 @@ export const badInput = (field: string, message: string) => error('BAD_USER_INPU
  */
 export function createErrorFormatter(options: { production: boolean; log: (e: unknown) => void }) {
   return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
+    // A dependency outage is not a bug: the client is told to retry, and the log keeps the cause.
+    if (isDependencyOutage(original)) {
+      options.log(original);
+      const { message, extensions } = serviceUnavailable();
+      return { message, path: formatted.path, locations: formatted.locations, extensions };
+    }
     const code = formatted.extensions?.code;
     const known =
       typeof code === 'string' &&
