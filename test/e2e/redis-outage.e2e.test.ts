@@ -13,8 +13,10 @@
  * prefixed "[redis e2e]".
  */
 import { spawn } from 'node:child_process';
+import { createClient } from 'graphql-ws';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
 import { startTestRedisServer, type TestRedisServer } from '@bloomzy/shared/testing/redis-server';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
@@ -72,6 +74,21 @@ async function addPlant(router: { graphqlUrl: string }, user: User): Promise<str
 
 const WATER = 'mutation($input: WaterPlantInput!) { waterPlant(input: $input) { userPlant { nextWateringAt } } }';
 const ME = '{ me { id } }';
+/** The close code of a graphql-ws connection opened (and not retried) through `router` as `user`. */
+function webSocketCloseCode(router: { baseUrl: string }, user: User): Promise<number> {
+  return new Promise((resolve) => {
+    const client = createClient({
+      url: `${router.baseUrl.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: user.headers.authorization },
+      lazy: false,
+      retryAttempts: 0,
+      onNonLazyError: () => undefined,
+      on: { closed: (event) => (resolve((event as { code: number }).code), void client.dispose()) },
+    });
+  });
+}
+
 const codes = (res: GraphQLResponse<unknown>) => (res.errors ?? []).map((e) => e.extensions?.code);
 
 describe.skipIf(!postgres)('Redis outages in the production topology', () => {
@@ -121,6 +138,8 @@ describe.skipIf(!postgres)('Redis outages in the production topology', () => {
     expect(me.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
     const water = await gql(t.router2.graphqlUrl, WATER, { input: { userPlantId: plantId } }, user.headers);
     expect(codes(water)).toEqual(['SERVICE_UNAVAILABLE']);
+    // 1013 (try again later), which graphql-ws clients retry, unlike 4401.
+    expect(await webSocketCloseCode(t.router1, user)).toBe(1013);
     // The catalog needs no Redis: served, or refused as retryable by a router whose rate limits need Redis; never a bug.
     const anonymous = await gql(t.router1.graphqlUrl, '{ indoorPlants(first: 1) { totalCount } }');
     expect(codes(anonymous)).not.toContain('INTERNAL_SERVER_ERROR');
@@ -168,6 +187,12 @@ describe.skipIf(!postgres)('Redis outages in the production topology', () => {
     );
     expect(pending).toEqual([{ scheduledFor: sendAt, userPlant: { id: plantId } }]);
     report(`a watering after the data loss planned its reminder in ${Date.now() - wateredAt} ms`);
+    // The group was recreated from the start of the new stream: every event in it was read and acknowledged.
+    const groups = (await t.redis.client.xinfo('GROUPS', 'bloomzy:events:plants.care-schedule')) as unknown[][];
+    const group = Object.fromEntries(
+      (groups[0] ?? []).flatMap((v, i, all) => (i % 2 === 0 ? [[String(v), all[i + 1]]] : [])),
+    ) as Record<string, unknown>;
+    expect(group).toMatchObject({ name: 'notifications', pending: 0, lag: 0 });
 
     await call(t.router1, 'mutation { updateProfile(input: { timezone: "Asia/Tokyo" }) { id } }', {}, user.headers);
     const plantsDb = new pg.Client({ connectionString: t.databases.urls.plants });

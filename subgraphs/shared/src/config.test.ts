@@ -145,6 +145,7 @@ describe('subgraph environment', () => {
         'LOG_LEVEL',
         'NODE_ENV',
         'REDIS_URL',
+        'STARTUP_TIMEOUT_SECONDS',
         'SUBGRAPH_SECRET',
         'SUBGRAPH_SECRET_FILE',
         `${entry.envPrefix}_DATABASE_URL`,

@@ -15,9 +15,9 @@ import { createAuthDb, type AuthDb } from '../db/client.js';
 import { updateProfile } from './accounts.js';
 
 const logger = createLogger({ service: 'auth-test', level: 'silent' });
-const until = async (check: () => boolean, ms = 5_000) => {
+const until = async (check: () => boolean | Promise<boolean>, ms = 5_000) => {
   const end = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -67,8 +67,28 @@ describe.each(testDatabaseKinds())('profile events through the outbox on %s', (k
     bus.down = false;
     await until(() => bus.published.filter((e) => e.userId === user.id).length === zones.length);
     expect(bus.published.filter((e) => e.userId === user.id).map((e) => e.timezone)).toEqual(zones);
-    const waiting = await db.outboxEvent.count({ where: { publishedAt: null } });
-    expect(waiting).toBe(0);
+    // Stamped published once the relay's transaction commits.
+    await until(async () => (await db.outboxEvent.count({ where: { publishedAt: null } })) === 0);
+  });
+
+  it('publishes each event once and in order with two relays (two instances) on one database', async () => {
+    await relay.stop(); // the two below are the only publishers
+    const user = await newUser(`pair${Date.now()}`);
+    const zones = Intl.supportedValuesOf('timeZone').slice(0, 30);
+    for (const timezone of zones) await updateProfile({ db, outbox: { wake: () => {} } }, user.id, { timezone });
+    const otherDb = createAuthDb(database.adapter);
+    const relays = [db, otherDb].map((client) => createOutboxRelay({ db: client, events: bus, logger, batchSize: 4 }));
+    try {
+      const runs = await Promise.all([...relays, ...relays].map((r) => r.runOnce()));
+      while ((await db.outboxEvent.count({ where: { publishedAt: null } })) > 0) await relays[1]?.runOnce();
+      const mine = bus.published.filter((e) => e.userId === user.id).map((e) => e.timezone);
+      expect(mine).toEqual(zones);
+      console.info(`two relays over 30 events (${kind}): runs published ${runs.join(' + ')}`);
+    } finally {
+      await otherDb.$disconnect();
+      relay = createOutboxRelay({ db, events: bus, logger, intervalMs: 50 });
+      relay.start();
+    }
   });
 
   it('publishes nothing for a change that did not commit', async () => {

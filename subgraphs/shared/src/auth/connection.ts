@@ -3,6 +3,7 @@
  * subgraph: `{ authorization: "Bearer <token or API key>" }` (any case), `{ "x-api-key": … }` / `{ apiKey }`, or
  * `{ token }`. Missing, bad or expired credentials close the socket with 4401; an API key lacking the scope with 4403.
  */
+import { isDependencyOutage } from '../deps/outage.js';
 import { hasScope, type Principal, type Scope } from './principal.js';
 import type { CredentialVerifier } from './verifier.js';
 
@@ -22,6 +23,8 @@ function credentialsFromConnectionParams(params: Record<string, unknown> | undef
 // graphql-ws' CloseCode values, kept here so this module does not depend on the WebSocket library.
 const UNAUTHORIZED = 4401;
 const FORBIDDEN = 4403;
+/** WebSocket close code 1013: try again later. */
+const TRY_AGAIN_LATER = 1013;
 
 interface ClosableSocket {
   close(code: number, reason: string): void;
@@ -44,6 +47,12 @@ export async function authenticateConnection(
   try {
     principal = await verifier.verifyHeaders(credentials);
   } catch (error) {
+    // Credentials cannot be checked while Redis is away: 1013 (try again later) is not final for graphql-ws clients,
+    // which reconnect, unlike 4401.
+    if (isDependencyOutage(error)) {
+      socket.close(TRY_AGAIN_LATER, 'Service temporarily unavailable; try again shortly');
+      return null;
+    }
     // Close reasons are limited to 123 bytes by the WebSocket protocol.
     socket.close(UNAUTHORIZED, `Unauthorized: ${(error as Error).message || 'invalid credentials'}`.slice(0, 120));
     return null;

@@ -25,17 +25,35 @@ export interface OutboxDb extends OutboxSql {
   $transaction<R>(fn: (tx: OutboxSql) => Promise<R>): Promise<R>;
 }
 
+/** One event to write: `aggregateId` names what it is about (a user, a plant), for operators reading the table. */
+export interface OutboxItem {
+  aggregateId: string;
+  event: object;
+}
+
 /**
- * Writes `event` for `stream` inside the caller's transaction `tx`: it will be published if and only if `tx` commits.
- * `aggregateId` names what the event is about (a user, a plant), for the log and for operators reading the table.
+ * Writes `items` for `stream`, in this order, inside the caller's transaction `tx` (one statement however many): they
+ * will be published if and only if `tx` commits.
  */
-export async function enqueueEvent(tx: OutboxSql, stream: string, aggregateId: string, event: object): Promise<void> {
+export async function enqueueEvents(tx: OutboxSql, stream: string, items: readonly OutboxItem[]): Promise<void> {
+  if (items.length === 0) return;
   await tx.$executeRawUnsafe(
-    'INSERT INTO "OutboxEvent" (stream, "aggregateId", payload) VALUES ($1, $2, $3::jsonb)',
+    `INSERT INTO "OutboxEvent" (stream, "aggregateId", payload)
+     SELECT $1, item->>'aggregateId', item->'event'
+     FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(item, position) ORDER BY position`,
     stream,
-    aggregateId,
-    JSON.stringify(event),
+    JSON.stringify(items),
   );
+}
+
+/** Writes one event inside `tx` (see enqueueEvents). */
+export const enqueueEvent = (tx: OutboxSql, stream: string, aggregateId: string, event: object) =>
+  enqueueEvents(tx, stream, [{ aggregateId, event }]);
+
+/** What writers use: enqueue inside their transaction, then wake the relay once it committed. */
+export interface Outbox {
+  enqueue(tx: OutboxSql, stream: string, items: readonly OutboxItem[]): Promise<void>;
+  wake(): void;
 }
 
 /** Any fixed 64-bit number: the key of the advisory lock that lets one relay of a database publish at a time. */
@@ -53,7 +71,7 @@ export interface OutboxRelayOptions {
   retentionMs?: number;
 }
 
-export interface OutboxRelay {
+export interface OutboxRelay extends Outbox {
   /** Publishes what is pending now, batch after batch; returns how many were published. Throws database errors. */
   runOnce(): Promise<number>;
   /** Asks for a run as soon as possible (writers call it after their commit); runs never overlap. */
@@ -154,6 +172,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   return {
     runOnce,
+    enqueue: enqueueEvents,
     wake: () => {
       if (started && !stopping) schedule(0);
     },
