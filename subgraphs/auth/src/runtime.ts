@@ -2,7 +2,7 @@
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import type { Clock } from '@bloomzy/shared/clock';
 import type { Logger } from '@bloomzy/shared/logger';
-import type { OutboxRelay } from '@bloomzy/shared/messaging/outbox';
+import type { Outbox } from '@bloomzy/shared/messaging/outbox';
 import type { RateLimiter } from '@bloomzy/shared/rate-limit';
 import type { AuthConfig } from './config.js';
 import type { AuthDb } from './db/client.js';
@@ -14,8 +14,8 @@ export interface AuthRuntime {
   config: Pick<AuthConfig, 'accessTokenTtlSeconds' | 'refreshTokenTtlDays' | 'adminEmails' | 'signInLimits'>;
   revocations: RevocationStore;
   rateLimiter: RateLimiter;
-  /** Publishes the profile events written with each change (woken after each commit). */
-  outbox: Pick<OutboxRelay, 'wake'>;
+  /** Where profile events are written with each change; its relay publishes them. */
+  outbox: Outbox;
   clock: Clock;
   logger: Logger;
 }

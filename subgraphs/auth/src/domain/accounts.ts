@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Principal } from '@bloomzy/shared/auth/principal';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '@bloomzy/shared/errors';
-import { enqueueEvent, type OutboxSql } from '@bloomzy/shared/messaging/outbox';
 import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import type { AuthTx, Prisma, User } from '../db/client.js';
 import { isRecordNotFound, isUniqueViolation } from '../db/errors.js';
@@ -30,7 +29,7 @@ export interface SignupInput {
  * @bloomzy/shared/messaging/outbox): a profile change is never committed without its event, nor announced without
  * being committed, whether or not Redis is up.
  */
-async function enqueueProfile(tx: OutboxSql, user: User): Promise<void> {
+async function enqueueProfile(runtime: Pick<AuthRuntime, 'outbox'>, tx: AuthTx, user: User): Promise<void> {
   const event: UserProfileEvent = {
     userId: user.id,
     timezone: user.timezone,
@@ -40,7 +39,7 @@ async function enqueueProfile(tx: OutboxSql, user: User): Promise<void> {
     notifyInApp: user.notifyInApp,
     changedAt: user.updatedAt.toISOString(),
   };
-  await enqueueEvent(tx, USER_PROFILE_STREAM, user.id, event);
+  await runtime.outbox.enqueue(tx, USER_PROFILE_STREAM, [{ aggregateId: user.id, event }]);
 }
 
 /** Runs `write` and the profile event of the user it returns in one transaction, then wakes the outbox relay. */
@@ -50,7 +49,7 @@ async function withProfileEvent(
 ): Promise<User> {
   const user = await runtime.db.$transaction(async (tx) => {
     const written = await write(tx);
-    await enqueueProfile(tx, written);
+    await enqueueProfile(runtime, tx, written);
     return written;
   });
   runtime.outbox.wake();

@@ -75,7 +75,8 @@ describe.each(testDatabaseKinds())('profile events through the outbox on %s', (k
     await relay.stop(); // the two below are the only publishers
     const user = await newUser(`pair${Date.now()}`);
     const zones = Intl.supportedValuesOf('timeZone').slice(0, 30);
-    for (const timezone of zones) await updateProfile({ db, outbox: { wake: () => {} } }, user.id, { timezone });
+    for (const timezone of zones)
+      await updateProfile({ db, outbox: { enqueue: relay.enqueue, wake: () => {} } }, user.id, { timezone });
     const otherDb = createAuthDb(database.adapter);
     const relays = [db, otherDb].map((client) => createOutboxRelay({ db: client, events: bus, logger, batchSize: 4 }));
     try {

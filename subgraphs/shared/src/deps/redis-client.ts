@@ -51,7 +51,7 @@ export function duplicateRedis(client: Redis, logger: Logger, role: string, over
 }
 
 /** Resolves once `client` is ready (connecting it if lazy); rejects after `timeoutMs` while it keeps retrying. */
-export function whenReady(client: Redis, timeoutMs: number): Promise<void> {
+function whenReady(client: Redis, timeoutMs: number): Promise<void> {
   if (client.status === 'ready') return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

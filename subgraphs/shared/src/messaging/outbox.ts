@@ -21,7 +21,7 @@ export interface OutboxSql {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
 }
 
-export interface OutboxDb extends OutboxSql {
+interface OutboxDb extends OutboxSql {
   $transaction<R>(fn: (tx: OutboxSql) => Promise<R>): Promise<R>;
 }
 
@@ -35,7 +35,7 @@ export interface OutboxItem {
  * Writes `items` for `stream`, in this order, inside the caller's transaction `tx` (one statement however many): they
  * will be published if and only if `tx` commits.
  */
-export async function enqueueEvents(tx: OutboxSql, stream: string, items: readonly OutboxItem[]): Promise<void> {
+async function enqueueEvents(tx: OutboxSql, stream: string, items: readonly OutboxItem[]): Promise<void> {
   if (items.length === 0) return;
   await tx.$executeRawUnsafe(
     `INSERT INTO "OutboxEvent" (stream, "aggregateId", payload)
@@ -46,12 +46,9 @@ export async function enqueueEvents(tx: OutboxSql, stream: string, items: readon
   );
 }
 
-/** Writes one event inside `tx` (see enqueueEvents). */
-export const enqueueEvent = (tx: OutboxSql, stream: string, aggregateId: string, event: object) =>
-  enqueueEvents(tx, stream, [{ aggregateId, event }]);
-
 /** What writers use: enqueue inside their transaction, then wake the relay once it committed. */
 export interface Outbox {
+  /** Writes `items` inside `tx`, in order, in one statement (see enqueueEvents). */
   enqueue(tx: OutboxSql, stream: string, items: readonly OutboxItem[]): Promise<void>;
   wake(): void;
 }
