@@ -198,6 +198,7 @@ export class RedisEventBus implements EventBus {
       });
     const loop = async () => {
       let groupReady = false;
+      let failing = false;
       // Our own deliveries left unacknowledged by a previous run under the same consumer name come first.
       // One pass only (IDs advance), so an event whose handler keeps failing cannot spin here; it is retried by claim.
       let backlogFrom: string | null = '0';
@@ -206,6 +207,8 @@ export class RedisEventBus implements EventBus {
           if (!groupReady) {
             await ensureGroup();
             groupReady = true;
+            if (failing) this.logger.info('event consumer reading again', { stream, group });
+            failing = false;
           }
           if (backlogFrom !== null) {
             const own = (await conn.xreadgroup('GROUP', group, consumer, 'COUNT', 50, 'STREAMS', key, backlogFrom)) as
@@ -246,7 +249,10 @@ export class RedisEventBus implements EventBus {
             groupReady = false;
             continue;
           }
-          this.logger.error('event consumer error', { stream, error });
+          // Once per outage at warn level (Redis down fails every read until it is back), then at debug.
+          if (failing) this.logger.debug('event consumer still failing', { stream, error });
+          else this.logger.warn('event consumer error; retrying every second', { stream, error });
+          failing = true;
           groupReady = false;
           await new Promise((r) => setTimeout(r, 1_000));
         }

@@ -10,6 +10,10 @@
  * row in the same transaction: two transactions about one aggregate serialize on that row, so their events' ids follow
  * their commit order.
  *
+ * The relay's transaction stays open while it publishes its batch: that pins one pooled connection for a few
+ * milliseconds (Redis commands fail at once while it is down, see deps/redis-client.ts), in exchange for ordering
+ * without leases. Writers' own transactions never wait on Redis.
+ *
  * Each subgraph's Prisma schema declares the same `OutboxEvent` model (outbox.test.ts checks it).
  */
 import type { Logger } from '../logger.js';
@@ -96,6 +100,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let running: Promise<void> | undefined;
   let again = false;
   let failing = false;
+  let dbFailing = false;
 
   /** One batch: returns how many were published and whether the batch was full (more may be waiting). */
   const batch = () =>
@@ -159,8 +164,15 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     }
     again = false;
     running = runOnce().then(
-      () => undefined,
-      (error: unknown) => logger.error('outbox relay run failed; retrying', { error }),
+      () => {
+        if (dbFailing) logger.info('outbox relay runs again');
+        dbFailing = false;
+      },
+      (error: unknown) => {
+        // Once per database outage, not every second.
+        if (!dbFailing) logger.error('outbox relay run failed; retrying', { error });
+        dbFailing = true;
+      },
     );
     await running;
     running = undefined;
