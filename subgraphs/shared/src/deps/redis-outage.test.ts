@@ -94,6 +94,17 @@ describe('the pub/sub subscriber', () => {
     }
   });
 
+  it('drops a message that is not JSON and keeps delivering', async () => {
+    const pubsub = new RedisPubSub(lazyClient(), 'junk:', logger);
+    const iterator = pubsub.subscribe<{ n: number }>('topic');
+    await pubsub.ready();
+    const publisher = lazyClient();
+    await publisher.publish('junk:topic', 'not json {');
+    await publisher.publish('junk:topic', JSON.stringify({ n: 1 }));
+    expect((await iterator.next()).value).toEqual({ n: 1 });
+    await pubsub.close();
+  });
+
   it('survives subscriptions made while Redis is down and serves them once it is back', async () => {
     const pubsub = new RedisPubSub(lazyClient(), 'outage:', logger);
     const before = pubsub.subscribe<{ n: number }>('before');

@@ -69,7 +69,14 @@ export class RedisPubSub implements PubSub {
     this.#subscriber.on('message', (channel: string, message: string) => {
       const listeners = this.#listeners.get(channel.slice(this.prefix.length));
       if (!listeners) return;
-      const payload: unknown = JSON.parse(message);
+      let payload: unknown;
+      try {
+        payload = JSON.parse(message);
+      } catch {
+        // Thrown from this listener, it would end the process: whatever published it, it is not ours.
+        this.logger?.warn('dropping a pub/sub message that is not JSON', { channel });
+        return;
+      }
       for (const listener of listeners) listener(payload);
     });
   }
