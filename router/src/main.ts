@@ -14,12 +14,17 @@ const config = loadOrExit(() => loadRouterConfig(process.env, process.argv.slice
 if (!config.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 const logger = createLogger({ service: 'router', json: config.logJson, level: config.logLevel });
 await runUntilSignal(logger, async () => {
-  const coordination = await createCoordination({ redisUrl: config.redisUrl, logger });
+  const coordination = await createCoordination({
+    redisUrl: config.redisUrl,
+    logger,
+    startupTimeoutMs: config.startupTimeoutSeconds * 1000,
+  });
   const router = await startRouter({
     config,
     logger,
     revocations: coordination.revocations,
     redis: coordination.redis,
+    coordinationReady: coordination.ready,
   });
   const metrics = await startProcessMetrics({ service: 'router', config, logger, coordination });
   return { stop: async () => (await router.stop(), await metrics.stop(), await coordination.close()) };

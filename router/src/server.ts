@@ -46,6 +46,8 @@ export interface RouterOptions {
   redis?: Coordination['redis'];
   /** Prefix of the rate limits' Redis keys (tests give each run its own). */
   rateLimitKeyPrefix?: string;
+  /** Whether Redis answers (the coordination's), part of /ready. */
+  coordinationReady?: () => Promise<boolean>;
 }
 
 export async function startRouter({
@@ -55,6 +57,7 @@ export async function startRouter({
   revocationCheckMs,
   redis,
   rateLimitKeyPrefix,
+  coordinationReady,
 }: RouterOptions): Promise<RunningService> {
   const supergraphSdl = await readFile(config.supergraphPath, 'utf8').catch(() => {
     throw new Error(`Cannot read the supergraph at ${config.supergraphPath} (run \`npm run compose\`)`);
@@ -147,7 +150,9 @@ export async function startRouter({
     logger,
     corsOrigins: config.corsOrigins,
     trustedProxies: config.trustedProxies,
-    ready: async () => loaded && (await subgraphsAnswer(subgraphs, credentials)),
+    // Redis too when the router uses it (rate limits, revocations): without it every counted request would fail.
+    ready: async () =>
+      loaded && (await (coordinationReady?.() ?? true)) && (await subgraphsAnswer(subgraphs, credentials)),
     routes: (app) => {
       app.addHook('onRequest', rateLimits.onRequest);
       serveGraphQL(app, {

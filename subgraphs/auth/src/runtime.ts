@@ -2,7 +2,7 @@
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import type { Clock } from '@bloomzy/shared/clock';
 import type { Logger } from '@bloomzy/shared/logger';
-import type { EventBus } from '@bloomzy/shared/messaging/event-bus';
+import type { Outbox } from '@bloomzy/shared/messaging/outbox';
 import type { RateLimiter } from '@bloomzy/shared/rate-limit';
 import type { AuthConfig } from './config.js';
 import type { AuthDb } from './db/client.js';
@@ -14,7 +14,8 @@ export interface AuthRuntime {
   config: Pick<AuthConfig, 'accessTokenTtlSeconds' | 'refreshTokenTtlDays' | 'adminEmails' | 'signInLimits'>;
   revocations: RevocationStore;
   rateLimiter: RateLimiter;
-  events: EventBus;
+  /** Where profile events are written with each change; its relay publishes them. */
+  outbox: Outbox;
   clock: Clock;
   logger: Logger;
 }

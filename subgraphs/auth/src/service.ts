@@ -12,6 +12,7 @@ import { systemClock, type Clock } from '@bloomzy/shared/clock';
 import type { Coordination } from '@bloomzy/shared/coordination';
 import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
 import type { Logger } from '@bloomzy/shared/logger';
+import { createOutboxRelay } from '@bloomzy/shared/messaging/outbox';
 import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
 import type { AuthConfig } from './config.js';
@@ -54,13 +55,16 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
     file: config.signingKeysFile,
     dataDir: config.dataDir,
   });
+  // Publishes profile events left unpublished by a previous run at once, then whatever each change writes.
+  const outbox = createOutboxRelay({ db, events: coordination.events, logger });
+  outbox.start();
   const runtime: AuthRuntime = {
     db,
     keys,
     config,
     revocations: coordination.revocations,
     rateLimiter: coordination.rateLimiter,
-    events: coordination.events,
+    outbox,
     clock: options.clock ?? systemClock,
     logger,
   };
@@ -83,6 +87,8 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
     logger,
     credentials,
     database: { opened: database, client: db },
+    coordination,
+    background: [outbox],
     resolvers,
     background: [{ stop: async () => revocationSync.stop() }],
     context: contextFactory(runtime, verifier),

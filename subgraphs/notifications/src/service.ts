@@ -70,6 +70,7 @@ export async function startNotificationsService(
     logger,
     credentials,
     database: { opened: database, client: db },
+    coordination,
     // The dispatcher first: a batch in hand is sent and recorded before the database closes.
     background: [dispatcher, consumers, { stop: async () => unwatchOverdue() }],
     resolvers,

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '@bloomzy/shared/clock';
 import type { Coordination } from '@bloomzy/shared/coordination';
 import { openServiceDatabase, type OpenedDatabase } from '@bloomzy/shared/db/open';
 import type { Logger } from '@bloomzy/shared/logger';
+import { createOutboxRelay, type Outbox, type OutboxRelay } from '@bloomzy/shared/messaging/outbox';
 import type { RunningService } from '@bloomzy/shared/service';
 import { startSubgraph } from '@bloomzy/shared/subgraph';
 import { seedCatalog } from './catalog/seed-catalog.js';
@@ -35,11 +36,19 @@ export interface PlantsServiceOptions {
    * `reconciler.runOnce()`, so no run fires in the middle of a test and nothing sleeps.
    */
   reconcileOnTimer?: boolean;
+  /**
+   * Whether the outbox relay runs by itself (default true: at start, after each write, every second). Tests pass false
+   * and call `outbox.runOnce()` (their harness's drain), so events are published when the test says.
+   */
+  relayOnTimer?: boolean;
+  /** Wraps the outbox writers use (tests inject failed writes). */
+  wrapOutbox?: (outbox: Outbox) => Outbox;
 }
 
 export interface RunningPlantsService extends RunningService {
   runtime: PlantsRuntime;
   reconciler: ScheduleReconciler;
+  outbox: OutboxRelay;
 }
 
 export async function startPlantsService(options: PlantsServiceOptions): Promise<RunningPlantsService> {
@@ -48,24 +57,33 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
   const credentials = await serviceCredentials(config, 'plants');
   const database = await openServiceDatabase(config, 'plants', options.database);
   const db = createPlantsDb(database.adapter, { onStatement: options.onStatement });
-  const runtime: PlantsRuntime = { db, events: coordination.events, clock: options.clock ?? systemClock, logger };
+  const outbox = createOutboxRelay({ db, events: coordination.events, logger });
+  const runtime: PlantsRuntime = {
+    db,
+    events: coordination.events,
+    outbox: options.wrapOutbox?.(outbox) ?? outbox,
+    clock: options.clock ?? systemClock,
+    logger,
+  };
   const inserted = await seedCatalog(db);
   if (inserted > 0) logger.info(`seeded ${inserted} species into the catalog`);
   const verifier = options.verifier ?? remoteVerifier(config.authUrl, coordination.revocations, credentials);
   const profiles = consumeProfileEvents(runtime);
   const reconciler = createScheduleReconciler(runtime, { intervalMs: config.scheduleReconcileIntervalMs });
   if (options.reconcileOnTimer ?? true) reconciler.start();
+  if (options.relayOnTimer ?? true) outbox.start();
   const subgraph = await startSubgraph({
     name: 'plants',
     config,
     logger,
     credentials,
     database: { opened: database, client: db },
-    // The reconciler first: a run in progress finishes its batch (and confirms what it published) before the
-    // database closes.
-    background: [reconciler, profiles],
+    coordination,
+    // The reconciler first: a run in progress finishes its batch (and writes what it confirmed to the outbox) before
+    // the relay publishes its last batch and the database closes.
+    background: [reconciler, outbox, profiles],
     resolvers,
     context: contextFactory(runtime, verifier),
   });
-  return { ...subgraph, runtime, reconciler };
+  return { ...subgraph, runtime, reconciler, outbox };
 }

@@ -166,6 +166,7 @@ describe('subgraph environment', () => {
         'METRICS_PORT',
         'NODE_ENV',
         'REDIS_URL',
+        'STARTUP_TIMEOUT_SECONDS',
         'SUBGRAPH_SECRET',
         'SUBGRAPH_SECRET_FILE',
         `${entry.envPrefix}_DATABASE_URL`,

@@ -235,6 +235,16 @@ export const commonEnvironment = z.object({
     },
     ['redis', 'rediss'],
   ),
+  STARTUP_TIMEOUT_SECONDS: int(
+    {
+      description:
+        'How long start-up waits for the database and Redis (retrying with backoff) before the service exits, ' +
+        'logging the variable that points at the one that did not answer',
+    },
+    30,
+    1,
+    3_600,
+  ),
   LOG_JSON: bool({ description: 'One JSON line per log event', default: 'on in production' }),
   LOG_LEVEL: oneOf({ description: 'Least severe level logged' }, LOG_LEVELS, 'info'),
   SUBGRAPH_SECRET: documented(secretText, secretDoc),
@@ -257,6 +267,8 @@ export const commonEnvironment = z.object({
 export interface CommonConfig {
   production: boolean;
   redisUrl: string | undefined;
+  /** How long start-up waits for the database and Redis (STARTUP_TIMEOUT_SECONDS). */
+  startupTimeoutSeconds: number;
   logJson: boolean;
   logLevel: LogLevel;
   /** The secret of the service credential, inline or in a file (read at start-up); neither outside production means
@@ -279,6 +291,7 @@ export function commonConfig(env: z.output<typeof commonEnvironment>, ctx: z.Ref
   return {
     production,
     redisUrl: env.REDIS_URL,
+    startupTimeoutSeconds: env.STARTUP_TIMEOUT_SECONDS,
     logJson: env.LOG_JSON ?? production,
     logLevel: env.LOG_LEVEL,
     subgraphSecret: env.SUBGRAPH_SECRET,

@@ -3,8 +3,9 @@
  * and the revocation list. With REDIS_URL they live in Redis (production topology, several instances); without it in
  * memory, shared by the services of one `npm start` process.
  */
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { MemoryRevocationStore, RedisRevocationStore, type RevocationStore } from './auth/revocations.js';
+import { connectRedis } from './deps/redis-client.js';
 import type { Logger } from './logger.js';
 import { MemoryEventBus, RedisEventBus, type EventBus } from './messaging/event-bus.js';
 import { MemoryPubSub, RedisPubSub, type PubSub } from './messaging/pubsub.js';
@@ -17,6 +18,8 @@ export interface Coordination {
   events: EventBus;
   revocations: RevocationStore;
   rateLimiter: RateLimiter;
+  /** Whether Redis answers (always true in memory): part of every service's /ready. */
+  ready(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -32,7 +35,12 @@ export interface CoordinationOptions {
   keyPrefix?: string;
   /** How long a Redis event-bus read blocks waiting for events (ms); tests shorten it so consumers stop quickly. */
   eventBusBlockMs?: number;
+  /** How long start-up waits for Redis before giving up (STARTUP_TIMEOUT_SECONDS); 30 s by default. */
+  startupTimeoutMs?: number;
 }
+
+/** How long a readiness probe waits for Redis' PONG. */
+const READY_PING_TIMEOUT_MS = 1_000;
 
 export async function createCoordination(options: CoordinationOptions): Promise<Coordination> {
   if (!options.redisUrl) {
@@ -45,16 +53,17 @@ export async function createCoordination(options: CoordinationOptions): Promise<
       events,
       revocations: new MemoryRevocationStore(pubsub),
       rateLimiter: new MemoryRateLimiter(),
+      ready: async () => true,
       close: async () => {
         await events.close();
         await pubsub.close();
       },
     };
   }
-  const redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  await redis.connect();
+  const redis = await connectRedis(options.redisUrl, options.logger, options.startupTimeoutMs ?? 30_000);
   const prefix = options.keyPrefix ?? 'bloomzy';
-  const pubsub = new RedisPubSub(redis, `${prefix}:pubsub:`);
+  const pubsub = new RedisPubSub(redis, `${prefix}:pubsub:`, options.logger);
+  await pubsub.ready(); // the subscriber connection too, so /ready is true from the start
   const events = new RedisEventBus(
     redis,
     options.logger,
@@ -71,10 +80,23 @@ export async function createCoordination(options: CoordinationOptions): Promise<
     events,
     revocations: new RedisRevocationStore(redis, pubsub, `${prefix}:revoked:`),
     rateLimiter: new RedisRateLimiter(redis, `${prefix}:rate`),
+    // Ready while commands go through and the subscriber is connected (live subscriptions need it).
+    ready: async () => pubsub.connected && (await pingWithin(redis, READY_PING_TIMEOUT_MS)),
     close: async () => {
       await events.close();
       await pubsub.close();
       redis.disconnect();
     },
   };
+}
+
+/** Whether Redis answers a PING within `ms` (the command connection fails at once while disconnected). */
+function pingWithin(redis: Redis, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    redis.ping().then(
+      () => (clearTimeout(timer), resolve(true)),
+      () => (clearTimeout(timer), resolve(false)),
+    );
+  });
 }

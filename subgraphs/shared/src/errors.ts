@@ -3,6 +3,7 @@
  * part of the API contract and never change meaning.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { isDependencyOutage } from './deps/outage.js';
 
 const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -54,12 +55,16 @@ export const costLimitExceeded = (cost: { estimated: number; max: number }) =>
     { cost },
   );
 /**
- * A service this operation needs did not answer (down, or not within its timeout): the fields it owns are null, the
- * rest of the response is there. `retryable: true` tells clients the same operation may succeed later; `subgraph`
- * names the service (never its URL) when the router knows which one it was.
+ * A service or dependency this operation needs did not answer (a subgraph down or not within its timeout, Redis away):
+ * nothing that needed it was done, and the same operation may succeed later (`retryable: true`). From the router, the
+ * fields the missing subgraph owns are null, the rest of the response is there, and `subgraph` names it (never its
+ * URL).
  */
-export const serviceUnavailable = (message: string, details: { subgraph?: string } = {}) =>
-  error('SERVICE_UNAVAILABLE', message, { ...details, retryable: true });
+export const serviceUnavailable = (
+  message = 'Service temporarily unavailable; try again shortly',
+  details: { subgraph?: string } = {},
+) => error('SERVICE_UNAVAILABLE', message, { ...details, retryable: true });
+
 /** Bad input, naming the offending field (dotted path into the input, e.g. `input.email`). */
 export const badInput = (field: string, message: string) => error('BAD_USER_INPUT', message, { field });
 
@@ -83,6 +88,12 @@ function fromDatabase(original: unknown, message: string): boolean {
  */
 export function createErrorFormatter(options: { production: boolean; log: (e: unknown) => void }) {
   return (formatted: GraphQLFormattedError, original: unknown): GraphQLFormattedError => {
+    // A dependency outage is not a bug: the client is told to retry, and the log keeps the cause.
+    if (isDependencyOutage(original)) {
+      options.log(original);
+      const { message, extensions } = serviceUnavailable();
+      return { message, path: formatted.path, locations: formatted.locations, extensions };
+    }
     const { response: _internal, ...extensions } = formatted.extensions ?? {};
     const code = extensions.code;
     const known =

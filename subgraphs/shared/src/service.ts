@@ -70,7 +70,12 @@ export async function runSubgraphProcess(name: string, module: SubgraphModule, e
   const config = loadOrExit(() => module.loadConfig(env));
   const logger = createLogger({ service: name, json: config.logJson, level: config.logLevel });
   await runUntilSignal(logger, async () => {
-    const coordination = await createCoordination({ redisUrl: config.redisUrl, logger, ...consumerOf(config) });
+    const coordination = await createCoordination({
+      redisUrl: config.redisUrl,
+      logger,
+      startupTimeoutMs: config.startupTimeoutSeconds * 1000,
+      ...consumerOf(config),
+    });
     const service = await module.start({ config, coordination, logger }).catch(async (error: unknown) => {
       await coordination.close();
       throw error;

@@ -55,6 +55,40 @@ describe('startSubgraph', () => {
     expect(events).toEqual(['job stopped', 'consumer stopped', 'client disconnected', 'database closed']);
   });
 
+  it('answers /ready with 503 while Redis (the coordination) or the database does not answer, 200 once they do', async () => {
+    const { options } = fixture();
+    let redisUp = true;
+    let databaseUp = true;
+    const running = await startSubgraph({
+      ...options,
+      config: { host: '127.0.0.1', port: 0, production: false },
+      coordination: { ready: async () => redisUp },
+      database: {
+        ...options.database,
+        client: {
+          ...options.database.client,
+          $queryRawUnsafe: async () => {
+            if (!databaseUp) throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+            return [{ '?column?': 1 }];
+          },
+        },
+      },
+    });
+    const ready = async () => (await fetch(`${running.url.replace(/\/graphql$/, '')}/ready`)).status;
+    try {
+      expect(await ready()).toBe(200);
+      redisUp = false;
+      expect(await ready()).toBe(503);
+      redisUp = true;
+      databaseUp = false;
+      expect(await ready()).toBe(503);
+      databaseUp = true;
+      expect(await ready()).toBe(200);
+    } finally {
+      await running.stop();
+    }
+  });
+
   it('releases background work and the database when the server cannot start', async () => {
     blocker = createServer();
     const port = await new Promise<number>((resolve) =>

@@ -16,6 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { parse, type GraphQLSchema } from 'graphql';
 import { SERVICE_CREDENTIAL_HEADER, type ServiceCredentials } from './auth/service-credential.js';
 import type { ServiceBaseConfig } from './config.js';
+import type { Coordination } from './coordination.js';
 import type { OpenedDatabase } from './db/open.js';
 import { createErrorFormatter } from './errors.js';
 import { hideSuggestions } from './hide-suggestions.js';
@@ -56,6 +57,8 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   logger: Logger;
   /** The subgraph's database: /ready answers only while it does; disconnected and closed last on stop. */
   database: { opened: OpenedDatabase; client: DatabaseClient };
+  /** Redis when configured (coordination.ts): /ready answers 503 while it does not answer either. */
+  coordination?: Pick<Coordination, 'ready'>;
   /**
    * Background work already started (event consumers, jobs): stopped first on shutdown, in this order, so work in
    * hand finishes while the database is still open; stopped too, with the database closed, when start-up fails.
@@ -155,7 +158,7 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
     host: options.config.host,
     port: options.config.port,
     logger: options.logger,
-    ready: databaseAnswers,
+    ready: async () => (await databaseAnswers()) && ((await options.coordination?.ready()) ?? true),
     ...(credentials
       ? {
           requireCredential: async (request) => {

@@ -1,6 +1,6 @@
 /** Reads and writes of user accounts. Uniqueness (email, username) is the database's: see db/errors.ts. */
 import { isUuid } from '@bloomzy/shared/ids';
-import type { AuthDb, Prisma, User } from './client.js';
+import type { AuthDb, AuthTx, Prisma, User } from './client.js';
 
 export const findUserById = (db: AuthDb, id: string) => db.user.findUnique({ where: { id } });
 
@@ -15,8 +15,8 @@ export function findUsersByIds(db: AuthDb, ids: readonly string[]): Promise<User
 }
 
 /** Throws a unique violation (db/errors.ts) when the email or username is taken. */
-export const insertUser = (db: AuthDb, data: Prisma.UserCreateInput) => db.user.create({ data });
+export const insertUser = (db: AuthDb | AuthTx, data: Prisma.UserCreateInput) => db.user.create({ data });
 
 /** Throws a unique violation when a new username is taken, and record-not-found when the user does not exist. */
-export const updateUser = (db: AuthDb, id: string, data: Prisma.UserUpdateInput) =>
+export const updateUser = (db: AuthDb | AuthTx, id: string, data: Prisma.UserUpdateInput) =>
   db.user.update({ where: { id }, data });

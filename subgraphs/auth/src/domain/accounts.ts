@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Principal } from '@bloomzy/shared/auth/principal';
 import { badInput, conflict, forbidden, notFound, unauthenticated } from '@bloomzy/shared/errors';
 import { USER_PROFILE_STREAM, type UserProfileEvent } from '@bloomzy/shared/messaging/topics';
-import type { Prisma, User } from '../db/client.js';
+import type { AuthTx, Prisma, User } from '../db/client.js';
 import { isRecordNotFound, isUniqueViolation } from '../db/errors.js';
 import { findUserByEmail, findUserById, findUserByUsername, insertUser, updateUser } from '../db/users.js';
 import type { AuthRuntime } from '../runtime.js';
@@ -23,8 +23,13 @@ export interface SignupInput {
   language?: string | null;
 }
 
-/** Tells plants and notifications about the settings they copy (timezone, hemisphere...). */
-async function publishProfile(runtime: AuthRuntime, user: User): Promise<void> {
+/**
+ * Tells plants and notifications about the settings they copy (timezone, hemisphere...): written to the outbox in the
+ * transaction `tx` that changed the user, after the change, and published by the relay once it commits (see
+ * @bloomzy/shared/messaging/outbox): a profile change is never committed without its event, nor announced without
+ * being committed, whether or not Redis is up.
+ */
+async function enqueueProfile(runtime: Pick<AuthRuntime, 'outbox'>, tx: AuthTx, user: User): Promise<void> {
   const event: UserProfileEvent = {
     userId: user.id,
     timezone: user.timezone,
@@ -34,7 +39,21 @@ async function publishProfile(runtime: AuthRuntime, user: User): Promise<void> {
     notifyInApp: user.notifyInApp,
     changedAt: user.updatedAt.toISOString(),
   };
-  await runtime.events.publish(USER_PROFILE_STREAM, event);
+  await runtime.outbox.enqueue(tx, USER_PROFILE_STREAM, [{ aggregateId: user.id, event }]);
+}
+
+/** Runs `write` and the profile event of the user it returns in one transaction, then wakes the outbox relay. */
+async function withProfileEvent(
+  runtime: Pick<AuthRuntime, 'db' | 'outbox'>,
+  write: (tx: AuthTx) => Promise<User>,
+): Promise<User> {
+  const user = await runtime.db.$transaction(async (tx) => {
+    const written = await write(tx);
+    await enqueueProfile(runtime, tx, written);
+    return written;
+  });
+  runtime.outbox.wake();
+  return user;
 }
 
 async function availableUsername(runtime: AuthRuntime, email: string): Promise<string> {
@@ -64,13 +83,12 @@ export async function signup(runtime: AuthRuntime, input: SignupInput, client: s
   };
   let user: User;
   try {
-    user = await insertUser(runtime.db, data);
+    user = await withProfileEvent(runtime, (tx) => insertUser(tx, data));
   } catch (error) {
     if (isUniqueViolation(error, 'email')) throw conflict('An account with this email already exists', 'input.email');
     if (isUniqueViolation(error, 'username')) throw conflict('This username is taken', 'input.username');
     throw error;
   }
-  await publishProfile(runtime, user);
   await recordAccountUse(runtime, email, client);
   return startSession(runtime, user);
 }
@@ -124,7 +142,11 @@ function required<T, U>(value: T | null | undefined, field: string, check?: (v: 
   return check ? check(value) : value;
 }
 
-export async function updateProfile(runtime: AuthRuntime, userId: string, input: ProfileInput): Promise<User> {
+export async function updateProfile(
+  runtime: Pick<AuthRuntime, 'db' | 'outbox'>,
+  userId: string,
+  input: ProfileInput,
+): Promise<User> {
   const settings = input.notificationSettings ?? {};
   const data: Prisma.UserUpdateInput = {
     username: required(input.username, 'input.username', (v) => checkUsername(v)),
@@ -141,9 +163,7 @@ export async function updateProfile(runtime: AuthRuntime, userId: string, input:
     notifyPush: required(settings.push, 'input.notificationSettings.push'),
   };
   try {
-    const user = await updateUser(runtime.db, userId, data);
-    await publishProfile(runtime, user);
-    return user;
+    return await withProfileEvent(runtime, (tx) => updateUser(tx, userId, data));
   } catch (error) {
     if (isUniqueViolation(error, 'username')) throw conflict('This username is taken', 'input.username');
     if (isRecordNotFound(error)) throw notFound('User');

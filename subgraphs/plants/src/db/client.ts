@@ -4,6 +4,8 @@ import { PrismaClient } from '../__generated__/prisma/client.js';
 import { countStatements } from './statement-counter.js';
 
 export type PlantsDb = InstanceType<typeof PrismaClient>;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type PlantsTx = Parameters<Parameters<PlantsDb['$transaction']>[0]>[0];
 /** `Prisma` (query helpers, error classes) and `$Enums`: the schema's enums as values, e.g. `$Enums.PotSize.SMALL`. */
 export { $Enums, Prisma } from '../__generated__/prisma/client.js';
 

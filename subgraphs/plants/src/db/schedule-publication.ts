@@ -4,7 +4,7 @@
  * a transaction open across a publish: on Postgres that would pin a pooled connection for the length of a Redis call,
  * and PGlite runs one session, so an open transaction would block every other query of the process.
  */
-import { Prisma, type PlantsDb, type UserPlant } from './client.js';
+import { Prisma, type PlantsDb, type PlantsTx, type UserPlant } from './client.js';
 
 /**
  * The Prisma update that marks a plant's care-schedule event unpublished: spread it into the write that changes what the
@@ -93,7 +93,7 @@ export function claimForPublish(
  * event is the newest one (consumers keep the newest by changedAt, so this mirrors what they hold), and the lease is
  * released unless someone stamped the plant again meanwhile (their lease, their release).
  */
-export async function confirmPublished(db: PlantsDb, events: readonly PublishedEvent[]): Promise<void> {
+export async function confirmPublished(db: PlantsDb | PlantsTx, events: readonly PublishedEvent[]): Promise<void> {
   if (events.length === 0) return;
   await db.$executeRaw(Prisma.sql`
     UPDATE "UserPlant" u

@@ -1,16 +1,19 @@
 /**
  * Care-schedule events for the notifications subgraph, published on CARE_SCHEDULE_STREAM after the change has
- * committed (a consumer never hears of a state that was rolled back), at least once:
+ * committed (a consumer never hears of a state that was rolled back), at least once, through the shared outbox
+ * (@bloomzy/shared/messaging/outbox) like every event a subgraph publishes:
  *
  * 1. The write that changes what a plant's event says also bumps its scheduleVersion (SCHEDULE_VERSION_BUMP), in the same
  *    statement or transaction. From the commit on, the change is recorded as unpublished.
- * 2. The writer then stamps the plant (taking a lease), recomputes its schedule from the committed state, publishes,
- *    and confirms: publishedVersion catches up and the lease is released.
- * 3. If step 2 fails or never happens (bus outage, crash after the commit), the plant stays ahead of its
- *    publishedVersion and the schedule reconciler publishes it on its next run.
+ * 2. The writer then stamps the plant (taking a lease), recomputes its schedule from the committed state, and in one
+ *    transaction writes the events to the outbox and confirms them: publishedVersion catches up and the lease is
+ *    released. The outbox relay publishes them, retrying while the bus (Redis) is down.
+ * 3. If step 2 fails or never happens (database error, crash after the commit), the plant stays ahead of its
+ *    publishedVersion and the schedule reconciler writes its event on its next run.
  *
- * This is an outbox whose "messages" are the plants rows themselves: an event is derived from the current state, so a
- * late event is as good as the lost one, and consumers keep the newest per plant by changedAt.
+ * Events are derived from the current state rather than written with the change itself, so a late event is as good as
+ * the lost one, the reconciler can also publish schedules that drift with the season, and consumers keep the newest
+ * per plant by changedAt.
  */
 import { randomUUID } from 'node:crypto';
 import { CARE_SCHEDULE_STREAM, type CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
@@ -34,11 +37,11 @@ export interface PublishOutcome {
 }
 
 /**
- * Publishes one event per stamped plant: schedules are recomputed from the database (batched, and read after the stamp,
- * so nothing older than the stamp is published under it); archived plants get `nextWateringAt: null`.
+ * Writes one event per stamped plant to the outbox: schedules are recomputed from the database (batched, and read after
+ * the stamp, so nothing older than the stamp is published under it); archived plants get `nextWateringAt: null`.
  *
- * Stops at the first failed publish, since the bus is then most likely down: the failed plant and the rest keep their
- * unpublished version and have their leases released for the reconciler. Successful ones are confirmed in one statement.
+ * The events and their confirmation are one transaction: if it fails, every plant keeps its unpublished version and has
+ * its lease released for the reconciler. The outbox relay is woken once it committed.
  */
 export async function publishStamped(
   runtime: PlantsRuntime,
@@ -63,24 +66,27 @@ export async function publishStamped(
     };
     return { published, event };
   });
-  let sent = 0;
+  const outcomes = events.map((e) => e.published);
   try {
-    for (const { event } of events) {
-      await runtime.events.publish(CARE_SCHEDULE_STREAM, event);
-      sent++;
-    }
+    await runtime.db.$transaction(async (tx) => {
+      await runtime.outbox.enqueue(
+        tx,
+        CARE_SCHEDULE_STREAM,
+        events.map(({ event }) => ({ aggregateId: event.userPlantId, event })),
+      );
+      await confirmPublished(tx, outcomes);
+    });
   } catch (error) {
-    runtime.logger.warn('publishing a care-schedule event failed; the schedule reconciler will publish it', {
+    runtime.logger.warn('writing care-schedule events failed; the schedule reconciler will write them', {
       error,
-      userPlantId: events[sent]?.event.userPlantId,
-      unpublished: events.length - sent,
+      userPlantIds: events.map((e) => e.event.userPlantId),
       reason,
     });
+    await releaseLeases(runtime.db, outcomes);
+    return { published: 0, failed: events.length };
   }
-  const outcomes = events.map((e) => e.published);
-  await confirmPublished(runtime.db, outcomes.slice(0, sent));
-  await releaseLeases(runtime.db, outcomes.slice(sent));
-  return { published: sent, failed: events.length - sent };
+  runtime.outbox.wake();
+  return { published: events.length, failed: 0 };
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
  * The plants subgraph as its integration tests see it: a real HTTP server on a random port over a fresh database of
- * the given kind, an in-memory event bus whose care-schedule events are collected (and whose publishes can be made to
- * fail), a manual clock, real ES256 tokens, a count of the SQL statements sent, the schedule reconciler off its
- * timer (tests call `service.reconciler.runOnce()`), and TEST_SUBGRAPH_SECRET: tests call it as the router does.
+ * the given kind, an in-memory event bus whose care-schedule events are collected, an outbox whose writes can be made
+ * to fail and whose relay runs on `drain()`, a manual clock, real ES256 tokens, a count of the SQL statements sent, the
+ * schedule reconciler off its timer (tests call `service.reconciler.runOnce()`), and TEST_SUBGRAPH_SECRET: tests call
+ * it as the router does.
  */
 import type { Role } from '@bloomzy/shared/auth/principal';
 import { ManualClock } from '@bloomzy/shared/clock';
@@ -18,7 +19,7 @@ import { createTestAuth, type TestAuth } from '@bloomzy/shared/testing/test-auth
 import { createTestDatabase, type TestDatabaseKind } from '@bloomzy/shared/testing/test-database';
 import { loadPlantsConfig } from '../config.js';
 import { startPlantsService, type RunningPlantsService } from '../service.js';
-import { FaultyEventBus } from './faulty-event-bus.js';
+import { FaultyOutbox } from './faulty-outbox.js';
 
 /** A user the tests act as: their id and a client that sends their token (as the router forwards it). */
 export interface TestUser {
@@ -32,8 +33,8 @@ export interface PlantsHarness {
   clock: ManualClock;
   auth: TestAuth;
   coordination: Coordination;
-  /** The bus the service publishes on: `bus.failNext()` makes its next publish throw. */
-  bus: FaultyEventBus;
+  /** The outbox the service writes its events to: `outbox.failNext()` makes its next write fail. */
+  outbox: FaultyOutbox;
   service: RunningPlantsService;
   database: OpenedDatabase;
   /** Care-schedule events received so far (call `drain()` first). */
@@ -43,7 +44,7 @@ export interface PlantsHarness {
   /** A fresh user (or admin) with a valid token. */
   user(role?: Role): Promise<TestUser>;
   anonymous: TestUser;
-  /** Waits until published events are delivered. */
+  /** Publishes what the outbox holds (its relay does not run by itself here) and waits until it is delivered. */
   drain(): Promise<void>;
   /** Starts a second service on the same database (seed idempotence); the caller stops it. */
   startAnother(): Promise<RunningPlantsService>;
@@ -67,11 +68,13 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
   });
   // The database belongs to the harness: services must not close it when they stop.
   const shared: OpenedDatabase = { ...database, close: async () => {} };
-  const bus = new FaultyEventBus(coordination.events);
+  let outbox: FaultyOutbox | undefined;
   const launch = () =>
     startPlantsService({
       config,
-      coordination: { ...coordination, events: bus },
+      coordination,
+      relayOnTimer: false,
+      wrapOutbox: (inner) => (outbox ??= new FaultyOutbox(inner)),
       logger,
       clock,
       database: shared,
@@ -80,6 +83,8 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
       reconcileOnTimer: false,
     });
   const service = await launch();
+  if (!outbox) throw new Error('the plants service did not build its outbox');
+  const faultyOutbox = outbox;
   const events: CareScheduleEvent[] = [];
   coordination.events.consume<CareScheduleEvent>(
     CARE_SCHEDULE_STREAM,
@@ -96,7 +101,7 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
     clock,
     auth,
     coordination,
-    bus,
+    outbox: faultyOutbox,
     service,
     database,
     events,
@@ -107,6 +112,7 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
       return client(userId, { authorization });
     },
     drain: async () => {
+      await service.outbox.runOnce();
       if (coordination.events instanceof MemoryEventBus) await coordination.events.drain();
     },
     startAnother: launch,

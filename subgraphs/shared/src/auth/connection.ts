@@ -6,6 +6,7 @@
  * `connectionParams` again (a fresh token); an API key lacking the scope with 4403.
  */
 import { GraphQLError } from 'graphql';
+import { isDependencyOutage } from '../deps/outage.js';
 import { hasScope, type Principal, type Scope } from './principal.js';
 import type { CredentialVerifier } from './verifier.js';
 
@@ -31,7 +32,7 @@ const FORBIDDEN = 4403;
  * fresh token reconnects and resubscribes by itself. 4440 after HTTP 440 "Login Time-out".
  */
 export const TOKEN_EXPIRED_CLOSE_CODE = 4440;
-/** WebSocket's "Try Again Later", which graphql-ws retries: the revocation list is being restored. */
+/** WebSocket's "Try Again Later", which graphql-ws retries: Redis is away or the revocation list is being restored. */
 const TRY_AGAIN_LATER = 1013;
 
 interface ClosableSocket {
@@ -55,6 +56,12 @@ export async function authenticateConnection(
   try {
     principal = await verifier.verifyHeaders(credentials);
   } catch (error) {
+    // Credentials cannot be checked while Redis is away: 1013 (try again later) is not final for graphql-ws clients,
+    // which reconnect, unlike 4401.
+    if (isDependencyOutage(error)) {
+      socket.close(TRY_AGAIN_LATER, 'Service temporarily unavailable; try again shortly');
+      return null;
+    }
     const extensions = error instanceof GraphQLError ? error.extensions : {};
     // Close reasons are limited to 123 bytes by the WebSocket protocol.
     const reason = (error as Error).message || 'invalid credentials';

@@ -7,8 +7,10 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { ConfigError } from '../config.js';
+import { retryUntil, StartupTimeoutError } from '../deps/startup.js';
 import { subgraph } from '../manifest.js';
 import { timeStatements } from '../metrics/sql-metrics.js';
 import { prismaProject } from '../paths.js';
@@ -33,19 +35,26 @@ export interface OpenDatabaseOptions {
   project: PrismaProject;
   /** Apply pending migrations on open. Always done for the embedded database. */
   migrate?: boolean;
+  /**
+   * Postgres only: how long to wait for the server to answer (retrying with backoff) before throwing
+   * StartupTimeoutError naming `variable`; not waited for when absent.
+   */
+  wait?: { timeoutMs: number; variable: string };
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   if (options.url) {
     const connectionString = await withPassword(options.url, options.passwordFile, options.passwordVariable);
+    const u = new URL(options.url);
+    const location = `${u.hostname}:${u.port || 5432}${u.pathname}`;
+    if (options.wait) await waitForPostgres(connectionString, location, options.wait);
     const adapter = new PrismaPg({ connectionString });
     if (options.migrate) await applyMigrations(options.project, adapter);
-    const u = new URL(options.url);
     // PrismaPg creates its pool per connect(); each PrismaClient disposes its own on $disconnect.
     return {
       kind: 'postgres',
       adapter,
-      location: `${u.hostname}:${u.port || 5432}${u.pathname}`,
+      location,
       close: async () => {},
     };
   }
@@ -82,9 +91,35 @@ export async function withPassword(url: string, file: string | undefined, variab
   return withSecret.toString();
 }
 
-/** A subgraph's database from its configuration (Postgres URL, else `<dataDir>/db`), unless tests pass one in. */
+/** Answers once the server accepts a connection and a query; throws StartupTimeoutError after `timeoutMs`. */
+async function waitForPostgres(url: string, location: string, wait: { timeoutMs: number; variable: string }) {
+  try {
+    await retryUntil(async () => {
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+      client.on('error', () => undefined); // a connection lost between query and end is not this probe's concern
+      try {
+        await client.connect();
+        await client.query('SELECT 1');
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }, wait.timeoutMs);
+  } catch {
+    throw new StartupTimeoutError(wait.variable, `the database at ${location}`, wait.timeoutMs);
+  }
+}
+
+/**
+ * A subgraph's database from its configuration (Postgres URL, else `<dataDir>/db`), unless tests pass one in. A
+ * Postgres server is waited for up to `startupTimeoutSeconds` (STARTUP_TIMEOUT_SECONDS; 30 s when absent).
+ */
 export async function openServiceDatabase(
-  config: { databaseUrl: string | undefined; databasePasswordFile?: string | undefined; dataDir: string },
+  config: {
+    databaseUrl: string | undefined;
+    databasePasswordFile?: string | undefined;
+    dataDir: string;
+    startupTimeoutSeconds?: number;
+  },
   name: string,
   existing?: OpenedDatabase,
 ): Promise<OpenedDatabase> {
@@ -96,6 +131,10 @@ export async function openServiceDatabase(
       passwordVariable: `${subgraph(name).envPrefix}_DATABASE_PASSWORD_FILE`,
       dataDir: path.join(config.dataDir, 'db'),
       project: prismaProject(name),
+      wait: {
+        timeoutMs: (config.startupTimeoutSeconds ?? 30) * 1000,
+        variable: `${subgraph(name).envPrefix}_DATABASE_URL`,
+      },
     }));
   // Every statement the service sends is timed (bloomzy_sql_duration_seconds); migrations above are not.
   return { ...opened, adapter: timeStatements(opened.adapter, name) };

@@ -3,6 +3,8 @@
  * failures: the client gets a short message, the log gets the error (5xx only; 4xx are the client's doing).
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDependencyOutage } from '../deps/outage.js';
+import { serviceUnavailable } from '../errors.js';
 
 export function notFound(_request: FastifyRequest, reply: FastifyReply): void {
   void reply.code(404).send({ error: 'Not found' });
@@ -11,6 +13,16 @@ export function notFound(_request: FastifyRequest, reply: FastifyReply): void {
 export function httpErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     void reply.code(413).send({ error: 'Request body too large' });
+    return;
+  }
+  // A hook that needs Redis (the router's rate limits, credential checks) while it is away: retryable, as GraphQL.
+  if (isDependencyOutage(error)) {
+    request.log.warn({ err: error }, 'a dependency is unavailable');
+    const { message, extensions } = serviceUnavailable();
+    void reply
+      .code(503)
+      .header('retry-after', '1')
+      .send({ errors: [{ message, extensions }] });
     return;
   }
   const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;

@@ -34,6 +34,10 @@ async function startService(logger: Logger, options: { corsOrigins?: string[]; r
       serveGraphQL(app, { apollo, context: async () => ({}), maxTokens: 10_000 });
       app.get('/slow', async () => (await sleep(300), { done: true }));
       app.get('/hang', () => new Promise<never>(() => {}));
+      // What ioredis throws for a command while Redis is away (see deps/redis-client.ts).
+      app.get('/needs-redis', async () => {
+        throw new Error("Stream isn't writeable and enableOfflineQueue options is false");
+      });
     },
   });
   return { http, stop: async () => (await http.close(), await apollo.stop()) };
@@ -52,6 +56,20 @@ describe('startHttpService', () => {
     base = service.http.url;
   });
   afterAll(() => service?.stop());
+
+  it('answers a request that failed because Redis is away with a retryable SERVICE_UNAVAILABLE and 503', async () => {
+    const res = await fetch(`${base}/needs-redis`);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('1');
+    expect(await res.json()).toEqual({
+      errors: [
+        {
+          message: 'Service temporarily unavailable; try again shortly',
+          extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+        },
+      ],
+    });
+  });
 
   it('answers /health, and /ready with 503 while not ready', async () => {
     expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok', service: 'test' });

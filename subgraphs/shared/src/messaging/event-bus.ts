@@ -6,6 +6,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
+import { duplicateRedis } from '../deps/redis-client.js';
 import type { Logger } from '../logger.js';
 
 export type EventHandler<T> = (event: T) => Promise<void>;
@@ -173,8 +174,9 @@ export class RedisEventBus implements EventBus {
     const key = this.prefix + stream;
     const receive = receiver(source, handler, this.logger);
     const consumer = this.options.consumerName ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-    // Blocking reads hold their connection; each consumer gets its own.
-    const conn = this.redis.duplicate();
+    // Blocking reads hold their connection; each consumer gets its own, which waits for Redis rather than failing
+    // while it (re)connects, and logs its errors.
+    const conn = duplicateRedis(this.redis, this.logger, `consumer ${stream}/${group}`);
     let running = true;
     const handle = async (id: string, fields: string[]) => {
       const data = fields[fields.indexOf('data') + 1];
@@ -186,15 +188,28 @@ export class RedisEventBus implements EventBus {
         this.logger.warn('event handler failed; will retry', { stream, id, error });
       }
     };
-    const loop = async () => {
-      await conn.xgroup('CREATE', key, group, '0', 'MKSTREAM').catch((e: Error) => {
+    /**
+     * Creates the group (and the stream) unless they exist. From id 0: a group created after Redis lost its data (a
+     * restart without persistence, a failover) gets every event published since, none is skipped while it was missing.
+     */
+    const ensureGroup = () =>
+      conn.xgroup('CREATE', key, group, '0', 'MKSTREAM').catch((e: Error) => {
         if (!e.message.includes('BUSYGROUP')) throw e;
       });
+    const loop = async () => {
+      let groupReady = false;
+      let failing = false;
       // Our own deliveries left unacknowledged by a previous run under the same consumer name come first.
       // One pass only (IDs advance), so an event whose handler keeps failing cannot spin here; it is retried by claim.
       let backlogFrom: string | null = '0';
       while (running) {
         try {
+          if (!groupReady) {
+            await ensureGroup();
+            groupReady = true;
+            if (failing) this.logger.info('event consumer reading again', { stream, group });
+            failing = false;
+          }
           if (backlogFrom !== null) {
             const own = (await conn.xreadgroup('GROUP', group, consumer, 'COUNT', 50, 'STREAMS', key, backlogFrom)) as
               [string, [string, string[]][]][] | null;
@@ -228,7 +243,17 @@ export class RedisEventBus implements EventBus {
           for (const [, entries] of read ?? []) for (const [id, fields] of entries) await handle(id, fields);
         } catch (error) {
           if (!running) break;
-          this.logger.error('event consumer error', { stream, error });
+          if (error instanceof Error && error.message.startsWith('NOGROUP')) {
+            // The stream or the group is gone (Redis lost its data): recreate them and carry on at once.
+            this.logger.warn('event consumer group missing; recreating it', { stream, group });
+            groupReady = false;
+            continue;
+          }
+          // Once per outage at warn level (Redis down fails every read until it is back), then at debug.
+          if (failing) this.logger.debug('event consumer still failing', { stream, error });
+          else this.logger.warn('event consumer error; retrying every second', { stream, error });
+          failing = true;
+          groupReady = false;
           await new Promise((r) => setTimeout(r, 1_000));
         }
       }

@@ -5,6 +5,8 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
+import { watchRedis } from '../deps/redis-client.js';
+import type { Logger } from '../logger.js';
 import { AsyncQueue } from './async-queue.js';
 
 export interface PubSub {
@@ -38,18 +40,50 @@ export class RedisPubSub implements PubSub {
   readonly #listeners = new Map<string, Set<(payload: unknown) => void>>();
   readonly #subscriber: Redis;
 
-  /** `publisher` is a shared connection; a dedicated subscriber connection is duplicated from it. */
+  /**
+   * `publisher` is a shared connection; a dedicated subscriber connection is duplicated from it, and connected now.
+   *
+   * The subscriber has no ready check: ioredis sends its check (INFO) once connected, and a SUBSCRIBE queued while
+   * the connection was being made could reach Redis first, after which INFO is refused ("Connection in subscriber
+   * mode, only subscriber commands may be used") and the refusal surfaced as an unhandled error. It resubscribes by
+   * itself whenever it is (re)connected, from the topics that have listeners now, so a SUBSCRIBE that failed during an
+   * outage is made good when Redis returns.
+   */
   constructor(
     private readonly publisher: Redis,
     private readonly prefix = 'bloomzy:pubsub:',
+    private readonly logger?: Logger,
   ) {
-    this.#subscriber = publisher.duplicate();
+    this.#subscriber = publisher.duplicate({
+      enableOfflineQueue: true,
+      enableReadyCheck: false,
+      autoResubscribe: false,
+    });
+    if (logger) watchRedis(this.#subscriber, logger, 'subscriber');
+    else this.#subscriber.on('error', () => undefined); // tests without a logger: errors are seen through their effects
+    this.#subscriber.on('ready', () => {
+      const channels = [...this.#listeners.keys()].map((topic) => this.prefix + topic);
+      if (channels.length) this.#command(this.#subscriber.subscribe(...channels), 'resubscribing');
+    });
+    this.#subscriber.connect().catch(() => undefined); // retried by the client; errors reach the listener above
     this.#subscriber.on('message', (channel: string, message: string) => {
       const listeners = this.#listeners.get(channel.slice(this.prefix.length));
       if (!listeners) return;
-      const payload: unknown = JSON.parse(message);
+      let payload: unknown;
+      try {
+        payload = JSON.parse(message);
+      } catch {
+        // Thrown from this listener, it would end the process: whatever published it, it is not ours.
+        this.logger?.warn('dropping a pub/sub message that is not JSON', { channel });
+        return;
+      }
       for (const listener of listeners) listener(payload);
     });
+  }
+
+  /** A (un)subscription nobody awaits: a failure is logged, never an unhandled rejection that would end the process. */
+  #command(pending: Promise<unknown>, what: string): void {
+    pending.catch((error: unknown) => this.logger?.warn(`redis pub/sub ${what} failed`, { error }));
   }
 
   async publish(topic: string, payload: unknown): Promise<void> {
@@ -61,7 +95,7 @@ export class RedisPubSub implements PubSub {
     if (!listeners) {
       listeners = new Set();
       this.#listeners.set(topic, listeners);
-      void this.#subscriber.subscribe(this.prefix + topic);
+      this.#command(this.#subscriber.subscribe(this.prefix + topic), 'subscribe');
     }
     const set = listeners;
     const listener = (payload: unknown) => queue.push(payload as T);
@@ -69,7 +103,7 @@ export class RedisPubSub implements PubSub {
       set.delete(listener);
       if (set.size === 0) {
         this.#listeners.delete(topic);
-        void this.#subscriber.unsubscribe(this.prefix + topic);
+        this.#command(this.#subscriber.unsubscribe(this.prefix + topic), 'unsubscribe');
       }
     });
     set.add(listener);
@@ -79,6 +113,11 @@ export class RedisPubSub implements PubSub {
   /** Resolves once Redis confirmed every current subscription (tests publish right after subscribing). */
   async ready(): Promise<void> {
     await this.#subscriber.ping().catch(() => undefined);
+  }
+
+  /** Whether the subscriber connection is up (readiness). */
+  get connected(): boolean {
+    return this.#subscriber.status === 'ready';
   }
 
   async close(): Promise<void> {
