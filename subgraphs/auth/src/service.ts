@@ -88,9 +88,8 @@ export async function startAuthService(options: AuthServiceOptions): Promise<Run
     credentials,
     database: { opened: database, client: db },
     coordination,
-    background: [outbox],
     resolvers,
-    background: [{ stop: async () => revocationSync.stop() }],
+    background: [{ stop: async () => revocationSync.stop() }, outbox],
     context: contextFactory(runtime, verifier),
     routes: (app) => {
       app.get('/.well-known/jwks.json', issuerEndpoint, (_req, reply) =>

@@ -19,7 +19,8 @@ export function isDependencyOutage(error: unknown): boolean {
   for (let current = error; current && typeof current === 'object' && !seen.has(current);) {
     seen.add(current);
     const { name, message, code } = current as { name?: unknown; message?: unknown; code?: unknown };
-    if (name === 'MaxRetriesPerRequestError') return true;
+    // Redis lost its data and auth has not restored the revocation list yet (auth/revocations.ts).
+    if (name === 'MaxRetriesPerRequestError' || name === 'RevocationListIncomplete') return true;
     if (typeof message === 'string' && REDIS_OUTAGE_MESSAGES.some((text) => message.includes(text))) return true;
     if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
     const wrapped = current as { originalError?: unknown; cause?: unknown };

@@ -52,6 +52,9 @@ describe('a Redis outage', () => {
   it('makes ready() false and commands fail at once with a retryable error, and recovers by itself', async () => {
     coordination = await createCoordination({ redisUrl: server.url, logger, keyPrefix: 'outage' });
     expect(await coordination.ready()).toBe(true);
+    // Auth restores the revocation list from its database at start-up; an empty one stands in for that here.
+    expect(await coordination.revocations.restore(async () => [])).toBe(true);
+    expect(await coordination.revocations.isRevoked('some-session')).toBe(false);
     await server.stop();
     await until(async () => !(await coordination.ready()));
 
@@ -67,6 +70,13 @@ describe('a Redis outage', () => {
 
     await server.start();
     await until(() => coordination.ready());
+    // This server restarts without its data: until auth restores the list, nothing can be called not revoked.
+    const incomplete = await coordination.revocations.isRevoked('some-session').catch((error: unknown) => error);
+    expect(format({ message: 'Unexpected error' }, incomplete).extensions).toEqual({
+      code: 'SERVICE_UNAVAILABLE',
+      retryable: true,
+    });
+    expect(await coordination.revocations.restore(async () => [])).toBe(true);
     expect(await coordination.revocations.isRevoked('some-session')).toBe(false);
   });
 });
