@@ -123,6 +123,17 @@ describe('the built output (npm run build)', () => {
       env.AUTH_DATABASE_URL = url.toString();
       env.AUTH_DATABASE_PASSWORD_FILE = passwordFile;
     }
+    if (adminUrl) {
+      // As compose's `migrate` service does before any subgraph starts: the built migration script, plain node.
+      const migrate = spawnSync(process.execPath, ['--conditions=production', 'dist/scripts/db-migrate.js'], {
+        cwd: repoRoot,
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(migrate.status, `${migrate.stdout}${migrate.stderr}`).toBe(0);
+      expect(migrate.stdout).toMatch(/auth: applied /);
+    }
     const started = Date.now();
     child = spawn(process.execPath, ['--conditions=production', 'subgraphs/auth/dist/main.js'], {
       cwd: repoRoot,
