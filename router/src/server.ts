@@ -25,6 +25,7 @@ import { createDemandControl } from './cost/plugin.js';
 import { createGateway, credentialsFrom, subgraphsAnswer, subgraphsOf, type RouterContext } from './gateway.js';
 import { errorLimit } from './plugins/error-limit.js';
 import { operationLimits } from './plugins/operation-limits.js';
+import { requestIdInErrors } from './plugins/request-id.js';
 import { createRateLimits } from './rate-limits/index.js';
 import { createSubscriptionHandler } from './websocket.js';
 
@@ -105,6 +106,8 @@ export async function startRouter({
       rateLimits.plugin,
       limits.plugin,
       errorLimit({ maxErrors: config.maxErrors }),
+      // After errorLimit, so that its summary error carries the ids too.
+      requestIdInErrors(),
       // Suggestions ("Did you mean …?") would disclose the schema that introspection hides.
       ...(config.introspection ? [] : [hideSuggestions()]),
     ],
