@@ -207,7 +207,7 @@ const secretText = z
   .optional();
 
 /** The OpenTelemetry samplers the standard OTEL_TRACES_SAMPLER names (the SDK's own spelling). */
-export const TRACE_SAMPLERS = [
+const TRACE_SAMPLERS = [
   'always_on',
   'always_off',
   'traceidratio',

@@ -71,7 +71,7 @@ export function withLogBindings<T>(bindings: LogFields, fn: () => T): T {
  * The active span's ids, for pino's `mixin` (every line, fastify's own included). Nothing while tracing is off: the
  * API then has no active span.
  */
-export function traceFields(): LogFields {
+function traceFields(): LogFields {
   const span = trace.getActiveSpan();
   if (!span) return {};
   const { traceId, spanId } = span.spanContext();
