@@ -8,12 +8,16 @@
  *    of plants, auth and notifications, each under its own `service.name`; an error carries the request's ids.
  * 2. Watering a plant is linked to the reminder it plans: the waterPlant trace publishes the care-schedule event, and
  *    notifications consumes it in a trace of its own whose CONSUMER span links to that publish (over Redis Streams).
- * 3. Log lines written inside a span carry its trace id.
+ * 3. A reminder pushed live is followed by links: the dispatch's publish on pub/sub → its receipt in notifications,
+ *    and the router's subscription → the trace of each event it executes.
+ * Log lines written inside a span carry its trace id (checked on the dashboard query's).
  *
  * Needs TEST_DATABASE_URL and REDIS_URL: skipped without them, except with CI=true, where their absence fails the run.
  */
 import { randomBytes } from 'node:crypto';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { DASHBOARD } from '@bloomzy/router/testing/costly-operations';
 import { gql } from '@bloomzy/shared/testing/graphql-client';
 import { testDatabaseKinds, testRedisUrl } from '@bloomzy/shared/testing/test-database';
@@ -184,5 +188,48 @@ describe.skipIf(!postgres || !redisUrl)('traces (production topology, OTLP/HTTP 
     );
     const sql = planned.filter((s) => s.traceId === consumer?.traceId && s.name === 'prisma:client:db_query');
     expect(sql.every((s) => s.service === 'notifications')).toBe(true);
+  });
+
+  it('links a notification pushed live: dispatch → pub/sub receipt, router subscription → each event', async () => {
+    const client = createClient({
+      url: `${t.router1.baseUrl.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: headers,
+      retryAttempts: 0,
+    });
+    const received: unknown[] = [];
+    const unsubscribe = client.subscribe(
+      { query: 'subscription Reminders { notificationReceived { id title } }' },
+      { next: (result) => received.push(result), error: (error) => received.push(error), complete: () => {} },
+    );
+    try {
+      // Live push is at-most-once: until the subscription is set up end to end, a test notification may be missed.
+      for (let attempt = 0; attempt < 5 && received.length === 0; attempt++) {
+        await call(router, 'mutation { sendTestNotification(channels: [IN_APP]) { id } }', {}, headers);
+        const deadline = Date.now() + 2_000;
+        while (received.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(received).toEqual([
+        { data: { notificationReceived: { id: expect.any(String), title: expect.any(String) } } },
+      ]);
+      const linked = (spans: ReceivedSpan[], from: string, to: string) =>
+        spans.find(
+          (s) => s.name === to && s.links.some((l) => spans.some((p) => p.name === from && p.spanId === l.spanId)),
+        );
+      const spans = await receiver.waitFor(
+        (all) =>
+          !!linked(all, 'publish notifications.user', 'receive notifications.user') &&
+          !!linked(all, 'subscribe Reminders', 'subscription event'),
+      );
+      const receipt = linked(spans, 'publish notifications.user', 'receive notifications.user');
+      expect(receipt).toMatchObject({ service: 'notifications', kind: SPAN_KIND.CONSUMER });
+      const event = linked(spans, 'subscribe Reminders', 'subscription event');
+      expect(event).toMatchObject({ service: 'router', kind: SPAN_KIND.CONSUMER });
+      const subscribe = spans.find((s) => s.spanId === event?.links[0]?.spanId);
+      expect(subscribe).toMatchObject({ service: 'router', attributes: { 'bloomzy.subgraph': 'notifications' } });
+    } finally {
+      unsubscribe();
+      await client.dispose();
+    }
   });
 });
