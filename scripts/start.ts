@@ -6,15 +6,23 @@
  * Each service reads its own configuration module, so the same variables as in production apply (ports, DATA_DIR...).
  */
 import { randomBytes } from 'node:crypto';
-import { loadRouterConfig } from '@bloomzy/router/config';
-import { startRouter } from '@bloomzy/router/server';
-import { loadOrExit, type ServiceBaseConfig } from '@bloomzy/shared/config';
-import { createCoordination } from '@bloomzy/shared/coordination';
-import { createLogger } from '@bloomzy/shared/logger';
-import { subgraphs } from '@bloomzy/shared/manifest';
-import { startProcessMetrics } from '@bloomzy/shared/metrics/process-metrics';
-import { runUntilSignal, type RunningService } from '@bloomzy/shared/service';
-import { loadSubgraphModule } from './subgraph-modules.js';
+import type { ServiceBaseConfig } from '@bloomzy/shared/config';
+import type { RunningService } from '@bloomzy/shared/service';
+import { startTracing } from '@bloomzy/shared/telemetry/start-tracing';
+
+// Tracing first, the services after it: the instrumentations only see modules loaded once they are registered. Each
+// service starts inside withService, so its spans carry its name although all share this process.
+await startTracing('bloomzy', process.env);
+const { loadRouterConfig } = await import('@bloomzy/router/config');
+const { startRouter } = await import('@bloomzy/router/server');
+const { loadOrExit } = await import('@bloomzy/shared/config');
+const { createCoordination } = await import('@bloomzy/shared/coordination');
+const { createLogger } = await import('@bloomzy/shared/logger');
+const { subgraphs } = await import('@bloomzy/shared/manifest');
+const { startProcessMetrics } = await import('@bloomzy/shared/metrics/process-metrics');
+const { runUntilSignal } = await import('@bloomzy/shared/service');
+const { withService } = await import('@bloomzy/shared/telemetry/service-scope');
+const { loadSubgraphModule } = await import('./subgraph-modules.js');
 
 const entries = await Promise.all(
   subgraphs().map(async (entry) => ({ ...entry, module: await loadSubgraphModule(entry.name) })),
@@ -74,7 +82,9 @@ await runUntilSignal(
         entries.map((entry, i) => {
           const config = configs.subgraphs[i] as ServiceBaseConfig & { authUrl?: string };
           const withIssuer = credentialsUrl && 'authUrl' in config ? { ...config, authUrl: credentialsUrl } : config;
-          return entry.module.start({ config: withIssuer, coordination, logger: logger.child(entry.name) });
+          return withService(entry.name, () =>
+            entry.module.start({ config: withIssuer, coordination, logger: logger.child(entry.name) }),
+          );
         }),
       );
       services.push(...running);
@@ -88,7 +98,9 @@ await runUntilSignal(
         router.apiKeyIntrospectionUrl = `${origin}/internal/api-keys/introspect`;
       }
       services.push(
-        await startRouter({ config: router, logger: logger.child('router'), revocations: coordination.revocations }),
+        await withService('router', () =>
+          startRouter({ config: router, logger: logger.child('router'), revocations: coordination.revocations }),
+        ),
       );
     } catch (error) {
       await stopAll();

@@ -12,6 +12,7 @@ import { CLIENT_ADDRESS_HEADER } from '@bloomzy/shared/http/client-address';
 import { MAX_BODY_BYTES } from '@bloomzy/shared/http/request-limits';
 import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
+import { traceContextHeaders, untracedHeaders } from '@bloomzy/shared/telemetry/propagation';
 import type { OperationCost } from './cost/plugin.js';
 import { measureFetches } from './metrics/measure-fetches.js';
 import type { ClientIdentity } from './rate-limits/index.js';
@@ -114,6 +115,9 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext>
     for (const [name, value] of Object.entries(credentials)) request.http?.headers.set(name, value);
     if (requestId) request.http?.headers.set(REQUEST_ID_HEADER, requestId);
     if (clientAddress) request.http?.headers.set(CLIENT_ADDRESS_HEADER, clientAddress);
+    // W3C trace context of the gateway's fetch span, so the subgraph's spans join the operation's trace whichever
+    // fetcher sends the request (nothing while tracing is off).
+    for (const [name, value] of Object.entries(traceContextHeaders())) request.http?.headers.set(name, value);
     // Last, so nothing forwarded can stand in for it.
     const service = await this.#target.credentials?.headersFor(this.#target.name);
     for (const [name, value] of Object.entries(service ?? {})) request.http?.headers.set(name, value);
@@ -203,7 +207,12 @@ export async function subgraphsAnswer(
       try {
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(await credentials?.headersFor(name)) },
+          // Probes come every few seconds: the subgraph is asked not to trace them.
+          headers: {
+            'content-type': 'application/json',
+            ...untracedHeaders(),
+            ...(await credentials?.headersFor(name)),
+          },
           body: JSON.stringify({ query: '{ __typename }' }),
           signal: AbortSignal.timeout(timeoutMs),
         });

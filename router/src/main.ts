@@ -1,11 +1,17 @@
-/** The router as its own process: `tsx router/src/main.ts [--supergraph <file>]`. */
-import { loadOrExit } from '@bloomzy/shared/config';
-import { createCoordination } from '@bloomzy/shared/coordination';
-import { createLogger } from '@bloomzy/shared/logger';
-import { startProcessMetrics } from '@bloomzy/shared/metrics/process-metrics';
-import { runUntilSignal } from '@bloomzy/shared/service';
-import { loadRouterConfig } from './config.js';
-import { startRouter } from './server.js';
+/**
+ * The router as its own process: `tsx router/src/main.ts [--supergraph <file>]`. Tracing starts first and the router
+ * loads after it, so that the instrumentations see every module (telemetry/start-tracing.ts).
+ */
+import { startTracing } from '@bloomzy/shared/telemetry/start-tracing';
+
+await startTracing('router', process.env);
+const { loadOrExit } = await import('@bloomzy/shared/config');
+const { createCoordination } = await import('@bloomzy/shared/coordination');
+const { createLogger } = await import('@bloomzy/shared/logger');
+const { startProcessMetrics } = await import('@bloomzy/shared/metrics/process-metrics');
+const { runUntilSignal } = await import('@bloomzy/shared/service');
+const { loadRouterConfig } = await import('./config.js');
+const { startRouter } = await import('./server.js');
 
 const config = loadOrExit(() => loadRouterConfig(process.env, process.argv.slice(2)));
 // @apollo/gateway otherwise sends anonymous usage metrics to Apollo (and probes cloud metadata endpoints) from every

@@ -29,6 +29,7 @@ import { createGateway, credentialsFrom, subgraphsAnswer, subgraphsOf, type Rout
 import { watchSubgraphs } from './metrics/watch-subgraphs.js';
 import { errorLimit } from './plugins/error-limit.js';
 import { operationLimits } from './plugins/operation-limits.js';
+import { requestIdInErrors } from './plugins/request-id.js';
 import { createRateLimits } from './rate-limits/index.js';
 import { createSubgraphFetch } from './subgraph-fetch.js';
 import { createSubscriptionHandler } from './websocket.js';
@@ -121,6 +122,8 @@ export async function startRouter({
       // Refused here, before planning, as every subgraph would (shared/text-input.ts).
       refuseUnsafeText(),
       errorLimit({ maxErrors: config.maxErrors }),
+      // After errorLimit, so that its summary error carries the ids too.
+      requestIdInErrors(),
       // Suggestions ("Did you mean …?") would disclose the schema that introspection hides.
       ...(config.introspection ? [] : [hideSuggestions()]),
     ],

@@ -254,12 +254,12 @@ export interface Topology {
 /**
  * Boots the production topology: auth, plants and notifications A and B (INSTANCE_ID notifications-a/-b, one
  * database, dispatching every 200 ms), then router 1 (→ A) and router 2 (→ B), with `routerEnv` added to the
- * routers' variables. Resolves once every /ready answers.
+ * routers' variables and `env` to every process's. Resolves once every /ready answers.
  */
 export async function startTopology(
   adminDatabaseUrl: string,
   redisUrl: string,
-  options: { routerEnv?: Record<string, string> } = {},
+  options: { routerEnv?: Record<string, string>; env?: Record<string, string> } = {},
 ): Promise<Topology> {
   const databases = await createE2eDatabases(adminDatabaseUrl);
   const redis = await claimRedisDatabase(redisUrl).catch(async (error: unknown) => {
@@ -295,6 +295,7 @@ export async function startTopology(
     DATA_DIR: data.dir,
     // Each run its own: every service shares it, and nothing outside this topology can sign for it.
     SUBGRAPH_SECRET: randomBytes(32).toString('base64url'),
+    ...options.env,
   };
   const started = new Map<ServiceProcess, Parameters<typeof startService>[0]>();
   const start = (

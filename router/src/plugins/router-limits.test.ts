@@ -73,7 +73,8 @@ describe('the router with its default limits', () => {
     expect(response.errors).toHaveLength(101);
     expect(response.errors?.[100]).toEqual({
       message: '50 more errors left out (MAX_ERRORS).',
-      extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'MAX_ERRORS', max: 100 },
+      // Every error over HTTP names its request (plugins/request-id.ts).
+      extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'MAX_ERRORS', max: 100, requestId: expect.any(String) },
     });
     expect((await router.overWebSocket('{ broken(count: 150) }')).errors).toHaveLength(101);
     expect((await router.query('{ broken(count: 100) }')).errors).toHaveLength(100);

@@ -19,6 +19,7 @@ import type {
   ValidationRule,
 } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
+import { consumeMessage, produceMessage } from '@bloomzy/shared/telemetry/propagation';
 import { defaultDataSource, withHeaders, type BuildDataSource } from './datasources.js';
 import { executeEvent, type GatewayContext, type Logger } from './execute-event.js';
 import { GraphQLError } from './graphql.js';
@@ -176,21 +177,39 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
     } catch (error) {
       return { errors: [asGraphQLError(error, 'Could not prepare the upstream connection')] };
     }
-    const upstream = subscribeUpstream({
-      subgraph: primary.serviceName,
-      url: wsUrlFor(primary.serviceName, httpUrl),
-      query: primary.operation,
-      operationName: primary.operationName,
-      variables: variablesFor(primary.variableUsages, planned.variables),
-      connectionParams,
-      headers,
-      keepAliveMs: options.upstreamKeepAliveMs ?? 12_000,
-      ackTimeoutMs: options.upstreamAckTimeoutMs ?? 10_000,
-    });
+    // While tracing is on, the subscription starts a trace (its upgrade to the subgraph carries it) and each event is
+    // executed in a trace of its own linked to it, with the entity fetches to the other subgraphs.
+    const attributes = {
+      'graphql.operation.name': request.operationName ?? '',
+      'bloomzy.subgraph': primary.serviceName,
+    };
+    const { upstream, trace } = await produceMessage(
+      `subscribe ${request.operationName ?? primary.serviceName}`,
+      attributes,
+      async (trace) => ({
+        trace,
+        upstream: subscribeUpstream({
+          subgraph: primary.serviceName,
+          url: wsUrlFor(primary.serviceName, httpUrl),
+          query: primary.operation,
+          operationName: primary.operationName,
+          variables: variablesFor(primary.variableUsages, planned.variables),
+          connectionParams,
+          headers,
+          keepAliveMs: options.upstreamKeepAliveMs ?? 12_000,
+          ackTimeoutMs: options.upstreamAckTimeoutMs ?? 10_000,
+        }),
+      }),
+    );
     const services = servicesFor(planned, request.context);
     const stream = new SubscriptionStream(
       upstream,
-      async (event) => admitted(await executeEvent(planned, services, request.context, event, logger)),
+      async (event) =>
+        admitted(
+          await consumeMessage('subscription event', attributes, trace, () =>
+            executeEvent(planned, services, request.context, event, logger),
+          ),
+        ),
       () => active.delete(stream),
     );
     active.add(stream);

@@ -9,6 +9,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { AsyncQueue } from '@bloomzy/shared/messaging/async-queue';
+import { traceContextHeaders } from '@bloomzy/shared/telemetry/propagation';
 import { GraphQLError } from './graphql.js';
 
 /** What the owning subgraph sent for one event (kept raw: executeQueryPlan attributes the errors to the subgraph). */
@@ -60,7 +61,8 @@ export function subscribeUpstream(request: UpstreamSubscription): AsyncQueue<Ups
 
   const client: Client = createClient({
     url: request.url,
-    webSocketImpl: request.headers ? withUpgradeHeaders(request.headers) : WebSocket,
+    // The upgrade carries the subscriber's trace context, so the subgraph's side of the subscription joins its trace.
+    webSocketImpl: withUpgradeHeaders({ ...request.headers, ...traceContextHeaders() }),
     lazy: true,
     // A retry would silently re-subscribe and lose the events in between; the client decides whether to resubscribe.
     retryAttempts: 0,

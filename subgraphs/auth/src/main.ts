@@ -1,5 +1,10 @@
-/** The auth subgraph as its own process (production topology). */
-import { runSubgraphProcess } from '@bloomzy/shared/service';
-import { authSubgraph } from './index.js';
+/**
+ * The auth subgraph as its own process (production topology). Tracing starts first and the service loads after it, so
+ * that the instrumentations see every module (telemetry/start-tracing.ts).
+ */
+import { startTracing } from '@bloomzy/shared/telemetry/start-tracing';
 
+await startTracing('auth', process.env);
+const { runSubgraphProcess } = await import('@bloomzy/shared/service');
+const { authSubgraph } = await import('./index.js');
 await runSubgraphProcess('auth', authSubgraph, process.env);

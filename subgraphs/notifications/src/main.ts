@@ -1,5 +1,10 @@
-/** The notifications subgraph as its own process (production topology). */
-import { runSubgraphProcess } from '@bloomzy/shared/service';
-import { notificationsSubgraph } from './index.js';
+/**
+ * The notifications subgraph as its own process (production topology). Tracing starts first and the service loads after it, so
+ * that the instrumentations see every module (telemetry/start-tracing.ts).
+ */
+import { startTracing } from '@bloomzy/shared/telemetry/start-tracing';
 
+await startTracing('notifications', process.env);
+const { runSubgraphProcess } = await import('@bloomzy/shared/service');
+const { notificationsSubgraph } = await import('./index.js');
 await runSubgraphProcess('notifications', notificationsSubgraph, process.env);

@@ -13,6 +13,8 @@ import {
   serviceBase,
   str,
   subgraphEnvironment,
+  loadTelemetryConfig,
+  telemetryEnvironment,
   url,
   variablesOf,
   type Env,
@@ -169,6 +171,7 @@ describe('subgraph environment', () => {
         'STARTUP_TIMEOUT_SECONDS',
         'SUBGRAPH_SECRET',
         'SUBGRAPH_SECRET_FILE',
+        ...Object.keys(telemetryEnvironment),
         `${entry.envPrefix}_DATABASE_URL`,
         `${entry.envPrefix}_DATABASE_PASSWORD_FILE`,
         `${entry.envPrefix}_HOST`,
@@ -188,5 +191,42 @@ describe('subgraph environment', () => {
     const family = { description: 'family', pattern: 'X_<NAME>_URL' };
     const variables = variablesOf(z.object({ X_A_URL: url(family, ['http']), X_B_URL: url(family, ['http']) }));
     expect(variables).toEqual([{ ...family, name: 'X_<NAME>_URL', instances: ['X_A_URL', 'X_B_URL'] }]);
+  });
+});
+
+describe('telemetry environment (OpenTelemetry standard variables)', () => {
+  it('leaves tracing off by default, on the SDK defaults otherwise', () => {
+    expect(loadTelemetryConfig({})).toEqual({
+      endpoint: undefined,
+      protocol: 'http/protobuf',
+      serviceName: undefined,
+      sampler: 'parentbased_always_on',
+      samplerRatio: 1,
+      scheduleDelayMs: 5000,
+    });
+    expect(
+      loadTelemetryConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://jaeger:4318',
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_SERVICE_NAME: 'plants-eu',
+        OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+        OTEL_TRACES_SAMPLER_ARG: '0.25',
+      }),
+    ).toMatchObject({
+      endpoint: 'http://jaeger:4318',
+      protocol: 'http/json',
+      serviceName: 'plants-eu',
+      samplerRatio: 0.25,
+    });
+  });
+
+  it('names the variable it cannot use', () => {
+    expect(() => loadTelemetryConfig({ OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(
+      /OTEL_EXPORTER_OTLP_PROTOCOL must be one of http\/protobuf, http\/json/,
+    );
+    expect(() => loadTelemetryConfig({ OTEL_TRACES_SAMPLER_ARG: '1.5' })).toThrow(/OTEL_TRACES_SAMPLER_ARG/);
+    expect(() => loadTelemetryConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'jaeger:4318' })).toThrow(
+      /OTEL_EXPORTER_OTLP_ENDPOINT/,
+    );
   });
 });

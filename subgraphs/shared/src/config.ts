@@ -217,6 +217,82 @@ const secretText = z
   })
   .optional();
 
+/** The OpenTelemetry samplers the standard OTEL_TRACES_SAMPLER names (the SDK's own spelling). */
+const TRACE_SAMPLERS = [
+  'always_on',
+  'always_off',
+  'traceidratio',
+  'parentbased_always_on',
+  'parentbased_always_off',
+  'parentbased_traceidratio',
+] as const;
+
+const ratio = z
+  .string()
+  .regex(/^\d*\.?\d+$/, { error: (iss) => `must be a number between 0 and 1, got ${quoted(iss.input)}` })
+  .transform(Number)
+  .pipe(z.number().max(1, { error: (iss) => `must be a number between 0 and 1, got ${String(iss.input)}` }));
+
+/**
+ * Traces (telemetry/): OpenTelemetry's standard variables, read by every service. Tracing is off, and its SDK never
+ * loaded, while OTEL_EXPORTER_OTLP_ENDPOINT is unset.
+ */
+export const telemetryEnvironment = {
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(
+    {
+      description:
+        'OTLP/HTTP receiver (collector, Jaeger :4318) that traces are sent to (`<url>/v1/traces`); tracing is off ' +
+        'when unset',
+      default: 'unset (no tracing)',
+    },
+    ['http', 'https'],
+  ),
+  OTEL_EXPORTER_OTLP_PROTOCOL: oneOf(
+    { description: 'OTLP encoding: `http/protobuf` or `http/json`' },
+    ['http/protobuf', 'http/json'],
+    'http/protobuf',
+  ),
+  OTEL_SERVICE_NAME: optional(
+    {
+      description: "The process's `service.name` in traces; in `npm start` each service's spans carry its own name",
+      default: 'the service (`router`, `auth`…); `bloomzy` in `npm start`',
+    },
+    200,
+  ),
+  OTEL_TRACES_SAMPLER: oneOf(
+    { description: `Which traces are kept: ${TRACE_SAMPLERS.map((s) => `\`${s}\``).join(', ')}` },
+    TRACE_SAMPLERS,
+    'parentbased_always_on',
+  ),
+  OTEL_TRACES_SAMPLER_ARG: documented(ratio.default(1), {
+    description: 'Ratio of traces kept by the `traceidratio` samplers (0–1)',
+    default: '1',
+  }),
+  OTEL_BSP_SCHEDULE_DELAY: int({ description: 'Most milliseconds a finished span waits before it is sent' }, 5_000, 1),
+};
+
+/** What telemetry/start-tracing.ts reads: the variables above, parsed on their own before anything else loads. */
+export interface TelemetryConfig {
+  endpoint: string | undefined;
+  protocol: 'http/protobuf' | 'http/json';
+  serviceName: string | undefined;
+  sampler: (typeof TRACE_SAMPLERS)[number];
+  samplerRatio: number;
+  scheduleDelayMs: number;
+}
+
+export function loadTelemetryConfig(env: Env): TelemetryConfig {
+  const parsed = parseEnv(z.object(telemetryEnvironment), env);
+  return {
+    endpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT,
+    protocol: parsed.OTEL_EXPORTER_OTLP_PROTOCOL,
+    serviceName: parsed.OTEL_SERVICE_NAME,
+    sampler: parsed.OTEL_TRACES_SAMPLER,
+    samplerRatio: parsed.OTEL_TRACES_SAMPLER_ARG,
+    scheduleDelayMs: parsed.OTEL_BSP_SCHEDULE_DELAY,
+  };
+}
+
 /** NODE_ENV, REDIS_URL, LOG_JSON, LOG_LEVEL and the subgraph secret: read by the router and every subgraph. */
 export const commonEnvironment = z.object({
   NODE_ENV: oneOf(
@@ -262,6 +338,7 @@ export const commonEnvironment = z.object({
     description: 'Listen address of `/metrics` (not public unless set so)',
     default: '127.0.0.1',
   }),
+  ...telemetryEnvironment,
 });
 
 export interface CommonConfig {

@@ -1,3 +1,5 @@
+import { context, propagation, trace } from '@opentelemetry/api';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { describe, expect, it } from 'vitest';
 import { withLogBindings } from './logger.js';
 import { captureLogs } from './testing/log-capture.js';
@@ -69,5 +71,32 @@ describe('createLogger', () => {
       { service: 'test', msg: 'outside' },
     ]);
     expect(lines()[1]).not.toHaveProperty('requestId');
+  });
+
+  it('writes the active span’s trace and span ids on every line, and none outside spans or without tracing', async () => {
+    const { logger, lines } = capture();
+    logger.info('tracing off');
+    const provider = new NodeTracerProvider();
+    provider.register();
+    try {
+      await trace.getTracer('test').startActiveSpan('request', async (span) => {
+        await Promise.resolve();
+        logger.child('plants').info('inside');
+        // fastify logs through the pino logger underneath; its lines carry the ids too.
+        logger.pino.info('fastify line');
+        span.end();
+      });
+      logger.info('outside');
+      const [off, inside, fastify, outside] = lines();
+      expect(off).not.toHaveProperty('traceId');
+      expect(inside).toMatchObject({ traceId: expect.stringMatching(/^[0-9a-f]{32}$/), spanId: expect.any(String) });
+      expect(fastify?.traceId).toBe(inside?.traceId);
+      expect(outside).not.toHaveProperty('traceId');
+    } finally {
+      await provider.shutdown();
+      trace.disable();
+      context.disable();
+      propagation.disable();
+    }
   });
 });

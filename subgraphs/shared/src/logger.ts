@@ -1,12 +1,14 @@
 /**
  * Structured logs on pino: one JSON line per event in production (for log shippers), readable lines in development.
  * Every line names its service; a line written while an HTTP request is handled carries that request's id, however
- * deep in the code it was logged; credentials and secrets are redacted wherever they appear in the fields.
+ * deep in the code it was logged, and while tracing is on every line written inside a span carries its trace and span
+ * ids (`traceId`, `spanId`: find the trace of a log line, or the lines of a trace); credentials and secrets are redacted wherever they appear in the fields.
  *
  * Our calls read `logger.info(message, fields)` (pino's own order is the reverse): the same interface serves Apollo
  * Server's, @apollo/gateway's and the subscription engine's `logger` option, which pass a message alone.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { trace } from '@opentelemetry/api';
 import { pino, type LevelWithSilent, type Logger as PinoLogger } from 'pino';
 import { PinoPretty } from 'pino-pretty';
 
@@ -65,6 +67,17 @@ export function withLogBindings<T>(bindings: LogFields, fn: () => T): T {
   return scope.run(bindings, fn);
 }
 
+/**
+ * The active span's ids, for pino's `mixin` (every line, fastify's own included). Nothing while tracing is off: the
+ * API then has no active span.
+ */
+function traceFields(): LogFields {
+  const span = trace.getActiveSpan();
+  if (!span) return {};
+  const { traceId, spanId } = span.spanContext();
+  return { traceId, spanId };
+}
+
 export function createLogger(options: LoggerOptions): Logger {
   const root = pino(
     {
@@ -75,6 +88,7 @@ export function createLogger(options: LoggerOptions): Logger {
       // fastify logs request failures under `err`.
       serializers: { err: pino.stdSerializers.err },
       redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
+      mixin: traceFields,
     },
     destinationFor(options),
   );

@@ -2,6 +2,7 @@ import { loadOrExit, type Env, type ServiceBaseConfig } from './config.js';
 import { createCoordination, type Coordination } from './coordination.js';
 import { createLogger, type Logger } from './logger.js';
 import { startProcessMetrics } from './metrics/process-metrics.js';
+import { flushTracing } from './telemetry/start-tracing.js';
 
 /** What every service start function returns, so npm start, main.ts and tests handle them alike. */
 export interface RunningService {
@@ -41,13 +42,17 @@ export async function runUntilSignal(
     logger.info(`${signal} received, shutting down...`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    service.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error('shutdown failed', { error });
-        process.exit(1);
-      },
-    );
+    // Buffered spans go out before the process does (a no-op without tracing).
+    service
+      .stop()
+      .then(flushTracing)
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error('shutdown failed', { error });
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

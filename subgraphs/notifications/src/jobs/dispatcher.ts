@@ -13,6 +13,7 @@
  *   by sleeping while holding the claim.
  */
 import { randomUUID } from 'node:crypto';
+import { consumeMessage } from '@bloomzy/shared/telemetry/propagation';
 import type { Notification, NotificationChannel } from '../db/client.js';
 import { createWebhookFetch } from '../delivery/webhook-fetch.js';
 import {
@@ -176,7 +177,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           const s = settings.get(n.userId);
           if (!s) return;
           // An unexpected failure (database gone) leaves the claim to expire; the row is retaken later.
-          await deliver(n, s, token).catch((error: unknown) => logger.error('delivery failed', { id: n.id, error }));
+          // Each dispatch is a trace of its own (the reminder's webhooks, live push and SQL under it).
+          await consumeMessage('dispatch notification', { 'bloomzy.notification.type': n.type }, undefined, () =>
+            deliver(n, s, token),
+          ).catch((error: unknown) => logger.error('delivery failed', { id: n.id, error }));
         }),
       );
       processed += claimed.length;

@@ -37,6 +37,10 @@ const CORS_ALLOWED_HEADERS = [
   'apollographql-client-name',
   'apollographql-client-version',
   REQUEST_ID_HEADER,
+  // W3C trace context: a web app's own traces continue through the router (telemetry/).
+  'traceparent',
+  'tracestate',
+  'baggage',
 ];
 
 export interface HttpServiceOptions {

@@ -8,6 +8,13 @@ import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import { duplicateRedis } from '../deps/redis-client.js';
 import type { Logger } from '../logger.js';
+import {
+  bindToCurrentContext,
+  consumeMessage,
+  produceMessage,
+  traceFieldsOf,
+  type TraceCarrier,
+} from '../telemetry/propagation.js';
 
 export type EventHandler<T> = (event: T) => Promise<void>;
 
@@ -33,12 +40,33 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
+/** What a bus hands a consumer: the event as stored (JSON text) and the trace context of its publisher, if any. */
+type Delivery = (text: string, trace?: TraceCarrier) => Promise<void>;
+
 /**
  * What a bus runs for one consumer, given an event as stored (JSON text). An event that is not JSON or does not match
  * its topic's schema can never succeed, so it is logged and dropped here (the bus acknowledges it) rather than thrown:
  * a throw would make the bus redeliver it forever. Only the handler's own failures are thrown, and retried.
+ * Each delivery is a trace of its own (a CONSUMER span) linked to the publisher's.
  */
-function receiver<T>(source: Topic<T> | string, handler: EventHandler<T>, logger: Logger | undefined) {
+function receiver<T>(
+  source: Topic<T> | string,
+  group: string,
+  handler: EventHandler<T>,
+  logger: Logger | undefined,
+): Delivery {
+  const stream = streamOf(source);
+  const attributes = {
+    'messaging.system': 'bloomzy.event-bus',
+    'messaging.operation.type': 'process',
+    'messaging.destination.name': stream,
+    'messaging.consumer.group.name': group,
+  };
+  const decode = decoder(source, handler, logger);
+  return (text, trace) => consumeMessage(`process ${stream}`, attributes, trace, () => decode(text));
+}
+
+function decoder<T>(source: Topic<T> | string, handler: EventHandler<T>, logger: Logger | undefined) {
   if (typeof source === 'string') return async (text: string) => handler(JSON.parse(text) as T);
   return async (text: string) => {
     let payload: unknown;
@@ -59,8 +87,20 @@ const streamOf = (source: Topic<unknown> | string) => (typeof source === 'string
 
 const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
 
+/** The producer span of a publish; the bus stores the carrier it gets beside the event. */
+const published = (stream: string, send: (trace: TraceCarrier) => Promise<void>) =>
+  produceMessage(
+    `publish ${stream}`,
+    {
+      'messaging.system': 'bloomzy.event-bus',
+      'messaging.operation.type': 'send',
+      'messaging.destination.name': stream,
+    },
+    send,
+  );
+
 export class MemoryEventBus implements EventBus {
-  readonly #groups = new Map<string, Map<string, EventHandler<string>>>();
+  readonly #groups = new Map<string, Map<string, Delivery>>();
   readonly #pending = new Set<Promise<void>>();
   readonly #pendingByGroup = new Map<string, Set<Promise<void>>>();
   readonly #stopped = new Map<string, AbortController>();
@@ -70,6 +110,10 @@ export class MemoryEventBus implements EventBus {
   constructor(private readonly logger?: Logger) {}
 
   async publish(stream: string, event: object): Promise<void> {
+    await published(stream, async (trace) => this.#publish(stream, event, trace));
+  }
+
+  #publish(stream: string, event: object, trace: TraceCarrier): void {
     // Stored as text, like Redis: each group decodes its own copy, and what cannot be serialized fails here.
     const payload = JSON.stringify(event);
     for (const [group, handler] of this.#groups.get(stream) ?? []) {
@@ -77,7 +121,7 @@ export class MemoryEventBus implements EventBus {
       let ofGroup = this.#pendingByGroup.get(key);
       if (!ofGroup) this.#pendingByGroup.set(key, (ofGroup = new Set()));
       const set = ofGroup;
-      const delivery = this.#deliver(stream, group, handler, payload).finally(() => {
+      const delivery = this.#deliver(stream, group, handler, payload, trace).finally(() => {
         this.#pending.delete(delivery);
         set.delete(delivery);
       });
@@ -86,12 +130,18 @@ export class MemoryEventBus implements EventBus {
     }
   }
 
-  async #deliver(stream: string, group: string, handler: EventHandler<string>, payload: string): Promise<void> {
+  async #deliver(
+    stream: string,
+    group: string,
+    handler: Delivery,
+    payload: string,
+    trace: TraceCarrier,
+  ): Promise<void> {
     for (let attempt = 0; !this.#closing.signal.aborted; attempt++) {
       // A stopped consumer gets nothing more, retries included.
       if (this.#groups.get(stream)?.get(group) !== handler) return;
       try {
-        await handler(payload);
+        await handler(payload, trace);
         return;
       } catch (error) {
         const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)] ?? 5_000;
@@ -107,7 +157,8 @@ export class MemoryEventBus implements EventBus {
     const stream = streamOf(source);
     let groups = this.#groups.get(stream);
     if (!groups) this.#groups.set(stream, (groups = new Map()));
-    groups.set(group, receiver(source, handler, this.logger));
+    // Deliveries run as the consumer's code, not the publisher's (in one process, the consuming service's spans).
+    groups.set(group, bindToCurrentContext(receiver(source, group, handler, this.logger)));
     const stopped = new AbortController();
     this.#stopped.set(`${stream}\n${group}`, stopped);
     return {
@@ -166,13 +217,26 @@ export class RedisEventBus implements EventBus {
 
   async publish(stream: string, event: object): Promise<void> {
     const max = String(this.options.maxLength ?? 100_000);
-    await this.redis.xadd(this.prefix + stream, 'MAXLEN', '~', max, '*', 'data', JSON.stringify(event));
+    const data = JSON.stringify(event);
+    await published(stream, async (trace) => {
+      // The trace context travels in fields of its own beside `data`, so the event itself is unchanged.
+      await this.redis.xadd(
+        this.prefix + stream,
+        'MAXLEN',
+        '~',
+        max,
+        '*',
+        'data',
+        data,
+        ...Object.entries(trace).flat(),
+      );
+    });
   }
 
   consume<T>(source: Topic<T> | string, group: string, handler: EventHandler<T>): Consumer {
     const stream = streamOf(source);
     const key = this.prefix + stream;
-    const receive = receiver(source, handler, this.logger);
+    const receive = receiver(source, group, handler, this.logger);
     const consumer = this.options.consumerName ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     // Blocking reads hold their connection; each consumer gets its own, which waits for Redis rather than failing
     // while it (re)connects, and logs its errors.
@@ -181,7 +245,7 @@ export class RedisEventBus implements EventBus {
     const handle = async (id: string, fields: string[]) => {
       const data = fields[fields.indexOf('data') + 1];
       try {
-        if (data !== undefined) await receive(data);
+        if (data !== undefined) await receive(data, traceFieldsOf(fields));
         await conn.xack(key, group, id);
       } catch (error) {
         // Left unacknowledged: reclaimed and retried after claimIdleMs.

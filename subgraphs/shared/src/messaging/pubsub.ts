@@ -7,6 +7,7 @@ import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 import { watchRedis } from '../deps/redis-client.js';
 import type { Logger } from '../logger.js';
+import { consumeMessage, produceMessage, type TraceCarrier } from '../telemetry/propagation.js';
 import { AsyncQueue } from './async-queue.js';
 
 export interface PubSub {
@@ -16,16 +17,54 @@ export interface PubSub {
   close(): Promise<void>;
 }
 
+/**
+ * While tracing is on, a message travels in an envelope with its publisher's trace context, and its receipt is a span
+ * linked to that trace (a reminder dispatched → pushed live); without tracing the message is the bare payload.
+ */
+const ENVELOPE = 'bloomzy:traced';
+interface Envelope {
+  [ENVELOPE]: TraceCarrier;
+  payload: unknown;
+}
+const isEnvelope = (message: unknown): message is Envelope =>
+  typeof message === 'object' && message !== null && ENVELOPE in message;
+
+/** The span name of a topic: its prefix (`notifications.user`), not the id that ends it. */
+const topicKind = (topic: string) => topic.replace(/\.[^.]*$/, '');
+const attributesOf = (topic: string, operation: 'send' | 'receive') => ({
+  'messaging.system': 'bloomzy.pubsub',
+  'messaging.operation.type': operation,
+  'messaging.destination.name': topic,
+});
+
+/** Publishes `payload` within a PRODUCER span; the message is the envelope when there is a trace context to carry. */
+const traced = (topic: string, payload: unknown, send: (message: unknown) => Promise<void>) =>
+  produceMessage(`publish ${topicKind(topic)}`, attributesOf(topic, 'send'), (trace) =>
+    send(Object.keys(trace).length ? ({ [ENVELOPE]: trace, payload } satisfies Envelope) : payload),
+  );
+
+/** Hands a received message's payload to `deliver`, within a span linked to its publisher's when it was traced. */
+function received(topic: string, message: unknown, deliver: (payload: unknown) => void): void {
+  if (!isEnvelope(message)) return deliver(message);
+  void consumeMessage(`receive ${topicKind(topic)}`, attributesOf(topic, 'receive'), message[ENVELOPE], async () =>
+    deliver(message.payload),
+  );
+}
+
 export class MemoryPubSub implements PubSub {
   readonly #emitter = new EventEmitter().setMaxListeners(0);
 
   async publish(topic: string, payload: unknown): Promise<void> {
     // A JSON round trip gives subscribers the same shape Redis would (dates as strings, no shared references).
-    this.#emitter.emit(topic, JSON.parse(JSON.stringify(payload)));
+    await traced(
+      topic,
+      payload,
+      async (message) => void this.#emitter.emit(topic, JSON.parse(JSON.stringify(message))),
+    );
   }
 
   subscribe<T>(topic: string): AsyncIterableIterator<T> {
-    const listener = (payload: T) => queue.push(payload);
+    const listener = (message: unknown) => received(topic, message, (payload) => queue.push(payload as T));
     const queue: AsyncQueue<T> = new AsyncQueue<T>(() => this.#emitter.off(topic, listener));
     this.#emitter.on(topic, listener);
     return queue;
@@ -69,15 +108,17 @@ export class RedisPubSub implements PubSub {
     this.#subscriber.on('message', (channel: string, message: string) => {
       const listeners = this.#listeners.get(channel.slice(this.prefix.length));
       if (!listeners) return;
-      let payload: unknown;
+      let parsed: unknown;
       try {
-        payload = JSON.parse(message);
+        parsed = JSON.parse(message);
       } catch {
         // Thrown from this listener, it would end the process: whatever published it, it is not ours.
         this.logger?.warn('dropping a pub/sub message that is not JSON', { channel });
         return;
       }
-      for (const listener of listeners) listener(payload);
+      received(channel.slice(this.prefix.length), parsed, (payload) => {
+        for (const listener of listeners) listener(payload);
+      });
     });
   }
 
@@ -87,7 +128,9 @@ export class RedisPubSub implements PubSub {
   }
 
   async publish(topic: string, payload: unknown): Promise<void> {
-    await this.publisher.publish(this.prefix + topic, JSON.stringify(payload));
+    await traced(topic, payload, async (message) => {
+      await this.publisher.publish(this.prefix + topic, JSON.stringify(message));
+    });
   }
 
   subscribe<T>(topic: string): AsyncIterableIterator<T> {
