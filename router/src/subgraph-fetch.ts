@@ -78,6 +78,25 @@ class Unavailable extends Error {
   }
 }
 
+const TRACE_CONTEXT_HEADERS = new Set(['traceparent', 'tracestate', 'baggage']);
+
+/**
+ * The headers without W3C trace context: when tracing is on, the undici instrumentation adds the context of its own
+ * client span (a child of the gateway's fetch span) to every request, and a second `traceparent` beside the one the
+ * data source set would make the pair invalid, so the subgraph would start a trace of its own.
+ */
+function withoutTraceContext(headers: NonNullable<Parameters<Fetcher>[1]>['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries: Iterable<[string, string]> =
+    headers instanceof Headers
+      ? headers.entries()
+      : Array.isArray(headers)
+        ? (headers as [string, string][])
+        : Object.entries((headers ?? {}) as Record<string, string>);
+  for (const [name, value] of entries) if (!TRACE_CONTEXT_HEADERS.has(name.toLowerCase())) out[name] = value;
+  return out;
+}
+
 export function createSubgraphFetch(options: SubgraphFetchOptions): SubgraphFetch {
   const agent = new Agent({ keepAliveTimeout: 4_000 });
   const retryDelayMs = options.retryDelayMs ?? 100;
@@ -90,7 +109,7 @@ export function createSubgraphFetch(options: SubgraphFetchOptions): SubgraphFetc
       answer = await request(url, {
         dispatcher: agent,
         method: (init?.method ?? 'POST') as 'POST',
-        headers: init?.headers ?? {},
+        headers: withoutTraceContext(init?.headers),
         body: init?.body ?? null,
         signal,
       });

@@ -15,8 +15,15 @@
  * without leases. Writers' own transactions never wait on Redis.
  *
  * Each subgraph's Prisma schema declares the same `OutboxEvent` model (outbox.test.ts checks it).
+ *
+ * Traces: each event keeps the trace context of the transaction that wrote it (`traceContext`, empty while tracing is
+ * off) and is published inside it, so its `publish` span belongs to the request that caused it, however late the
+ * relay runs. The relay's own loop runs outside every request's context, or the first request to wake it would adopt
+ * every later run.
  */
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import type { Logger } from '../logger.js';
+import { extractTraceContext, traceContextHeaders, type TraceCarrier } from '../telemetry/propagation.js';
 import type { EventBus } from './event-bus.js';
 
 /** Raw SQL on a subgraph's Prisma client or transaction: all the outbox needs, whichever subgraph's client it is. */
@@ -41,12 +48,14 @@ export interface OutboxItem {
  */
 async function enqueueEvents(tx: OutboxSql, stream: string, items: readonly OutboxItem[]): Promise<void> {
   if (items.length === 0) return;
+  const trace = traceContextHeaders();
   await tx.$executeRawUnsafe(
-    `INSERT INTO "OutboxEvent" (stream, "aggregateId", payload)
-     SELECT $1, item->>'aggregateId', item->'event'
+    `INSERT INTO "OutboxEvent" (stream, "aggregateId", payload, "traceContext")
+     SELECT $1, item->>'aggregateId', item->'event', $3::jsonb
      FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(item, position) ORDER BY position`,
     stream,
     JSON.stringify(items),
+    Object.keys(trace).length ? JSON.stringify(trace) : null,
   );
 }
 
@@ -87,6 +96,7 @@ interface PendingRow {
   id: bigint | number | string;
   stream: string;
   payload: string;
+  traceContext: TraceCarrier | null;
 }
 
 export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
@@ -112,13 +122,16 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       // Another instance's relay is publishing: it publishes ours too, in order.
       if (!lock?.locked) return { published: 0, full: false };
       const rows = await tx.$queryRawUnsafe<PendingRow[]>(
-        'SELECT id, stream, payload::text AS payload FROM "OutboxEvent" WHERE "publishedAt" IS NULL ORDER BY id LIMIT $1',
+        'SELECT id, stream, payload::text AS payload, "traceContext" FROM "OutboxEvent" WHERE "publishedAt" IS NULL ORDER BY id LIMIT $1',
         batchSize,
       );
       const published: string[] = [];
       for (const row of rows) {
         try {
-          await events.publish(row.stream, JSON.parse(row.payload) as object);
+          const event = JSON.parse(row.payload) as object;
+          await context.with(extractTraceContext(row.traceContext ?? undefined), () =>
+            events.publish(row.stream, event),
+          );
         } catch (error) {
           // The bus is most likely down: this event and the later ones wait, in order, for the next run.
           if (!failing) logger.warn('publishing from the outbox failed; retrying', { stream: row.stream, error });
@@ -155,7 +168,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 
   const schedule = (ms: number) => {
     clearTimeout(timer);
-    if (!stopping) timer = setTimeout(() => void loop(), ms).unref();
+    if (!stopping) timer = context.with(ROOT_CONTEXT, () => setTimeout(() => void loop(), ms).unref());
   };
   const loop = async () => {
     if (running) {
@@ -187,7 +200,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
     },
     start: () => {
       started = true;
-      void loop();
+      void context.with(ROOT_CONTEXT, loop);
     },
     async stop() {
       stopping = true;
