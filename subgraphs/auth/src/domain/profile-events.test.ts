@@ -27,9 +27,17 @@ const until = async (check: () => boolean | Promise<boolean>, ms = 5_000) => {
 class FlakyBus extends MemoryEventBus {
   down = false;
   readonly published: UserProfileEvent[] = [];
+  readonly #lost = new Set<string>();
   override async publish(stream: string, event: object): Promise<void> {
     if (this.down) throw new Error("Stream isn't writeable and enableOfflineQueue options is false");
     if (stream === USER_PROFILE_STREAM) this.published.push(event as UserProfileEvent);
+  }
+  /** As Redis restarting without its data: the next confirmHeld of `stream` answers false. */
+  loseData(stream: string): void {
+    this.#lost.add(stream);
+  }
+  override async confirmHeld(stream: string): Promise<boolean> {
+    return !this.#lost.delete(stream);
   }
 }
 
@@ -68,6 +76,20 @@ describe.each(testDatabaseKinds())('profile events through the outbox on %s', (k
     await until(() => bus.published.filter((e) => e.userId === user.id).length === zones.length);
     expect(bus.published.filter((e) => e.userId === user.id).map((e) => e.timezone)).toEqual(zones);
     // Stamped published once the relay's transaction commits.
+    await until(async () => (await db.outboxEvent.count({ where: { publishedAt: null } })) === 0);
+  });
+
+  it('publishes the events it kept again, in order and before newer ones, when the bus lost its data', async () => {
+    const user = await newUser(`loss${Date.now()}`);
+    const mine = () => bus.published.filter((e) => e.userId === user.id).map((e) => e.timezone);
+    for (const timezone of ['Europe/Paris', 'Europe/Rome'])
+      await updateProfile({ db, outbox: relay }, user.id, { timezone });
+    await until(() => mine().length === 2);
+    bus.loseData(USER_PROFILE_STREAM);
+    await updateProfile({ db, outbox: relay }, user.id, { timezone: 'Europe/Oslo' });
+    // Every kept event of the stream goes again (other users' too), then the new one: the last three, in order.
+    await until(() => mine().length === 5);
+    expect(mine()).toEqual(['Europe/Paris', 'Europe/Rome', 'Europe/Paris', 'Europe/Rome', 'Europe/Oslo']);
     await until(async () => (await db.outboxEvent.count({ where: { publishedAt: null } })) === 0);
   });
 

@@ -37,6 +37,12 @@ export interface EventBus {
    * events that match its schema, parsed by it; given a bare stream name, whatever was published.
    */
   consume<T>(source: Topic<T> | string, group: string, handler: EventHandler<T>): Consumer;
+  /**
+   * False once after the bus lost what had been published to `stream` (Redis restarted without its data, a failover
+   * to an empty replica), true otherwise; it answers by a marker the loss takes with it, set again by this call. The
+   * outbox relay asks before publishing, and publishes again what it still holds (outbox.ts).
+   */
+  confirmHeld(stream: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -108,6 +114,11 @@ export class MemoryEventBus implements EventBus {
   readonly #closing = new AbortController();
 
   constructor(private readonly logger?: Logger) {}
+
+  /** Memory cannot lose a stream without losing this process too. */
+  async confirmHeld(): Promise<boolean> {
+    return true;
+  }
 
   async publish(stream: string, event: object): Promise<void> {
     await published(stream, async (trace) => this.#publish(stream, event, trace));
@@ -214,6 +225,11 @@ export class RedisEventBus implements EventBus {
     private readonly options: RedisEventBusOptions = {},
     private readonly prefix = 'bloomzy:events:',
   ) {}
+
+  async confirmHeld(stream: string): Promise<boolean> {
+    // Absent after a loss (or before the first publication, when there is nothing to publish again).
+    return (await this.redis.set(`${this.prefix}held:${stream}`, '1', 'NX')) === null;
+  }
 
   async publish(stream: string, event: object): Promise<void> {
     const max = String(this.options.maxLength ?? 100_000);

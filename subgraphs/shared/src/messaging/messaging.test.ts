@@ -137,6 +137,19 @@ describe.each(buses)('%s event bus', (_kind, make) => {
 });
 
 describe.skipIf(!redisUrl)('redis event bus payloads', () => {
+  it('tells the outbox once that a stream was lost, by a marker the loss takes with it', async () => {
+    const connection = redis();
+    const bus = new RedisEventBus(connection, recordingLogger(), { blockMs: 100 });
+    const stream = unique();
+    // Nothing held before the first question (nothing published, so nothing to publish again).
+    expect(await bus.confirmHeld(stream)).toBe(false);
+    expect(await bus.confirmHeld(stream)).toBe(true);
+    await connection.del(`bloomzy:events:held:${stream}`); // what a restart without data does to it
+    expect(await bus.confirmHeld(stream)).toBe(false);
+    expect(await bus.confirmHeld(stream)).toBe(true);
+    await connection.del(`bloomzy:events:held:${stream}`);
+  });
+
   it('drops a topic event that is not JSON instead of retrying it forever', async () => {
     const log = recordingLogger();
     const connection = redis();

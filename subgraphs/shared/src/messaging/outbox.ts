@@ -16,6 +16,11 @@
  *
  * Each subgraph's Prisma schema declares the same `OutboxEvent` model (outbox.test.ts checks it).
  *
+ * Redis losing its data: published events stay in the table for `retentionMs` (a day). Before each run the relay asks
+ * the bus whether it still holds each stream it published to (EventBus.confirmHeld); for a stream it lost, every
+ * event still kept is published again, in order, before newer ones, so consumers that recreate their group (from the
+ * stream's start) miss nothing they had not read; they already tolerate repeats.
+ *
  * Traces: each event keeps the trace context of the transaction that wrote it (`traceContext`, empty while tracing is
  * off) and is published inside it, so its `publish` span belongs to the request that caused it, however late the
  * relay runs. The relay's own loop runs outside every request's context, or the first request to wake it would adopt
@@ -112,6 +117,26 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let failing = false;
   let dbFailing = false;
 
+  /** Marks every kept event of a stream the bus lost as unpublished again, so this run publishes it anew. */
+  async function republishLost(tx: OutboxSql): Promise<void> {
+    const streams = await tx.$queryRawUnsafe<{ stream: string }[]>(
+      'SELECT DISTINCT stream FROM "OutboxEvent" WHERE "publishedAt" IS NOT NULL',
+    );
+    for (const { stream } of streams) {
+      // The bus is down: nothing can be published now anyway, and the question is asked again next run.
+      const held = await events.confirmHeld(stream).catch(() => true);
+      if (held) continue;
+      const again = await tx.$executeRawUnsafe(
+        'UPDATE "OutboxEvent" SET "publishedAt" = NULL WHERE stream = $1 AND "publishedAt" IS NOT NULL',
+        stream,
+      );
+      logger.warn('the event bus lost a stream; publishing the events the outbox kept again', {
+        stream,
+        events: again,
+      });
+    }
+  }
+
   /** One batch: returns how many were published and whether the batch was full (more may be waiting). */
   const batch = () =>
     db.$transaction(async (tx) => {
@@ -121,6 +146,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       );
       // Another instance's relay is publishing: it publishes ours too, in order.
       if (!lock?.locked) return { published: 0, full: false };
+      await republishLost(tx);
       const rows = await tx.$queryRawUnsafe<PendingRow[]>(
         'SELECT id, stream, payload::text AS payload, "traceContext" FROM "OutboxEvent" WHERE "publishedAt" IS NULL ORDER BY id LIMIT $1',
         batchSize,
