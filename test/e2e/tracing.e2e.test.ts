@@ -237,6 +237,13 @@ describe.skipIf(!postgres || !redisUrl)('traces (production topology, OTLP/HTTP 
       const publish = spans.find((s) => s.spanId === receipt?.links[0]?.spanId);
       const dispatch = spans.find((s) => s.traceId === publish?.traceId && s.name === 'dispatch notification');
       expect(dispatch).toMatchObject({ service: 'notifications', kind: SPAN_KIND.CONSUMER });
+      // …and links back to the work that created the notification: here the sendTestNotification request through
+      // the router (for a reminder, the care-schedule event that planned it).
+      const plannedBy = dispatch?.links[0];
+      expect(plannedBy?.traceId).toBeDefined();
+      await receiver.waitFor((all) =>
+        all.some((s) => s.traceId === plannedBy?.traceId && s.service === 'router' && s.kind === SPAN_KIND.SERVER),
+      );
       const event = linked(spans, 'subscribe Reminders', 'subscription event');
       expect(event).toMatchObject({ service: 'router', kind: SPAN_KIND.CONSUMER });
       const subscribe = spans.find((s) => s.spanId === event?.links[0]?.spanId);

@@ -10,6 +10,7 @@
  * - Re-planning is deterministic: with unchanged inputs it changes nothing, so replays and no-op events are harmless.
  */
 import { randomUUID } from 'node:crypto';
+import { storedTraceContext } from '@bloomzy/shared/telemetry/propagation';
 import type { Tx } from '../db/client.js';
 import { lockPendingReminders } from '../db/notifications.js';
 import { lockUserProfile } from '../db/user-profiles.js';
@@ -84,6 +85,7 @@ export async function replanWateringReminders(tx: Tx, userId: string, now: Date)
         await tx.notification.update({
           where: { id },
           data: {
+            traceContext: storedTraceContext(),
             scheduledFor: planned.sendAt,
             dispatchAt: planned.sendAt,
             title: planned.title,
@@ -102,6 +104,7 @@ export async function replanWateringReminders(tx: Tx, userId: string, now: Date)
           userId,
           type: 'WATERING_REMINDER',
           source: 'ENGINE',
+          traceContext: storedTraceContext(),
           title: planned.title,
           body: planned.body,
           priority: 5,

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { badInput, conflict, rateLimited } from '@bloomzy/shared/errors';
 import { UUID } from '@bloomzy/shared/ids';
+import { storedTraceContext } from '@bloomzy/shared/telemetry/propagation';
 import type { Notification, NotificationChannel, NotificationType } from '../db/client.js';
 import type { NotificationsRuntime } from '../runtime.js';
 import { availableChannels, isPaused, loadUserSettings, typeSettings, type UserSettings } from './user-settings.js';
@@ -78,6 +79,7 @@ export async function scheduleNotification(
     data: {
       id: randomUUID(),
       userId,
+      traceContext: storedTraceContext(),
       type: input.type,
       source: 'USER',
       title,
@@ -115,6 +117,7 @@ export async function sendTestNotification(
     data: {
       id: randomUUID(),
       userId,
+      traceContext: storedTraceContext(),
       type: 'SYSTEM',
       source: 'TEST',
       title: 'Test notification',

@@ -13,7 +13,7 @@
  *   by sleeping while holding the claim.
  */
 import { randomUUID } from 'node:crypto';
-import { consumeMessage } from '@bloomzy/shared/telemetry/propagation';
+import { consumeMessage, type TraceCarrier } from '@bloomzy/shared/telemetry/propagation';
 import type { Notification, NotificationChannel } from '../db/client.js';
 import { createWebhookFetch } from '../delivery/webhook-fetch.js';
 import {
@@ -177,8 +177,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           const s = settings.get(n.userId);
           if (!s) return;
           // An unexpected failure (database gone) leaves the claim to expire; the row is retaken later.
-          // Each dispatch is a trace of its own (the reminder's webhooks, live push and SQL under it).
-          await consumeMessage('dispatch notification', { 'bloomzy.notification.type': n.type }, undefined, () =>
+          // Each dispatch is a trace of its own (the reminder's webhooks, live push and SQL under it), linked to the
+          // trace that planned it (a care-schedule event, a scheduleNotification request).
+          const planned = (n.traceContext ?? undefined) as TraceCarrier | undefined;
+          await consumeMessage('dispatch notification', { 'bloomzy.notification.type': n.type }, planned, () =>
             deliver(n, s, token),
           ).catch((error: unknown) => logger.error('delivery failed', { id: n.id, error }));
         }),

@@ -116,7 +116,7 @@ export class MemoryEventBus implements EventBus {
   constructor(private readonly logger?: Logger) {}
 
   /** Memory cannot lose a stream without losing this process too. */
-  async confirmHeld(): Promise<boolean> {
+  async confirmHeld(_stream: string): Promise<boolean> {
     return true;
   }
 

@@ -34,6 +34,12 @@ export function traceContextHeaders(ctx: Context = context.active()): TraceCarri
   return carrier;
 }
 
+/** The active trace context to store beside a record (see traceContextHeaders), or undefined while tracing is off. */
+export function storedTraceContext(): TraceCarrier | undefined {
+  const carrier = traceContextHeaders();
+  return Object.keys(carrier).length ? carrier : undefined;
+}
+
 /**
  * A trace context that asks the receiver not to trace (W3C `sampled` flag off): for requests that are not worth a
  * trace, such as readiness checks, which a receiving service would otherwise trace as new requests. Empty while
