@@ -130,7 +130,7 @@ describe('per-client rate limits at the router', () => {
       expect(r.body.errors).toEqual([
         {
           message: `Rate limit exceeded: at most 30 operations per 60 s per client; retry in ${retryAfter} s`,
-          extensions: { code: 'RATE_LIMITED', retryAfter },
+          extensions: { code: 'RATE_LIMITED', retryAfter, requestId: expect.any(String) },
         },
       ]);
     }

@@ -5,6 +5,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import type { Logger } from '@bloomzy/shared/logger';
+import { activeTraceId } from '@bloomzy/shared/telemetry/propagation';
+import { withRequestIds } from '../plugins/request-id.js';
 import type { Budgets } from './budgets.js';
 import { identifyClient, type ClientIdentity } from './client-identity.js';
 import { holdRefusal, httpRefusal, logRefusal } from './refusals.js';
@@ -38,7 +40,12 @@ export function createHttpRequestBudget({ budgets, verifier, logger }: HttpReque
       logRefusal(logger, client, refusal);
       await holdRefusal(refusal);
       const { status, headers, errors } = httpRefusal(refusal);
-      return reply.code(status).headers(headers).send({ errors });
+      // Refused before Apollo runs: the ids its plugin adds to every other error are added here.
+      const ids = { requestId: request.id, traceId: activeTraceId() };
+      return reply
+        .code(status)
+        .headers(headers)
+        .send({ errors: withRequestIds(errors, ids) });
     },
     clientOf: (request) => clients.get(request),
   };
