@@ -38,7 +38,19 @@ const CARE_SCHEDULE_REASONS = [
   'ARCHIVED',
   'WATERING_CHANGED',
   'RECONCILED',
+  'CARED',
+  'CARE_CHANGED',
 ] as const;
+
+/** The care actions Bloomzy plans, as the plants subgraph's `CareTask` enum names them. */
+export const CARE_TASKS = ['WATER', 'FERTILIZE', 'REPOT', 'MIST', 'PRUNE', 'ROTATE', 'CLEAN_LEAVES'] as const;
+export type CareTaskName = (typeof CARE_TASKS)[number];
+
+/** One enabled care task's next due time; a task that is off (or does not apply to the species) is left out. */
+const careTaskDue = z.object({
+  task: z.enum(CARE_TASKS),
+  dueAt: isoTime,
+});
 
 /** plants → notifications: a plant's next watering moved (added, watered, snoozed, edited, archived). */
 export const CARE_SCHEDULE_STREAM = 'plants.care-schedule';
@@ -49,6 +61,12 @@ const careScheduleEvent = z.object({
   nickname: z.string(),
   /** Null when the plant was archived: no more reminders. */
   nextWateringAt: isoTime.nullable(),
+  /**
+   * Every enabled task other than WATER (which stays in nextWateringAt) with its next due time. Absent from events
+   * written before care tasks existed: a consumer then leaves that plant's other reminders as they are. Empty (or
+   * nextWateringAt null) for an archived plant: no more reminders of any task.
+   */
+  otherTasks: z.array(careTaskDue).optional(),
   /** A reason this consumer does not know yet reads as UPDATED: the event carries the full state either way. */
   reason: z.string().pipe(z.enum(CARE_SCHEDULE_REASONS).catch('UPDATED')),
   /** ISO time of the change; consumers ignore events older than the one they applied. */
@@ -56,3 +74,24 @@ const careScheduleEvent = z.object({
 });
 export type CareScheduleEvent = z.infer<typeof careScheduleEvent>;
 export const CARE_SCHEDULE_TOPIC = defineTopic(CARE_SCHEDULE_STREAM, careScheduleEvent);
+
+/**
+ * plants → notifications: the season turned in a user's hemisphere (in their time zone) and here is what changes for
+ * their own plants. One event per user and season start; `tipKey` (user, hemisphere season, year) lets the consumer
+ * keep exactly one tip per user and season however often the event is delivered. Never sent for a user without plants.
+ */
+export const CARE_TIP_STREAM = 'plants.care-tip';
+const careTipEvent = z.object({
+  eventId: z.string().min(1).max(200),
+  tipKey: z.string().min(1).max(200),
+  userId: uuid,
+  season: z.enum(['SPRING', 'SUMMER', 'AUTUMN', 'WINTER']),
+  /** Short, e.g. "Winter is here: 4 of your plants need less water". */
+  title: z.string().min(1).max(200),
+  /** Plain text, one line per change, naming the user's plants. */
+  body: z.string().min(1).max(4000),
+  /** ISO time the season started for this user. */
+  seasonStartedAt: isoTime,
+});
+export type CareTipEvent = z.infer<typeof careTipEvent>;
+export const CARE_TIP_TOPIC = defineTopic(CARE_TIP_STREAM, careTipEvent);
