@@ -18,8 +18,14 @@ import {
 export interface NotificationsConfig extends ServiceBaseConfig {
   /** Base URL of the auth service: its JWKS verifies access tokens, its introspection endpoint API keys. */
   authUrl: string;
-  /** How often the dispatcher looks for due notifications. */
+  /** Longest sleep of the dispatcher between looks for due work (it also wakes at the next dispatch time it knows). */
   dispatchIntervalMs: number;
+  /** Notifications the dispatcher claims (and completes set-based) per statement. */
+  dispatchBatchSize: number;
+  /** Batches the dispatcher works on at once. */
+  dispatchBatchesInFlight: number;
+  /** Notifications on the dispatcher's per-notification path (webhooks) at once. */
+  dispatchConcurrency: number;
   /** Per webhook POST; the dispatcher's claim lease is derived from it (see dispatch/claims.ts). */
   webhookTimeoutMs: number;
   /** Names this instance in claims and the delivery log; hostname-pid when unset. */
@@ -34,7 +40,20 @@ export interface NotificationsConfig extends ServiceBaseConfig {
 /** The variables notifications reads: those of every subgraph, AUTH_URL and its own. */
 const notificationsEnvironment = subgraphEnvironment('notifications').extend({
   ...authUrlEnvironment,
-  DISPATCH_INTERVAL_MS: int({ description: 'How often the dispatcher claims due notifications' }, 1_000, 50, 3_600_000),
+  DISPATCH_INTERVAL_MS: int(
+    { description: 'Longest wait between dispatcher runs (it also wakes at the next due time it knows of)' },
+    1_000,
+    50,
+    3_600_000,
+  ),
+  DISPATCH_BATCH_SIZE: int({ description: 'Notifications the dispatcher claims per statement' }, 500, 1, 5_000),
+  DISPATCH_BATCHES_IN_FLIGHT: int({ description: 'Batches the dispatcher works on at once' }, 2, 1, 16),
+  DISPATCH_CONCURRENCY: int(
+    { description: 'Webhook deliveries the dispatcher runs at once (the claim lease grows with batch / this)' },
+    50,
+    1,
+    1_000,
+  ),
   WEBHOOK_TIMEOUT_MS: int(
     { description: 'Timeout of one webhook POST (the claim lease derives from it)' },
     5_000,
@@ -59,6 +78,9 @@ const notificationsConfigSchema = notificationsEnvironment.transform((env, ctx):
     ...base,
     authUrl: env.AUTH_URL,
     dispatchIntervalMs: env.DISPATCH_INTERVAL_MS,
+    dispatchBatchSize: env.DISPATCH_BATCH_SIZE,
+    dispatchBatchesInFlight: env.DISPATCH_BATCHES_IN_FLIGHT,
+    dispatchConcurrency: env.DISPATCH_CONCURRENCY,
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     instanceId: env.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     webhookAllowPrivate: !base.production,

@@ -60,7 +60,14 @@ export async function startNotificationsService(
     // Called only once the service runs, by which time `dispatcher` below is set.
     wakeDispatcher: () => dispatcher.wake(),
   };
-  const dispatcher = createDispatcher({ runtime, intervalMs: config.dispatchIntervalMs, fetch: options.fetch });
+  const dispatcher = createDispatcher({
+    runtime,
+    intervalMs: config.dispatchIntervalMs,
+    batchSize: config.dispatchBatchSize,
+    batchesInFlight: config.dispatchBatchesInFlight,
+    concurrency: config.dispatchConcurrency,
+    fetch: options.fetch,
+  });
   const verifier = options.verifier ?? remoteVerifier(config.authUrl, coordination.revocations, credentials);
   const consumers = startEventConsumers(coordination.events, runtime);
   const unwatchOverdue = watchOverdue(db, runtime.clock);

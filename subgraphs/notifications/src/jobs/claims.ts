@@ -4,7 +4,7 @@
  * claimDue is one statement: `FOR UPDATE SKIP LOCKED` picks due rows no other instance is claiming at this moment,
  * and the UPDATE stamps them with this claim's token and a lease. A row is claimable when due and not under a live
  * lease, so two instances never hold the same row, and a crashed instance's rows are retaken once its lease expires.
- * The lease outlasts one delivery round (webhook timeout + margin), so a live instance always finishes in time.
+ * The lease outlasts the batch's delivery (see leaseMsFor), so a live instance always finishes in time.
  *
  * completeRound writes the outcome only while this claim still holds the row (`claimedBy = token`): SENT is written
  * once, by the one instance that holds the claim, together with the IN_APP entry of the delivery log.
@@ -12,8 +12,15 @@
 import type { DeliveryAttempt, Notification, NotificationChannel, NotificationsDb } from '../db/client.js';
 import { inTransaction } from '../db/client.js';
 
-/** Webhook timeout plus room for the database round trips of one delivery round. */
-export const leaseMsFor = (webhookTimeoutMs: number): number => webhookTimeoutMs + 30_000;
+/**
+ * How long a claim holds: long enough for the slowest notification of what the dispatcher has claimed at once
+ * (`claimedAtOnce`: batch size × batches in flight). Webhooks run at most `concurrency` at once and no new batch is
+ * claimed while more than `concurrency` wait, so a claimed notification waits at most ceil(claimedAtOnce /
+ * concurrency) + 1 rounds of webhooks, each one webhook timeout; 30 s cover the database round trips. For a single
+ * notification (the arguments' defaults) it is the webhook timeout + 30 s.
+ */
+export const leaseMsFor = (webhookTimeoutMs: number, claimedAtOnce = 1, concurrency = 1): number =>
+  (Math.ceil(claimedAtOnce / concurrency) + (claimedAtOnce > 1 ? 1 : 0)) * webhookTimeoutMs + 30_000;
 
 export async function claimDue(
   db: NotificationsDb,

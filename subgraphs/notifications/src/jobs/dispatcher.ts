@@ -1,39 +1,46 @@
 /**
  * The durable dispatcher: a loop (started at boot, so reminders that fell due while the service was down go out at
- * once) that claims due notifications, delivers them through their channels and records every attempt.
+ * once) that claims due notifications in batches, delivers them through their channels and records every attempt.
+ *
+ * Each batch: one claim statement (claims.ts), one read of the batch's users' settings, then
+ * - the common case (a first send with only IN_APP to do, or a cancellation) completed set-based in one transaction
+ *   (complete-batch.ts) and its live pushes issued together, not awaited one by one;
+ * - anything with a webhook (slow, external) on its own per-notification path (deliver-one.ts), at most
+ *   `concurrency` at once; the loop claims no further batch while more than `concurrency` of those wait, which is what
+ *   the claim lease is sized for (leaseMsFor).
+ * Between runs it sleeps until the next dispatch time it knows of (a reminder falling due, a webhook retry), at most
+ * `intervalMs`: that bound only matters for work another instance plans, or rows a crashed instance left claimed.
  *
  * Guarantees (see claims.ts for the mechanics):
  * - Each due notification is claimed by one instance at a time; SENT (and the IN_APP log entry) is written exactly
  *   once, by the claim holder. A crashed instance's claims are retaken when their lease expires.
  * - IN_APP is delivered by that SENT write (the notification is then in the user's list); the live push to
- *   subscribers is published after the commit, by that one instance, so it is sent at most once. A crash between the
- *   commit and the publish loses only the live push, never the notification.
+ *   subscribers is published after the commit, by that one instance, so it is sent at most once. A batch's SENT rows
+ *   commit together: a crash before that commit leaves the whole batch to be retaken after the lease, with nothing
+ *   pushed yet (so no subscriber sees a notification twice); a crash between the commit and the publishes loses only
+ *   the live pushes not yet sent, never a notification.
  * - WEBHOOK is at-least-once: a POST that succeeded just before a crash is repeated by the instance that retakes the
  *   claim. Receivers dedupe on `X-Bloomzy-Delivery`. Failures are retried by rescheduling (1 s, 4 s, 16 s), never
  *   by sleeping while holding the claim.
  */
 import { randomUUID } from 'node:crypto';
 import { consumeMessage, type TraceCarrier } from '@bloomzy/shared/telemetry/propagation';
-import type { Notification, NotificationChannel } from '../db/client.js';
+import type { Notification } from '../db/client.js';
+import { nextDispatchAfter } from '../db/notifications.js';
 import { createWebhookFetch } from '../delivery/webhook-fetch.js';
-import {
-  MAX_WEBHOOK_ATTEMPTS,
-  postWebhook,
-  retryDelayMs,
-  type FetchLike,
-  type WebhookResult,
-} from '../delivery/webhook.js';
-import { loadSettings, type UserSettings } from '../domain/user-settings.js';
-import { webhookUrlProblem } from '../domain/webhook-url.js';
+import type { FetchLike } from '../delivery/webhook.js';
+import { loadSettings } from '../domain/user-settings.js';
 import { notificationTopic, toLive } from '../live/notification-topic.js';
-import type { NotificationsRuntime } from '../runtime.js';
-import { claimDue, completeRound, leaseMsFor, type AttemptRecord } from './claims.js';
-import { countWebhook, observeRound } from './dispatch-metrics.js';
+import { claimDue, leaseMsFor } from './claims.js';
+import { completeBatch, isBulkCompletable, type BatchItem } from './complete-batch.js';
+import { deliverOne, type DeliveryRuntime } from './deliver-one.js';
+import { observeRound } from './dispatch-metrics.js';
+import { Limiter } from './limiter.js';
 
 export interface Dispatcher {
   /** Delivers everything due now, batch by batch; resolves with how many notifications were processed. */
   runOnce(): Promise<number>;
-  /** Starts the loop: a run now, then one every interval. */
+  /** Starts the loop: a run now, then one at the next dispatch time (at most `intervalMs` later). */
   start(): void;
   /** Runs again as soon as possible (something just became due). No-op when the loop is not started. */
   wake(): void;
@@ -42,25 +49,34 @@ export interface Dispatcher {
 }
 
 export interface DispatcherOptions {
-  runtime: Pick<NotificationsRuntime, 'db' | 'clock' | 'logger' | 'pubsub' | 'config'>;
+  runtime: DeliveryRuntime;
+  /** Longest sleep between runs. */
   intervalMs: number;
   fetch?: FetchLike;
-  /** Notifications claimed (and delivered in parallel) per statement. */
+  /** Notifications claimed per statement. */
   batchSize?: number;
+  /** Batches claimed and completed at once. */
+  batchesInFlight?: number;
+  /** Notifications on the per-notification (webhook) path at once. */
+  concurrency?: number;
 }
 
 /** A run stops after this many batches and lets the next tick continue, so stop() is never kept waiting long. */
 const MAX_BATCHES_PER_RUN = 100;
+/** Timers may fire a millisecond early; waking a little after the due time saves an empty run. */
+const TIMER_SLACK_MS = 2;
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
-  const { db, clock, logger, pubsub, config } = options.runtime;
+  const { runtime } = options;
+  const { db, clock, logger, pubsub, config } = runtime;
   // Ours checks where a webhook's host resolves as it connects (delivery/webhook-fetch.ts); tests may pass their own.
   const webhookFetch = options.fetch
     ? { fetch: options.fetch, close: async () => undefined }
     : createWebhookFetch({ allowPrivate: config.webhookAllowPrivate });
-  const fetchImpl: FetchLike = webhookFetch.fetch;
-  const batchSize = options.batchSize ?? 10;
-  const leaseMs = leaseMsFor(config.webhookTimeoutMs);
+  const batchSize = options.batchSize ?? 500;
+  const concurrency = options.concurrency ?? 50;
+  const inFlight = options.batchesInFlight ?? 2;
+  const leaseMs = leaseMsFor(config.webhookTimeoutMs, batchSize * inFlight, concurrency);
 
   let stopped = false;
   let started = false;
@@ -68,126 +84,95 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let running: Promise<void> | null = null;
   let again = false;
 
-  async function sendWebhook(n: Notification, s: UserSettings, attempt: number): Promise<WebhookResult> {
-    if (!s.webhook) return { ok: false, retryable: false, httpStatus: null, error: 'No webhook is set up' };
-    const problem = webhookUrlProblem(s.webhook.url, config.webhookAllowPrivate);
-    if (problem) return { ok: false, retryable: false, httpStatus: null, error: `Webhook URL ${problem}` };
-    const { url, secret } = s.webhook;
-    return postWebhook({
-      fetch: fetchImpl,
-      url,
-      secret,
-      notification: n,
-      attempt,
-      now: clock.now(),
-      timeoutMs: config.webhookTimeoutMs,
-    });
-  }
+  /** The planning trace of `n`: each dispatch is a trace of its own, linked to the one that planned it. */
+  const traced = <T>(n: Notification, fn: () => Promise<T>) =>
+    consumeMessage(
+      'dispatch notification',
+      { 'bloomzy.notification.type': n.type },
+      (n.traceContext ?? undefined) as TraceCarrier | undefined,
+      fn,
+    );
 
-  async function deliver(n: Notification, s: UserSettings, token: string): Promise<void> {
-    const round = n.dispatchRounds;
-    const now = clock.now();
-    if (!s.notificationsEnabled) {
-      // Turned off after this was scheduled: a pending send is cancelled, a pending webhook retry dropped.
-      const lastError = 'Notifications are turned off for this account';
-      const cancelled = await completeRound(
-        db,
-        n,
-        token,
-        { delivered: [], retry: [], retryAt: null, attempts: [], lastError, cancel: true },
-        now,
-      );
-      if (cancelled) observeRound(n, cancelled, now);
-      return;
-    }
-    const delivered: NotificationChannel[] = [];
-    const retry: NotificationChannel[] = [];
-    const attempts: AttemptRecord[] = [];
-    const errors: string[] = [];
-    const record = (
-      channel: NotificationChannel,
-      ok: boolean,
-      error: string | null,
-      httpStatus: number | null,
-      startedAt: Date,
-    ) => ({
-      channel,
-      attempt: round,
-      outcome: ok ? ('SUCCEEDED' as const) : ('FAILED' as const),
-      httpStatus,
-      error,
-      instanceId: config.instanceId,
-      startedAt,
-      finishedAt: clock.now(),
-    });
-    for (const channel of n.pendingChannels) {
-      if (channel === 'IN_APP') {
-        const error = s.notifyInApp ? null : 'In-app notifications are turned off';
-        attempts.push(record('IN_APP', error === null, error, null, now));
-        if (error) errors.push(error);
-        else delivered.push('IN_APP');
+  /** Live pushes of the rows a batch just sent, all issued at once (the Redis client pipelines them). */
+  const publishAll = (sent: readonly Notification[]) =>
+    Promise.all(
+      sent.map((n) =>
+        traced(n, () => pubsub.publish(notificationTopic(n.userId), toLive(n))).catch((error: unknown) =>
+          logger.error('live push failed (the notification is stored and listed)', { id: n.id, error }),
+        ),
+      ),
+    );
+
+  async function dispatchBatch(claimed: Notification[], token: string, slow: Limiter, pushes: Promise<unknown>[]) {
+    const startedAt = clock.now();
+    const settings = await loadSettings(
+      db,
+      claimed.map((n) => n.userId),
+    );
+    const bulk: BatchItem[] = [];
+    for (const n of claimed) {
+      const s = settings.get(n.userId);
+      if (!s) continue;
+      if (isBulkCompletable({ n, s })) {
+        bulk.push({ n, s });
         continue;
       }
-      const startedAt = clock.now();
-      const result = await sendWebhook(n, s, round);
-      // Logged at once, not with the outcome: the POST happened even if our claim turns out to be lost.
-      await db.deliveryAttempt.create({
-        data: { ...record('WEBHOOK', result.ok, result.error, result.httpStatus, startedAt), notificationId: n.id },
-      });
-      const retrying = !result.ok && result.retryable && round < MAX_WEBHOOK_ATTEMPTS;
-      countWebhook(result, retrying);
-      if (result.ok) delivered.push('WEBHOOK');
-      else if (retrying) retry.push('WEBHOOK');
-      if (result.error) errors.push(result.error);
+      // An unexpected failure (database gone) leaves the claim to expire; the row is retaken later.
+      void slow
+        .run(() => traced(n, () => deliverOne(runtime, webhookFetch.fetch, n, s, token)))
+        .catch((error: unknown) => logger.error('delivery failed', { id: n.id, error }));
     }
-    const finishedAt = clock.now();
-    const retryAt = retry.length > 0 ? new Date(finishedAt.getTime() + retryDelayMs(round)) : null;
-    const lastError = errors.join('; ') || null;
-    const updated = await completeRound(
-      db,
-      n,
-      token,
-      { delivered, retry, retryAt, attempts, lastError, cancel: false },
-      finishedAt,
-    );
-    if (!updated) {
-      logger.warn('dispatch claim lost before completion; another instance owns the notification now', { id: n.id });
-      return;
+    const now = clock.now();
+    const written = await completeBatch(db, token, bulk, { startedAt, now }, config.instanceId);
+    const before = new Map(bulk.map(({ n }) => [n.id, n]));
+    for (const row of written) {
+      const claimedRow = before.get(row.id);
+      if (claimedRow) observeRound(claimedRow, row, now);
     }
-    observeRound(n, updated, finishedAt);
-    if (n.status === 'SCHEDULED' && updated.status === 'SENT' && delivered.includes('IN_APP')) {
-      await pubsub.publish(notificationTopic(n.userId), toLive(updated)).catch((error: unknown) => {
-        logger.error('live push failed (the notification is stored and listed)', { id: n.id, error });
+    if (written.length < bulk.length)
+      logger.warn('dispatch claims lost before completion; other instances own those notifications now', {
+        lost: bulk.length - written.length,
       });
+    pushes.push(publishAll(written.filter((row) => row.status === 'SENT')));
+  }
+
+  /**
+   * Claims and dispatches batches until none is due, `inFlight` batches at a time (so one batch's statements overlap
+   * another's publishes); `more` when it stopped at the per-run cap.
+   */
+  async function run(): Promise<{ processed: number; more: boolean }> {
+    let processed = 0;
+    let batches = 0;
+    let drained = false;
+    const slow = new Limiter(concurrency);
+    const pushes: Promise<unknown>[] = [];
+    const worker = async () => {
+      while (!drained && !stopped && batches < MAX_BATCHES_PER_RUN) {
+        batches++;
+        await slow.settledTo(concurrency);
+        const token = `${config.instanceId}:${randomUUID()}`;
+        const claimed = await claimDue(db, { now: clock.now(), token, leaseMs, limit: batchSize });
+        if (claimed.length === 0) drained = true;
+        // A failed batch (database gone) leaves its claims to expire; the rows are retaken later.
+        else await dispatchBatch(claimed, token, slow, pushes);
+        processed += claimed.length;
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: inFlight }, worker));
+      return { processed, more: !drained && !stopped };
+    } finally {
+      await slow.settledTo(0);
+      await Promise.all(pushes);
     }
   }
 
-  async function runOnce(): Promise<number> {
-    let processed = 0;
-    for (let batch = 0; batch < MAX_BATCHES_PER_RUN && !stopped; batch++) {
-      const token = `${config.instanceId}:${randomUUID()}`;
-      const claimed = await claimDue(db, { now: clock.now(), token, leaseMs, limit: batchSize });
-      if (claimed.length === 0) break;
-      const settings = await loadSettings(
-        db,
-        claimed.map((n) => n.userId),
-      );
-      await Promise.all(
-        claimed.map(async (n) => {
-          const s = settings.get(n.userId);
-          if (!s) return;
-          // An unexpected failure (database gone) leaves the claim to expire; the row is retaken later.
-          // Each dispatch is a trace of its own (the reminder's webhooks, live push and SQL under it), linked to the
-          // trace that planned it (a care-schedule event, a scheduleNotification request).
-          const planned = (n.traceContext ?? undefined) as TraceCarrier | undefined;
-          await consumeMessage('dispatch notification', { 'bloomzy.notification.type': n.type }, planned, () =>
-            deliver(n, s, token),
-          ).catch((error: unknown) => logger.error('delivery failed', { id: n.id, error }));
-        }),
-      );
-      processed += claimed.length;
-    }
-    return processed;
+  /** How long to sleep after a run: until the next planned dispatch, at most intervalMs. */
+  async function sleepMs(): Promise<number> {
+    const now = clock.now();
+    const next = await nextDispatchAfter(db, now);
+    if (!next) return options.intervalMs;
+    return Math.min(options.intervalMs, Math.max(0, next.getTime() - now.getTime()) + TIMER_SLACK_MS);
   }
 
   function tick(): void {
@@ -197,25 +182,26 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       again = true;
       return;
     }
-    running = runOnce()
-      .then(
-        () => undefined,
-        (error: unknown) => logger.error('dispatch run failed', { error }),
-      )
-      .finally(() => {
+    running = run()
+      .then(async ({ more }) => (more ? 0 : await sleepMs()))
+      .catch((error: unknown) => {
+        logger.error('dispatch run failed', { error });
+        return options.intervalMs;
+      })
+      .then((delay) => {
         running = null;
         if (stopped) return;
         if (again) {
           again = false;
           setImmediate(tick);
         } else {
-          timer = setTimeout(tick, options.intervalMs);
+          timer = setTimeout(tick, delay);
         }
       });
   }
 
   return {
-    runOnce,
+    runOnce: async () => (await run()).processed,
     start() {
       if (started) return;
       started = true;
