@@ -92,6 +92,18 @@ describe.skipIf(!postgres)('exactly-once delivery with two instances (postgres)'
     expect(byInstance.reduce((sum, g) => sum + g._count._all, 0)).toBe(50);
   });
 
+  it('two dispatchers racing over 2000 due reminders, batch by batch, send and push each exactly once', async () => {
+    const due = await dueNotifications(2000);
+    const runs = await Promise.all([h.service.dispatcher.runOnce(), peer.dispatcher.runOnce()]);
+    const rest = (await h.service.dispatcher.runOnce()) + (await peer.dispatcher.runOnce());
+    expect(runs.reduce((a, b) => a + b, rest)).toBe(2000); // claims never overlapped
+    await expectSentOnce(due.ids);
+    await new Promise((r) => setImmediate(r));
+    await due.stop();
+    expect(due.pushed).toHaveLength(2000);
+    expect(new Set(due.pushed)).toEqual(new Set(due.ids));
+  });
+
   it('a dispatcher killed holding claims loses nothing: its work is retaken after the lease, and sent once', async () => {
     const due = await dueNotifications(50);
     const leaseMs = leaseMsFor(2_000);
