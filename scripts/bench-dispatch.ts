@@ -10,13 +10,13 @@
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { createNotificationsDb } from '@bloomzy/notifications/db/client';
+import { createDispatcher } from '@bloomzy/notifications/jobs/dispatcher';
 import { systemClock } from '@bloomzy/shared/clock';
 import { openDatabase } from '@bloomzy/shared/db/open';
 import { createLogger } from '@bloomzy/shared/logger';
 import { MemoryPubSub, RedisPubSub, type PubSub } from '@bloomzy/shared/messaging/pubsub';
 import { prismaProject } from '@bloomzy/shared/paths';
-import { createNotificationsDb } from '../subgraphs/notifications/src/db/client.js';
-import { createDispatcher } from '../subgraphs/notifications/src/jobs/dispatcher.js';
 import { fmt, latencyStats } from './bench/stats.js';
 
 const { values } = parseArgs({
