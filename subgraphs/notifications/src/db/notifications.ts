@@ -40,13 +40,3 @@ export async function lockPendingReminders(tx: Tx, userId: string): Promise<Noti
   if (rows.length === 0) return [];
   return tx.notification.findMany({ where: { id: { in: rows.map((r) => r.id) } } });
 }
-
-/** The earliest dispatch time after `now` (a reminder falling due, a webhook retry), null when none is planned. */
-export async function nextDispatchAfter(db: NotificationsDb, now: Date): Promise<Date | null> {
-  const next = await db.notification.findFirst({
-    where: { dispatchAt: { gt: now } },
-    orderBy: { dispatchAt: 'asc' },
-    select: { dispatchAt: true },
-  });
-  return next?.dispatchAt ?? null;
-}

@@ -26,12 +26,11 @@
 import { randomUUID } from 'node:crypto';
 import { consumeMessage, type TraceCarrier } from '@bloomzy/shared/telemetry/propagation';
 import type { Notification } from '../db/client.js';
-import { nextDispatchAfter } from '../db/notifications.js';
 import { createWebhookFetch } from '../delivery/webhook-fetch.js';
 import type { FetchLike } from '../delivery/webhook.js';
 import { loadSettings } from '../domain/user-settings.js';
 import { notificationTopic, toLive } from '../live/notification-topic.js';
-import { claimDue, leaseMsFor } from './claims.js';
+import { claimBatch, leaseMsFor } from './claims.js';
 import { completeBatch, isBulkCompletable, type BatchItem } from './complete-batch.js';
 import { deliverOne, type DeliveryRuntime } from './deliver-one.js';
 import { observeRound } from './dispatch-metrics.js';
@@ -140,8 +139,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
    * Claims and dispatches batches until none is due, `inFlight` batches at a time (so one batch's statements overlap
    * another's publishes); `more` when it stopped at the per-run cap.
    */
-  async function run(): Promise<{ processed: number; more: boolean }> {
+  async function run(): Promise<{ processed: number; more: boolean; next: Date | null }> {
     let processed = 0;
+    let next: Date | null = null;
     let batches = 0;
     let drained = false;
     const slow = new Limiter(concurrency);
@@ -151,7 +151,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         batches++;
         await slow.settledTo(concurrency);
         const token = `${config.instanceId}:${randomUUID()}`;
-        const claimed = await claimDue(db, { now: clock.now(), token, leaseMs, limit: batchSize });
+        const found = await claimBatch(db, { now: clock.now(), token, leaseMs, limit: batchSize });
+        const claimed = found.claimed;
+        next = found.next;
         if (claimed.length === 0) drained = true;
         // A failed batch (database gone) leaves its claims to expire; the rows are retaken later.
         else await dispatchBatch(claimed, token, slow, pushes);
@@ -160,19 +162,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     };
     try {
       await Promise.all(Array.from({ length: inFlight }, worker));
-      return { processed, more: !drained && !stopped };
+      return { processed, more: !drained && !stopped, next };
     } finally {
       await slow.settledTo(0);
       await Promise.all(pushes);
     }
   }
 
-  /** How long to sleep after a run: until the next planned dispatch, at most intervalMs. */
-  async function sleepMs(): Promise<number> {
-    const now = clock.now();
-    const next = await nextDispatchAfter(db, now);
+  /** How long to sleep after a run: until the next planned dispatch its last claim saw, at most intervalMs. */
+  function sleepMs(next: Date | null): number {
     if (!next) return options.intervalMs;
-    return Math.min(options.intervalMs, Math.max(0, next.getTime() - now.getTime()) + TIMER_SLACK_MS);
+    const wait = next.getTime() - clock.now().getTime();
+    return Math.min(options.intervalMs, Math.max(0, wait) + TIMER_SLACK_MS);
   }
 
   function tick(): void {
@@ -183,7 +184,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return;
     }
     running = run()
-      .then(async ({ more }) => (more ? 0 : await sleepMs()))
+      .then(({ more, next }) => (more ? 0 : sleepMs(next)))
       .catch((error: unknown) => {
         logger.error('dispatch run failed', { error });
         return options.intervalMs;
