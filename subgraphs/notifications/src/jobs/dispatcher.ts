@@ -146,7 +146,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     let drained = false;
     const slow = new Limiter(concurrency);
     const pushes: Promise<unknown>[] = [];
-    const worker = async () => {
+    const workers: Promise<void>[] = [];
+    const worker = async (): Promise<void> => {
       while (!drained && !stopped && batches < MAX_BATCHES_PER_RUN) {
         batches++;
         await slow.settledTo(concurrency);
@@ -154,14 +155,28 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const found = await claimBatch(db, { now: clock.now(), token, leaseMs, limit: batchSize });
         const claimed = found.claimed;
         next = found.next;
-        if (claimed.length === 0) drained = true;
+        if (claimed.length === 0) {
+          drained = true;
+          break;
+        }
+        // A full batch suggests more is due: only then do further workers join (an idle look stays one statement).
+        if (claimed.length === batchSize && workers.length < inFlight) workers.push(worker());
         // A failed batch (database gone) leaves its claims to expire; the rows are retaken later.
-        else await dispatchBatch(claimed, token, slow, pushes);
+        await dispatchBatch(claimed, token, slow, pushes);
         processed += claimed.length;
       }
     };
     try {
-      await Promise.all(Array.from({ length: inFlight }, worker));
+      workers.push(worker());
+      // Every worker is awaited (one that failed does not leave the others unobserved); the first failure is rethrown.
+      const failures: unknown[] = [];
+      for (let i = 0; i < workers.length; i++) {
+        await workers[i]?.catch((error: unknown) => {
+          failures.push(error);
+          drained = true;
+        });
+      }
+      if (failures.length > 0) throw failures[0];
       return { processed, more: !drained && !stopped, next };
     } finally {
       await slow.settledTo(0);
