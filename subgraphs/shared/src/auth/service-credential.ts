@@ -13,6 +13,8 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError, MIN_SECRET_BYTES } from '../config.js';
+import type { Principal } from './principal.js';
+import { signIdentity, verifyIdentity } from './subscriber-identity.js';
 
 export const SERVICE_CREDENTIAL_HEADER = 'x-bloomzy-service';
 /** The longest a token is accepted after it was issued, and the lifetime signers give it. */
@@ -29,6 +31,10 @@ export interface ServiceCredentials {
   headersFor(audience: string): Promise<Record<string, string>>;
   /** Checks a header value: signed with the shared secret, addressed to `audience`, issued under 60 s ago. */
   verify(token: string | undefined, audience: string): Promise<ServiceTokenCheck>;
+  /** A signed identity of `principal` for one upstream subscription to `audience` (subscriber-identity.ts). */
+  signIdentity(audience: string, principal: Principal): Promise<string>;
+  /** The principal of a signed identity addressed to `audience`; null when missing, forged or expired. */
+  verifyIdentity(token: unknown, audience: string): Promise<Principal | null>;
 }
 
 export interface ServiceCredentialsOptions {
@@ -82,6 +88,8 @@ export function createServiceCredentials(options: ServiceCredentialsOptions): Se
       try {
         const { payload } = await jwtVerify(token, await key, {
           algorithms: ['HS256'],
+          // A subscriber identity (subscriber-identity.ts) is signed with the same key; it is no service credential.
+          typ: 'JWT',
           audience,
           requiredClaims: ['iat', 'exp'],
           maxTokenAge: SERVICE_TOKEN_TTL_SECONDS,
@@ -98,6 +106,12 @@ export function createServiceCredentials(options: ServiceCredentialsOptions): Se
         }
         return { valid: false, reason: 'invalid service credential' };
       }
+    },
+    async signIdentity(audience, principal) {
+      return signIdentity(await key, options.issuer, audience, principal, clock);
+    },
+    async verifyIdentity(token, audience) {
+      return verifyIdentity(await key, token, audience, clock);
     },
   };
 }
