@@ -14,7 +14,7 @@ import { LRUCache } from 'lru-cache';
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError, MIN_SECRET_BYTES } from '../config.js';
 import type { Principal } from './principal.js';
-import { signIdentity, verifyIdentity } from './subscriber-identity.js';
+import { IDENTITY_TYPE, signIdentity, verifyIdentity } from './subscriber-identity.js';
 
 export const SERVICE_CREDENTIAL_HEADER = 'x-bloomzy-service';
 /** The longest a token is accepted after it was issued, and the lifetime signers give it. */
@@ -86,16 +86,16 @@ export function createServiceCredentials(options: ServiceCredentialsOptions): Se
       const validUntil = verified.get(cacheKey);
       if (validUntil !== undefined && seconds() < validUntil) return { valid: true };
       try {
-        const { payload } = await jwtVerify(token, await key, {
+        const { payload, protectedHeader } = await jwtVerify(token, await key, {
           algorithms: ['HS256'],
-          // A subscriber identity (subscriber-identity.ts) is signed with the same key; it is no service credential.
-          typ: 'JWT',
           audience,
           requiredClaims: ['iat', 'exp'],
           maxTokenAge: SERVICE_TOKEN_TTL_SECONDS,
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
           currentDate: clock.now(),
         });
+        // A subscriber identity (subscriber-identity.ts) is signed with the same key; it is no service credential.
+        if (protectedHeader.typ === IDENTITY_TYPE) return { valid: false, reason: 'invalid service credential' };
         // Required claims, checked above; without the clock tolerance, so a cached token never outlives its check.
         verified.set(cacheKey, Math.min(payload.exp ?? 0, (payload.iat ?? 0) + SERVICE_TOKEN_TTL_SECONDS));
         return { valid: true };

@@ -16,7 +16,7 @@ export const IDENTITY_EXTENSION = 'identity';
 /** The shared secret as imported once by service-credential.ts. */
 type IdentityKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
-const IDENTITY_TYPE = 'bloomzy-identity+jwt';
+export const IDENTITY_TYPE = 'bloomzy-identity+jwt';
 const IDENTITY_TTL_SECONDS = 60;
 const CLOCK_TOLERANCE_SECONDS = 5;
 
