@@ -24,6 +24,7 @@ import type { Logger } from '@bloomzy/shared/logger';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
 import { createLiveCredentials, type LiveConnection } from './live-credentials.js';
 import { measureFetches } from './metrics/measure-fetches.js';
+import { reportUpstreamSockets } from './metrics/router-metrics.js';
 import { operationLimitRules, refuseLongDocument, type OperationLimits } from './plugins/operation-limits.js';
 import type { ClientIdentity, WebSocketLimits } from './rate-limits/index.js';
 import type { Fetcher } from './subgraph-fetch.js';
@@ -210,9 +211,11 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     },
     KEEP_ALIVE_MS,
   );
+  const unreport = reportUpstreamSockets(() => subscriptions.upstreamSockets);
   return {
     handler,
     dispose: async () => {
+      unreport();
       await liveCredentials.dispose();
       await subscriptions.dispose();
     },
