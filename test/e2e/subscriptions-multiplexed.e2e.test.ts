@@ -3,7 +3,7 @@
  * graphql-ws sockets (SUBSCRIPTION_UPSTREAM_CONNECTIONS), each subscription as its own user; more subscribers do not
  * mean more upstream sockets.
  */
-import type { FormattedExecutionResult } from 'graphql';
+import type { FormattedExecutionResult } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricsRegistry } from '@bloomzy/shared/metrics/registry';
 import { signupUser, startStack, type Stack } from './harness.js';
@@ -33,9 +33,9 @@ describe('subscriptions multiplexed to the notifications subgraph', () => {
 
   it('keeps one upstream socket whether one user or many subscribe, and delivers each user only their own', async () => {
     const users = await Promise.all(Array.from({ length: 12 }, () => signupUser(stack)));
-    const received = new Map<string, FormattedExecutionResult<Received>[]>();
+    const received = new Map<string, FormattedExecutionResult<Received, unknown>[]>();
     const subscribe = (user: (typeof users)[number]) => {
-      const events: FormattedExecutionResult<Received>[] = [];
+      const events: FormattedExecutionResult<Received, unknown>[] = [];
       received.set(user.user.id, events);
       const client = stack.wsClient({ authorization: `Bearer ${user.accessToken}` });
       client.subscribe<Received>(
