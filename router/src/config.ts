@@ -54,6 +54,8 @@ export interface RouterConfig extends CommonConfig {
   cost: CostLimits;
   /** Most time one subgraph fetch (its retry included) may take: by subgraph name, else `defaultMs`. */
   subgraphTimeouts: { defaultMs: number; bySubgraph: Record<string, number> };
+  /** graphql-ws sockets per subgraph that every client subscription is multiplexed over (subscriptions/). */
+  subscriptionUpstreamConnections: number;
 }
 
 /** proxy-addr's names for address ranges, which fastify's trustProxy accepts beside addresses and CIDR ranges. */
@@ -143,6 +145,12 @@ export const routerEnvironment = commonEnvironment.extend({
   ),
   WS_MAX_CONNECTIONS_PER_CLIENT: int({ description: 'Open WebSocket connections per client, per router' }, 10, 1),
   WS_MAX_SUBSCRIPTIONS_PER_CLIENT: int({ description: 'Running subscriptions per client, per router' }, 25, 1),
+  SUBSCRIPTION_UPSTREAM_CONNECTIONS: int(
+    { description: 'graphql-ws connections per subgraph carrying all client subscriptions to it, per router' },
+    2,
+    1,
+    64,
+  ),
   // Operation limits: the app's deepest operation is 8 levels, its widest 5 aliases, 2 root fields, 1 directive and
   // under 200 tokens; Sandbox's introspection query is 15 deep and about 180 tokens.
   MAX_DEPTH: int({ description: 'Deepest field nesting of an operation (introspection included)' }, 15, 1, 1000),
@@ -237,6 +245,7 @@ const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): Route
       maxDirectives: env.MAX_DIRECTIVES,
     },
     maxErrors: env.MAX_ERRORS,
+    subscriptionUpstreamConnections: env.SUBSCRIPTION_UPSTREAM_CONNECTIONS,
     cost: { maxCost: env.MAX_COST, defaultListSize: env.COST_DEFAULT_LIST_SIZE },
     subgraphTimeouts: { defaultMs: env.SUBGRAPH_TIMEOUT_MS, bySubgraph },
   };

@@ -5,8 +5,8 @@
  * - **Revoked** (logout, a revoked API key): auth pushes every revocation to every router over pub/sub
  *   (shared/auth/revocations.ts), and the router closes the session's sockets with 4401 (final for graphql-ws
  *   clients) as the message arrives, milliseconds after the revocation. A push can be missed (pub/sub is at most
- *   once: a router whose Redis subscriber was reconnecting), so a sweep re-checks every live session every
- *   `sweepEveryMs` as well.
+ *   once: a router whose Redis subscriber was reconnecting), so one sweep timer re-checks every live session every
+ *   `sweepEveryMs` as well, in batched reads (one Redis MGET per 1000 sessions, see batchedRevocationCheck).
  * - **Before every event**, the subscription's next result is held until the revocation list confirms the session
  *   is live. Logout returns only after the revocation is listed, so an event checked after that is withheld: no event
  *   is delivered after the logout mutation returned, whichever router holds the socket and however late its push
@@ -84,8 +84,41 @@ const closeExpired = (socket: WebSocket) => close(socket, TOKEN_EXPIRED_CLOSE_CO
 const isIterable = (value: unknown): value is AsyncIterableIterator<ExecutionResult> =>
   typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
 
+/** Most ids read from the revocation list in one round trip. */
+const CHECK_BATCH = 1_000;
+
+/**
+ * `revocations.isRevoked`, with the lookups made in the same tick (one event reaching thousands of subscribers, or a
+ * sweep) sent as a few batched reads when the store can (Redis: one MGET per CHECK_BATCH ids), not one each.
+ */
+function batchedRevocationCheck(revocations: RevocationStore): (id: string) => Promise<boolean> {
+  const areRevoked = revocations.areRevoked?.bind(revocations);
+  if (!areRevoked) return (id) => revocations.isRevoked(id);
+  let pending = new Map<string, { resolve: (revoked: boolean) => void; reject: (error: unknown) => void }[]>();
+  const flush = () => {
+    const batch = pending;
+    pending = new Map();
+    const ids = [...batch.keys()];
+    for (let start = 0; start < ids.length; start += CHECK_BATCH) {
+      const chunk = ids.slice(start, start + CHECK_BATCH);
+      areRevoked(chunk).then(
+        (answers) => chunk.forEach((id, i) => batch.get(id)?.forEach((w) => w.resolve(answers[i] ?? false))),
+        (error: unknown) => chunk.forEach((id) => batch.get(id)?.forEach((w) => w.reject(error))),
+      );
+    }
+  };
+  return (id) =>
+    new Promise((resolve, reject) => {
+      if (pending.size === 0) setImmediate(flush);
+      const waiters = pending.get(id);
+      if (waiters) waiters.push({ resolve, reject });
+      else pending.set(id, [{ resolve, reject }]);
+    });
+}
+
 export function createLiveCredentials(options: LiveCredentialsOptions): LiveCredentials {
   const { revocations, logger } = options;
+  const isRevoked = batchedRevocationCheck(revocations);
   /** Open sockets by the session or API key they were opened with. */
   const sockets = new Map<string, Set<WebSocket>>();
 
@@ -104,7 +137,7 @@ export function createLiveCredentials(options: LiveCredentialsOptions): LiveCred
     sweeping = true;
     void Promise.all(
       [...sockets.keys()].map((id) =>
-        revocations.isRevoked(id).then(
+        isRevoked(id).then(
           (revoked) => revoked && closeAll(id),
           () => {}, // the list cannot answer now; the next sweep (or the next event's check) will
         ),
@@ -141,7 +174,7 @@ export function createLiveCredentials(options: LiveCredentialsOptions): LiveCred
     if (live.expiresAt !== undefined && Date.now() >= live.expiresAt) return () => closeExpired(live.socket);
     if (!live.revocableId) return null;
     try {
-      if (await revocations.isRevoked(live.revocableId)) return () => closeRevoked(live.socket);
+      if (await isRevoked(live.revocableId)) return () => closeRevoked(live.socket);
     } catch (error) {
       logger.warn('revocation list unavailable; closing a live connection rather than deliver unchecked', { error });
       return () => close(live.socket, TRY_AGAIN_LATER, 'Try again later: credentials cannot be checked now');

@@ -143,6 +143,7 @@ export async function startRouter({
     admit: demandControl.admit,
     credentials,
     fetcherFor: subgraphFetch.fetcherFor,
+    upstreamConnections: config.subscriptionUpstreamConnections,
     ...(revocationCheckMs ? { revocationCheckMs } : {}),
   });
   let loaded = true;

@@ -13,8 +13,10 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Context } from 'graphql-ws';
 import { makeHandler, type Extra } from 'graphql-ws/use/@fastify/websocket';
 import { authenticateConnection } from '@bloomzy/shared/auth/connection';
+import type { Principal } from '@bloomzy/shared/auth/principal';
 import type { RevocationStore } from '@bloomzy/shared/auth/revocations';
 import type { ServiceCredentials } from '@bloomzy/shared/auth/service-credential';
+import { IDENTITY_EXTENSION } from '@bloomzy/shared/auth/subscriber-identity';
 import type { CredentialVerifier } from '@bloomzy/shared/auth/verifier';
 import { forbidden, unauthenticated } from '@bloomzy/shared/errors';
 import { withoutSuggestion } from '@bloomzy/shared/hide-suggestions';
@@ -22,6 +24,7 @@ import type { Logger } from '@bloomzy/shared/logger';
 import { ForwardingDataSource, type RouterContext, type SubgraphInfo } from './gateway.js';
 import { createLiveCredentials, type LiveConnection } from './live-credentials.js';
 import { measureFetches } from './metrics/measure-fetches.js';
+import { reportUpstreamSockets } from './metrics/router-metrics.js';
 import { operationLimitRules, refuseLongDocument, type OperationLimits } from './plugins/operation-limits.js';
 import type { ClientIdentity, WebSocketLimits } from './rate-limits/index.js';
 import type { Fetcher } from './subgraph-fetch.js';
@@ -51,18 +54,23 @@ export interface SubscriptionHandlerOptions {
   fetcherFor?: (subgraph: string) => Fetcher;
   /** How often every live session is re-checked against the revocation list (pushes do the real work). */
   revocationCheckMs?: number;
+  /** graphql-ws sockets per subgraph carrying every client subscription to it. */
+  upstreamConnections?: number;
 }
 
 type ConnectionContext = Context<Record<string, unknown> | undefined, Extra> & {
   credentials?: Record<string, string>;
   client?: ClientIdentity;
   live?: LiveConnection;
-  /** The user the connection was opened as: a renewal must be theirs. */
-  userId?: string;
+  /** Who the connection was opened as (a renewal must be the same user); upstream subscriptions carry it signed. */
+  principal?: Principal;
 };
 
-/** An operation's context over graphql-ws: the router's, plus the connection that live-credentials.ts checks. */
-type SocketOperationContext = RouterContext & { live?: LiveConnection };
+/**
+ * An operation's context over graphql-ws: the router's, the connection that live-credentials.ts checks, and the
+ * verified caller its upstream subscriptions are signed for.
+ */
+type SocketOperationContext = RouterContext & { live?: LiveConnection; principal?: Principal };
 
 /** Ping interval (graphql-ws's default): a client that stops answering is dropped and its subscriptions released. */
 const KEEP_ALIVE_MS = 12_000;
@@ -102,8 +110,22 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
       client: ctx.client,
       clientAddress: ctx.extra.request.ip,
       ...(ctx.live ? { live: ctx.live } : {}),
+      get principal() {
+        return ctx.principal;
+      },
     }),
-    upstreamConnectionParams: (context) => context.credentials,
+    // Who each upstream subscription is for, on connections it shares with other subscribers: signed by the router
+    // with the service secret (the subgraph verifies it per subscription); without a secret (local development) the
+    // subscriber's own credentials, which the subgraph verifies itself.
+    upstreamExtensions: async ({ principal, credentials: forwarded }, subgraph) => {
+      if (!credentials) {
+        const authorization = forwarded.authorization ?? (forwarded['x-api-key'] && `Bearer ${forwarded['x-api-key']}`);
+        return authorization ? { authorization } : undefined;
+      }
+      if (!principal) throw new Error('A subscription on an unauthenticated connection');
+      return { [IDENTITY_EXTENSION]: await credentials.signIdentity(subgraph, principal) };
+    },
+    upstreamConnections: options.upstreamConnections,
     upstreamHeaders: async (subgraph) => (await credentials?.headersFor(subgraph)) ?? {},
     // The operation limits HTTP has (plugins/operation-limits.ts), tokens aside: see onSubscribe below.
     validationRules: operationLimitRules(options.operationLimits),
@@ -137,10 +159,11 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
     } catch (error) {
       return error instanceof GraphQLError ? error : unauthenticated('Invalid access token', 'TOKEN_INVALID');
     }
-    if (principal?.kind !== 'session' || principal.userId !== ctx.userId) {
+    if (principal?.kind !== 'session' || principal.userId !== ctx.principal?.userId) {
       return forbidden("A connection's credentials can only be renewed with an access token of the same user");
     }
     ctx.credentials = renewed;
+    ctx.principal = principal;
     liveCredentials.renew(ctx.live, renewed, principal.sessionId);
     return undefined;
   }
@@ -182,15 +205,17 @@ export function createSubscriptionHandler(options: SubscriptionHandlerOptions): 
         if (!client) return false;
         const { principal, credentials } = connection;
         const live = liveCredentials.watch(ctx.extra.socket, credentials, principal.sessionId ?? principal.apiKeyId);
-        Object.assign(ctx as ConnectionContext, { credentials, client, live, userId: principal.userId });
+        Object.assign(ctx as ConnectionContext, { credentials, client, live, principal });
         return true;
       },
     },
     KEEP_ALIVE_MS,
   );
+  const unreport = reportUpstreamSockets(() => subscriptions.upstreamSockets);
   return {
     handler,
     dispose: async () => {
+      unreport();
       await liveCredentials.dispose();
       await subscriptions.dispose();
     },

@@ -26,6 +26,26 @@ export const websocketSubscriptions = gauge({
   labelNames: ['service'] as const,
 });
 
+/** Routers of this process (one in production; several in tests) reporting their upstream sockets. */
+const upstreamSocketSources = new Set<() => number>();
+
+gauge({
+  name: 'bloomzy_subscription_upstream_sockets',
+  help: 'graphql-ws sockets from the router to subgraphs carrying client subscriptions (multiplexed: a few per subgraph, whatever the number of subscribers)',
+  labelNames: ['service'] as const,
+  collect() {
+    let sockets = 0;
+    for (const source of upstreamSocketSources) sockets += source();
+    this.set({ service: SERVICE }, sockets);
+  },
+});
+
+/** Reports a router's upstream subscription sockets until the returned function is called. */
+export function reportUpstreamSockets(source: () => number): () => void {
+  upstreamSocketSources.add(source);
+  return () => upstreamSocketSources.delete(source);
+}
+
 const rateLimitRefusals = counter({
   name: 'bloomzy_rate_limit_refusals_total',
   help: 'Operations, connections and subscriptions the router refused for a client over its limits, by limit (requests, cost, connections, subscriptions)',

@@ -2,9 +2,10 @@
  * Federated subscriptions for a router built on @apollo/gateway (which refuses to execute subscriptions).
  *
  * A client subscription is validated against the API schema and planned by the federation query planner. The plan's
- * `primary` fetch is subscribed to on the owning subgraph over graphql-ws (one upstream socket per client
- * subscription, see upstream.ts); for every event the rest of the plan (entity fetches over HTTP) runs through the
- * gateway's own executor and the result is shaped like a query response (see execute-event.ts).
+ * `primary` fetch is subscribed to on the owning subgraph over graphql-ws, multiplexed over a few sockets per
+ * subgraph (multiplexer.ts: the subscriber's identity travels in each subscribe message's extensions); for every event
+ * the rest of the plan (entity fetches over HTTP, coalesced across events arriving together: entity-batch.ts) runs
+ * through the gateway's own executor and the result is shaped like a query response (see execute-event.ts).
  *
  * Wire `serverOptions` into graphql-ws' `useServer` next to the router's own `onConnect`; test-router.ts shows the
  * whole wiring next to an Apollo Server + @apollo/gateway HTTP endpoint on the same node:http server.
@@ -21,11 +22,12 @@ import type {
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { consumeMessage, produceMessage } from '@bloomzy/shared/telemetry/propagation';
 import { defaultDataSource, withHeaders, type BuildDataSource } from './datasources.js';
+import { batchEntityFetches } from './entity-batch.js';
 import { executeEvent, type GatewayContext, type Logger } from './execute-event.js';
 import { GraphQLError } from './graphql.js';
+import { UpstreamPool } from './multiplexer.js';
 import { SubscriptionStream } from './stream.js';
 import { SupergraphState, asGraphQLError, type PlannedSubscription } from './supergraph.js';
-import { subscribeUpstream } from './upstream.js';
 
 interface SubgraphEndpoint {
   readonly name: string;
@@ -63,13 +65,18 @@ export interface FederatedSubscriptionsOptions<TContext extends GatewayContext, 
    * `context`, to the data sources (so a custom `willSendRequest` sees it too).
    */
   context: (ctx: TWsContext, id: string, payload: SubscribePayload) => TContext | Promise<TContext>;
-  /** connection_init payload for the upstream graphql-ws connection of a subscription (credentials forwarding). */
-  upstreamConnectionParams?: (
+  /**
+   * `extensions` of the upstream subscribe message of this subscriber's subscription to `subgraph` (who it is for:
+   * e.g. an identity the router signs, which the subgraph verifies per subscription). Called again at every
+   * resubscribe after an upstream reconnect.
+   */
+  upstreamExtensions?: (
     context: TContext,
+    subgraph: string,
   ) => Record<string, unknown> | undefined | Promise<Record<string, unknown> | undefined>;
   /**
    * Headers on the WebSocket upgrade request of an upstream connection to `subgraph` (e.g. the router's own service
-   * credential, which the subgraph checks before it upgrades).
+   * credential, which the subgraph checks before it upgrades). Called at every connection attempt.
    */
   upstreamHeaders?: (subgraph: string) => Record<string, string> | Promise<Record<string, string>>;
   /** Headers added to every HTTP entity fetch made while resolving this subscriber's events. */
@@ -89,6 +96,14 @@ export interface FederatedSubscriptionsOptions<TContext extends GatewayContext, 
   upstreamKeepAliveMs?: number;
   /** Deadline for a subgraph to acknowledge the upstream connection; default 10 s, 0 waits forever. */
   upstreamAckTimeoutMs?: number;
+  /** graphql-ws sockets per subgraph that carry all subscriptions to it; default 2. */
+  upstreamConnections?: number;
+  /** Consecutive failed reconnects of an upstream socket before its subscriptions end with an error; default 2. */
+  upstreamReconnectAttempts?: number;
+  /** Wait before reconnecting a lost upstream socket, times the attempt number; default 500 ms. */
+  upstreamReconnectDelayMs?: number;
+  /** How long entity fetches of events wait for others to share one request with; default 2 ms, 0: same tick. */
+  entityBatchWindowMs?: number;
   logger?: Logger;
 }
 
@@ -113,6 +128,8 @@ export interface FederatedSubscriptions<TContext, TWsContext extends Context> {
   readonly schema: GraphQLSchema;
   /** Number of client subscriptions currently holding an upstream subscription. */
   readonly activeSubscriptions: number;
+  /** Upstream graphql-ws sockets open or being opened, over all subgraphs. */
+  readonly upstreamSockets: number;
   /** Swaps the supergraph for new subscriptions; running ones keep their plan until they end. Throws if invalid. */
   update(supergraphSdl: string, subgraphs?: readonly SubgraphEndpoint[]): void;
   /** Ends every running subscription (clients get a completion) and releases their upstream connections. */
@@ -128,11 +145,33 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
   };
   let state = new SupergraphState(options.supergraphSdl, validation);
   let overrides = new Map((options.subgraphs ?? []).map(({ name, url }) => [name, url]));
-  const dataSources = new Map<string, GraphQLDataSource>();
+  const dataSources = new Map<string, (batchKey: string) => GraphQLDataSource>();
+  const pools = new Map<string, UpstreamPool>();
+  let subscribers = 0;
   const active = new Set<SubscriptionStream>();
   const buildDataSource = options.buildDataSource ?? defaultDataSource;
   const wsUrlFor = options.wsUrlFor ?? ((_name: string, httpUrl: string) => httpUrl.replace(/^http/i, 'ws'));
   const logger = options.logger ?? console;
+  const batchWindowMs = options.entityBatchWindowMs ?? 2;
+
+  function poolFor(subgraph: string, url: string): UpstreamPool {
+    const key = `${subgraph}\n${url}`;
+    let pool = pools.get(key);
+    if (!pool) {
+      pool = new UpstreamPool({
+        subgraph,
+        url,
+        connections: options.upstreamConnections ?? 2,
+        headers: async () => (await options.upstreamHeaders?.(subgraph)) ?? {},
+        keepAliveMs: options.upstreamKeepAliveMs ?? 12_000,
+        ackTimeoutMs: options.upstreamAckTimeoutMs ?? 10_000,
+        reconnectAttempts: options.upstreamReconnectAttempts ?? 2,
+        reconnectDelayMs: options.upstreamReconnectDelayMs ?? 500,
+      });
+      pools.set(key, pool);
+    }
+    return pool;
+  }
 
   const urlOf = (name: string, planned: PlannedSubscription): string | undefined =>
     overrides.get(name) ?? planned.state.subgraphUrls.get(name);
@@ -145,8 +184,12 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
       if (!url) continue;
       const key = `${name}\n${url}`;
       let source = dataSources.get(key);
-      if (!source) dataSources.set(key, (source = buildDataSource(name, url)));
-      services[name] = options.headersFor ? withHeaders(source, () => options.headersFor?.(context) ?? {}) : source;
+      if (!source) dataSources.set(key, (source = batchEntityFetches(buildDataSource(name, url), batchWindowMs)));
+      // Only fetches with the same headers (the subscriber's credentials) may share one request; without
+      // `headersFor` the context alone tells callers apart, so each subscriber batches with itself only.
+      const headers = options.headersFor?.(context);
+      const batchKey = headers ? JSON.stringify(Object.entries(headers).sort()) : `subscriber ${++subscribers}`;
+      services[name] = withHeaders(source(batchKey), () => options.headersFor?.(context) ?? {});
     }
     return services;
   }
@@ -169,15 +212,15 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
     const httpUrl = urlOf(primary.serviceName, planned);
     if (!httpUrl) return { errors: [new GraphQLError(`No URL known for subgraph "${primary.serviceName}".`)] };
 
-    let connectionParams: Record<string, unknown> | undefined;
-    let headers: Record<string, string> | undefined;
+    const subgraph = primary.serviceName;
+    // Built once now, so a subscriber the router cannot vouch for is refused before anything is sent upstream.
+    let extensions: Record<string, unknown> | undefined;
     try {
-      connectionParams = await options.upstreamConnectionParams?.(request.context);
-      headers = await options.upstreamHeaders?.(primary.serviceName);
+      extensions = await options.upstreamExtensions?.(request.context, subgraph);
     } catch (error) {
-      return { errors: [asGraphQLError(error, 'Could not prepare the upstream connection')] };
+      return { errors: [asGraphQLError(error, 'Could not prepare the upstream subscription')] };
     }
-    // While tracing is on, the subscription starts a trace (its upgrade to the subgraph carries it) and each event is
+    // While tracing is on, the subscription starts a trace and each event is
     // executed in a trace of its own linked to it, with the entity fetches to the other subgraphs.
     const attributes = {
       'graphql.operation.name': request.operationName ?? '',
@@ -188,16 +231,16 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
       attributes,
       async (trace) => ({
         trace,
-        upstream: subscribeUpstream({
-          subgraph: primary.serviceName,
-          url: wsUrlFor(primary.serviceName, httpUrl),
+        upstream: poolFor(subgraph, wsUrlFor(subgraph, httpUrl)).subscribe({
           query: primary.operation,
           operationName: primary.operationName,
           variables: variablesFor(primary.variableUsages, planned.variables),
-          connectionParams,
-          headers,
-          keepAliveMs: options.upstreamKeepAliveMs ?? 12_000,
-          ackTimeoutMs: options.upstreamAckTimeoutMs ?? 10_000,
+          // The first from above; after a reconnect a fresh one (a signed identity is short-lived).
+          extensions: async () => {
+            const first = extensions;
+            extensions = undefined;
+            return first ?? (await options.upstreamExtensions?.(request.context, subgraph));
+          },
         }),
       }),
     );
@@ -257,12 +300,19 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
     get activeSubscriptions() {
       return active.size;
     },
+    get upstreamSockets() {
+      let sockets = 0;
+      for (const pool of pools.values()) sockets += pool.sockets;
+      return sockets;
+    },
     update(supergraphSdl, subgraphs) {
       state = new SupergraphState(supergraphSdl, validation);
       if (subgraphs) overrides = new Map(subgraphs.map(({ name, url }) => [name, url]));
     },
     async dispose() {
       await Promise.all([...active].map((stream) => stream.return()));
+      for (const pool of pools.values()) pool.dispose();
+      pools.clear();
     },
   };
 }

@@ -148,14 +148,16 @@ describe('federated subscriptions over graphql-ws', () => {
     expect(sub.results[1]).toEqual({ data: { noteAdded: { id: 'n2', mood: 'calm', author: { name: 'Grace' } } } });
   });
 
-  it('forwards credentials: connection params upstream, headers on entity fetches', async () => {
+  it("forwards credentials: the subscriber's on its subscribe message upstream, headers on entity fetches", async () => {
     const { users, notes, client } = await startStack();
     const sub = record(client('Bearer alice'), { query: NOTE_ADDED });
     await waitFor(() => notes.openSubscriptions === 1, 'the upstream subscription');
     notes.publish({ id: 'n1', text: 'feed the monstera', authorId: 'u1' });
     await waitFor(() => sub.results.length === 1, 'one event');
 
-    expect(notes.connectionParams).toEqual([{ authorization: 'Bearer alice' }]);
+    // The connection itself is the router's, shared by subscribers: nothing of alice's in its connection_init.
+    expect(notes.connectionParams).toEqual([undefined]);
+    expect(notes.subscribeExtensions).toEqual([{ authorization: 'Bearer alice' }]);
     expect(users.authorizations).toContain('Bearer alice');
   });
 

@@ -57,7 +57,8 @@ export async function startRouter(
       const authorization = ctx.connectionParams?.authorization;
       return { authorization: typeof authorization === 'string' ? authorization : undefined };
     },
-    upstreamConnectionParams: ({ authorization }) => (authorization ? { authorization } : undefined),
+    // As the router does without a service secret: the subscriber's credentials ride on each subscribe message.
+    upstreamExtensions: ({ authorization }) => (authorization ? { authorization } : undefined),
     headersFor: ({ authorization }): Record<string, string> => (authorization ? { authorization } : {}),
     // Queries and mutations over the socket go through the very same gateway as HTTP ones.
     executeOperation: async ({ document, operationName, variables, context }) => {

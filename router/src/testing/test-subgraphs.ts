@@ -12,6 +12,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { ServiceCredentials } from '@bloomzy/shared/auth/service-credential';
+import { unauthenticated } from '@bloomzy/shared/errors';
 import { AsyncQueue } from '@bloomzy/shared/messaging/async-queue';
 
 export interface RunningServer {
@@ -77,13 +79,25 @@ export interface NotesSubgraph extends RunningServer {
   readonly openSockets: number;
   /** connection_init payloads the subgraph's graphql-ws server received. */
   readonly connectionParams: (Readonly<Record<string, unknown>> | undefined)[];
+  /** `extensions` of every subscribe message it received, in order. */
+  readonly subscribeExtensions: (Readonly<Record<string, unknown>> | undefined)[];
+  /** Subscribers whose signed identity it verified (with `credentials`), in order. */
+  readonly verifiedSubscribers: string[];
+  /** Closes every WebSocket abruptly but keeps serving, as a subgraph restart or a network blip would. */
+  dropSockets(): void;
   /** Headers of the WebSocket upgrade requests it accepted. */
   readonly upgradeHeaders: IncomingHttpHeaders[];
   /** Kills every WebSocket and stops listening, as a crashing subgraph would. */
   stop(): Promise<void>;
 }
 
-export async function startNotesSubgraph(): Promise<NotesSubgraph> {
+/**
+ * `credentials`: every subscription must carry a signed subscriber identity (`extensions.identity`), verified like the
+ * notifications subgraph does; a missing or forged one is refused with UNAUTHENTICATED.
+ */
+export async function startNotesSubgraph(options: { credentials?: ServiceCredentials } = {}): Promise<NotesSubgraph> {
+  const subscribeExtensions: (Readonly<Record<string, unknown>> | undefined)[] = [];
+  const verifiedSubscribers: string[] = [];
   const feeds = new Map<AsyncQueue<{ noteAdded: Note }>, string | undefined>();
   const published: Note[] = [];
   const connectionParams: (Readonly<Record<string, unknown>> | undefined)[] = [];
@@ -130,6 +144,14 @@ export async function startNotesSubgraph(): Promise<NotesSubgraph> {
         connectionParams.push(ctx.connectionParams);
         upgradeHeaders.push(ctx.extra.request.headers);
       },
+      onSubscribe: async (_ctx, _id, payload) => {
+        subscribeExtensions.push(payload.extensions ?? undefined);
+        if (!options.credentials) return undefined;
+        const principal = await options.credentials.verifyIdentity(payload.extensions?.identity, 'notes');
+        if (!principal) return [unauthenticated('no valid subscriber identity')];
+        verifiedSubscribers.push(principal.userId);
+        return undefined;
+      },
     },
     wss,
   );
@@ -153,6 +175,11 @@ export async function startNotesSubgraph(): Promise<NotesSubgraph> {
     },
     connectionParams,
     upgradeHeaders,
+    subscribeExtensions,
+    verifiedSubscribers,
+    dropSockets() {
+      for (const socket of wss.clients) socket.terminate();
+    },
     async stop() {
       for (const socket of wss.clients) socket.terminate();
       await wsServer.dispose();

@@ -82,7 +82,7 @@ export async function startNotificationsService(
     background: [dispatcher, consumers, { stop: async () => unwatchOverdue() }],
     resolvers,
     context: contextFactory(runtime, verifier),
-    attach: attachSubscriptions({ runtime, verifier, production: config.production, logger }),
+    attach: attachSubscriptions({ runtime, verifier, credentials, production: config.production, logger }),
   });
   // Started last, once everything it publishes to is up; its first run delivers what fell due while we were down.
   if (options.dispatchLoop ?? true) dispatcher.start();

@@ -1,6 +1,13 @@
-/** `notificationReceived` over graphql-ws: authenticated at connection time, and only ever the subscriber's own. */
+/**
+ * `notificationReceived` over graphql-ws: authenticated per connection (a client's credentials) or per subscription
+ * (the identity a router signs on its multiplexed connections), and only ever the subscriber's own.
+ */
 import { randomUUID } from 'node:crypto';
+import { createClient, type FormattedExecutionResult } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { Principal } from '@bloomzy/shared/auth/principal';
+import { routerHeaders, routerIdentity } from '@bloomzy/shared/testing/router-credential';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { subscribe } from '../testing/ws-client.js';
@@ -84,7 +91,7 @@ describe.each(testDatabaseKinds())('notificationReceived (%s)', (kind) => {
   it('closes connections with bad or missing credentials with 4401, with an expired token with 4440', async () => {
     const cases: [Record<string, string> | undefined, number][] = [
       [{ authorization: 'Bearer not-a-token' }, 4401],
-      [undefined, 4401],
+      [{ authorization: 'Basic YWxpY2U6c2VjcmV0' }, 4401],
       // Retried by graphql-ws clients, which call connectionParams again for a fresh token.
       [{ authorization: `Bearer ${await h.auth.token(randomUUID(), { ttlSeconds: -60 })}` }, 4440],
     ];
@@ -106,5 +113,60 @@ describe.each(testDatabaseKinds())('notificationReceived (%s)', (kind) => {
     const sub = subscribe<Received>(h.wsUrl, RECEIVED, { authorization: 'Bearer bzk_plants_only' });
     expect(await sub.closed).toBe(4403);
     await sub.dispose();
+  });
+
+  it('serves many users on one router connection, each subscription as the user its signed identity names', async () => {
+    const user = (userId: string): Principal => ({
+      userId,
+      role: 'USER',
+      kind: 'session',
+      sessionId: userId,
+      scopes: null,
+    });
+    const [alice, bob] = [randomUUID(), randomUUID()];
+    const headers = await routerHeaders('notifications');
+    // As the router connects: its service credential on the upgrade, nobody's credentials in connection_init.
+    const client = createClient({
+      url: h.wsUrl,
+      webSocketImpl: class extends WebSocket {
+        constructor(address: string | URL, protocols?: string | string[]) {
+          super(address, protocols, { headers });
+        }
+      },
+      retryAttempts: 0,
+    });
+    const results = new Map<string, FormattedExecutionResult<Received>[]>();
+    const refusals = new Map<string, unknown>();
+    const start = (name: string, extensions: Record<string, unknown> | undefined) => {
+      results.set(name, []);
+      client.subscribe<Received>(
+        { query: RECEIVED, ...(extensions ? { extensions } : {}) },
+        { next: (r) => results.get(name)?.push(r), error: (e) => refusals.set(name, e), complete: () => {} },
+      );
+    };
+    const forged = await routerIdentity('notifications', user(bob));
+    try {
+      start('alice', await routerIdentity('notifications', user(alice)));
+      start('bob', await routerIdentity('notifications', user(bob)));
+      start('nobody', undefined);
+      start('forged', { identity: `${forged.identity?.slice(0, -4)}AAAA` });
+      start('misaddressed', await routerIdentity('plants', user(alice)));
+      await h.pubsub.waitForSubscribers(notificationTopic(alice), 1);
+      await h.pubsub.waitForSubscribers(notificationTopic(bob), 1);
+      await expect.poll(() => refusals.size).toBe(3);
+      for (const name of ['nobody', 'forged', 'misaddressed'])
+        expect(refusals.get(name)).toMatchObject([{ extensions: { code: 'UNAUTHENTICATED' } }]);
+
+      const forAlice = await dueNow(alice, 'For Alice');
+      await h.service.dispatcher.runOnce();
+      await expect.poll(() => results.get('alice')?.length).toBe(1);
+      expect(results.get('alice')?.[0]?.data?.notificationReceived).toMatchObject({
+        id: forAlice,
+        recipient: { id: alice },
+      });
+      expect(results.get('bob')).toEqual([]);
+    } finally {
+      await client.dispose();
+    }
   });
 });

@@ -107,6 +107,15 @@ describe.skipIf(!redisUrl)('Redis revocation list', () => {
     expect(await store.isRevoked('second')).toBe(false);
   });
 
+  it('answers for many ids in one read, and refuses to answer while incomplete', async () => {
+    const { store } = make();
+    await expect(store.areRevoked(['a'])).rejects.toBeInstanceOf(RevocationListIncomplete);
+    await store.restore(async () => []);
+    await store.revoke('b', 60);
+    expect(await store.areRevoked(['a', 'b', 'c'])).toEqual([false, true, false]);
+    expect(await store.areRevoked([])).toEqual([]);
+  });
+
   it('pushes revocations to other processes', async () => {
     const a = make();
     const b = new RedisRevocationStore(a.redis, a.pubsub, `${a.prefix}revoked:`);

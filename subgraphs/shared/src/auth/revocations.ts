@@ -41,6 +41,8 @@ export interface RevocationStore {
   revoke(id: string, ttlSeconds: number): Promise<void>;
   /** Whether `id` is listed; throws RevocationListIncomplete while the list has lost its data. */
   isRevoked(id: string): Promise<boolean>;
+  /** `isRevoked` for many ids in one round trip (optional: stores where a lookup costs nothing leave it out). */
+  areRevoked?(ids: readonly string[]): Promise<boolean[]>;
   /** Whether the list holds everything auth's database says (a restore ran since the list last lost its data). */
   isComplete(): Promise<boolean>;
   /**
@@ -143,6 +145,13 @@ export class RedisRevocationStore implements RevocationStore {
     const [entry, marker] = await this.redis.mget(this.prefix + id, this.#marker);
     if (marker !== 'complete') throw new RevocationListIncomplete();
     return entry !== null;
+  }
+
+  async areRevoked(ids: readonly string[]): Promise<boolean[]> {
+    if (ids.length === 0) return [];
+    const values = await this.redis.mget(...ids.map((id) => this.prefix + id), this.#marker);
+    if (values.at(-1) !== 'complete') throw new RevocationListIncomplete();
+    return ids.map((_, i) => values[i] !== null);
   }
 
   async isComplete(): Promise<boolean> {

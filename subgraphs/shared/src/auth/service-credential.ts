@@ -13,6 +13,8 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { systemClock, type Clock } from '../clock.js';
 import { ConfigError, MIN_SECRET_BYTES } from '../config.js';
+import type { Principal } from './principal.js';
+import { IDENTITY_TYPE, signIdentity, verifyIdentity } from './subscriber-identity.js';
 
 export const SERVICE_CREDENTIAL_HEADER = 'x-bloomzy-service';
 /** The longest a token is accepted after it was issued, and the lifetime signers give it. */
@@ -29,6 +31,10 @@ export interface ServiceCredentials {
   headersFor(audience: string): Promise<Record<string, string>>;
   /** Checks a header value: signed with the shared secret, addressed to `audience`, issued under 60 s ago. */
   verify(token: string | undefined, audience: string): Promise<ServiceTokenCheck>;
+  /** A signed identity of `principal` for one upstream subscription to `audience` (subscriber-identity.ts). */
+  signIdentity(audience: string, principal: Principal): Promise<string>;
+  /** The principal of a signed identity addressed to `audience`; null when missing, forged or expired. */
+  verifyIdentity(token: unknown, audience: string): Promise<Principal | null>;
 }
 
 export interface ServiceCredentialsOptions {
@@ -80,7 +86,7 @@ export function createServiceCredentials(options: ServiceCredentialsOptions): Se
       const validUntil = verified.get(cacheKey);
       if (validUntil !== undefined && seconds() < validUntil) return { valid: true };
       try {
-        const { payload } = await jwtVerify(token, await key, {
+        const { payload, protectedHeader } = await jwtVerify(token, await key, {
           algorithms: ['HS256'],
           audience,
           requiredClaims: ['iat', 'exp'],
@@ -88,6 +94,8 @@ export function createServiceCredentials(options: ServiceCredentialsOptions): Se
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
           currentDate: clock.now(),
         });
+        // A subscriber identity (subscriber-identity.ts) is signed with the same key; it is no service credential.
+        if (protectedHeader.typ === IDENTITY_TYPE) return { valid: false, reason: 'invalid service credential' };
         // Required claims, checked above; without the clock tolerance, so a cached token never outlives its check.
         verified.set(cacheKey, Math.min(payload.exp ?? 0, (payload.iat ?? 0) + SERVICE_TOKEN_TTL_SECONDS));
         return { valid: true };
@@ -98,6 +106,12 @@ export function createServiceCredentials(options: ServiceCredentialsOptions): Se
         }
         return { valid: false, reason: 'invalid service credential' };
       }
+    },
+    async signIdentity(audience, principal) {
+      return signIdentity(await key, options.issuer, audience, principal, clock);
+    },
+    async verifyIdentity(token, audience) {
+      return verifyIdentity(await key, token, audience, clock);
     },
   };
 }

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench:subscriptions -- --subscribers N [--mode due|publish|both] [--upstream-connections K]`
+ *
+ * The production topology (each service its own process, Postgres, Redis; test/e2e/processes.ts), N graphql-ws
+ * clients through router 1, each a different user with one subscription to notificationReceived. Then:
+ * - `publish` (the router in isolation): one event per user published straight to the notifications pub/sub;
+ *   prints delivered/lost and publish → client p50/p99.
+ * - `due` (end to end): one reminder per user, all falling due at the same instant; prints delivered/lost and
+ *   due → client p50/p99 (this includes the notifications dispatcher).
+ * Both print the router's RSS, open file descriptors, CPU while idle, and its connections to the notifications
+ * subgraph (TCP, from /proc) and upstream subscription sockets (its metric). Users are minted, not signed up
+ * (bench/subscriptions/tokens.ts). Needs Postgres and Redis (TEST_DATABASE_URL / REDIS_URL, defaults local).
+ */
+import { parseArgs } from 'node:util';
+import { startTopology } from '../test/e2e/processes.js';
+import { latencyStats } from './bench/stats.js';
+import { connectSubscribers } from './bench/subscriptions/clients.js';
+import { connectionsTo, processStats } from './bench/subscriptions/process-stats.js';
+import { makeDue, publishDirect, scheduleReminders } from './bench/subscriptions/scenarios.js';
+import { createTokenMint, type BenchUser } from './bench/subscriptions/tokens.js';
+
+const { values } = parseArgs({
+  options: {
+    subscribers: { type: 'string', default: '1000' },
+    mode: { type: 'string', default: 'both' },
+    'upstream-connections': { type: 'string', default: '2' },
+    'wait-seconds': { type: 'string', default: '120' },
+  },
+});
+const subscribers = Number(values.subscribers);
+const mode = values.mode ?? 'both';
+const waitMs = Number(values['wait-seconds']) * 1000;
+const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const round = (n: number) => Math.round(n);
+
+async function main() {
+  const mint = await createTokenMint();
+  const users = await mint.users(subscribers);
+  const big = '1000000000';
+  console.log(`starting the production topology (${subscribers} subscribers, mode ${mode})…`);
+  const topology = await startTopology(databaseUrl, redisUrl, {
+    env: { AUTH_SIGNING_KEYS: mint.signingKeys },
+    // Benchmark only: every client is one user of many from one address.
+    routerEnv: {
+      RATE_LIMIT_REQUESTS: big,
+      RATE_LIMIT_COST: big,
+      WS_MAX_CONNECTIONS_PER_CLIENT: '10',
+      SUBSCRIPTION_UPSTREAM_CONNECTIONS: values['upstream-connections'] ?? '2',
+    },
+  });
+  const router = topology.router1;
+  const notificationsPort = Number(new URL(topology.notificationsA.baseUrl).port);
+  const routerSnapshot = async (label: string) => {
+    const stats = await processStats(router.pid);
+    const tcp = await connectionsTo(router.pid, notificationsPort);
+    const metrics = await fetch(router.metricsUrl).then((r) => r.text());
+    const gauge = /^bloomzy_subscription_upstream_sockets\{[^}]*\} (\d+)/m.exec(metrics)?.[1] ?? '?';
+    console.log(
+      `router ${label}: RSS ${stats.rssMb} MB, fds ${stats.fds}, TCP to notifications ${tcp}, upstream subscription sockets ${gauge}`,
+    );
+    return stats;
+  };
+  try {
+    await routerSnapshot('before clients');
+    const title = `bench-${Date.now()}`;
+    if (mode !== 'publish') {
+      const started = performance.now();
+      const failed = await scheduleReminders(router.graphqlUrl, users, title, 32);
+      console.log(
+        `scheduled ${subscribers - failed}/${subscribers} reminders in ${round(performance.now() - started)} ms`,
+      );
+    }
+    const clients = await connectSubscribers(router.graphqlUrl.replace(/^http/, 'ws'), users, 64);
+    console.log(`connected ${subscribers} subscribers in ${round(clients.connectMs)} ms (64 at a time)`);
+    // Let every upstream subscription reach the subgraph before anything is sent.
+    await sleep(Math.max(3_000, subscribers / 2));
+    const idleStart = await routerSnapshot('idle, all subscribed');
+    await sleep(10_000);
+    const idleEnd = await processStats(router.pid);
+    console.log(`router idle CPU over 10 s: ${((idleEnd.cpuSeconds - idleStart.cpuSeconds) * 10).toFixed(1)} %`);
+
+    const report = async (label: string, since: number, expected: (user: BenchUser) => boolean) => {
+      const deadline = Date.now() + waitMs;
+      while (Date.now() < deadline && users.filter(expected).some((u) => !clients.arrivals.has(u.id))) await sleep(200);
+      const latencies = users.flatMap((u) => {
+        const arrival = clients.arrivals.get(u.id);
+        return arrival ? [arrival.at - since] : [];
+      });
+      const stats = latencyStats(latencies);
+      console.log(
+        `${label}: delivered ${latencies.length}/${subscribers}, lost ${subscribers - latencies.length}; ` +
+          `p50 ${round(stats.p50)} ms, p99 ${round(stats.p99)} ms, max ${round(stats.max)} ms`,
+      );
+    };
+
+    if (mode !== 'due') {
+      const publishedAt = await publishDirect(topology.redis.client, users);
+      await report('publish → client (router in isolation)', publishedAt, () => true);
+      await routerSnapshot('after publish');
+      clients.arrivals.clear();
+    }
+    if (mode !== 'publish') {
+      const dueAt = new Date(Date.now() + 2_000);
+      const moved = await makeDue(topology.databases.urls.notifications, title, dueAt);
+      console.log(`${moved} reminders due at ${dueAt.toISOString()}`);
+      await report('due → client (end to end)', dueAt.getTime(), () => true);
+      await routerSnapshot('after due');
+    }
+    const failures = [...new Set(clients.failures)].slice(0, 5);
+    if (failures.length) console.log(`client failures (${clients.failures.length}):`, failures);
+    await clients.close();
+  } finally {
+    await topology.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
