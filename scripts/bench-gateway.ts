@@ -166,6 +166,8 @@ if (args.role === 'subgraphs') {
   const { url } = await serveSubgraphs();
   console.log(`READY ${url}`);
 } else if (args.role === 'stock' || args.role === 'bloomzy') {
+  // An orderly exit, so that `node --cpu-prof` writes its profile.
+  process.once('SIGTERM', () => process.exit(0));
   const url = await startGateway(args.role, composeSupergraph(process.env.BENCH_SUBGRAPHS_URL!));
   console.log(`READY ${url}`);
 } else {

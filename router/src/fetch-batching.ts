@@ -35,13 +35,14 @@ interface Queue {
 function chunks(items: Pending[], maxBytes: number): Pending[][] {
   const out: Pending[][] = [];
   let current: Pending[] = [];
-  let bytes = 2;
+  // `[` and `]`, and a comma before every body but the first: 2 + Σ(size + 1) − 1.
+  let bytes = 1;
   for (const item of items) {
     const size = Buffer.byteLength(item.body) + 1;
     if (current.length && bytes + size > maxBytes) {
       out.push(current);
       current = [];
-      bytes = 2;
+      bytes = 1;
     }
     current.push(item);
     bytes += size;
