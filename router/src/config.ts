@@ -25,6 +25,7 @@ import {
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { repoRoot } from '@bloomzy/shared/paths';
 import type { CostLimits } from './cost/plugin.js';
+import type { GatewayPerformance } from './gateway-performance.js';
 import type { OperationLimits } from './plugins/operation-limits.js';
 import type { RateLimitSettings } from './rate-limits/index.js';
 
@@ -56,6 +57,8 @@ export interface RouterConfig extends CommonConfig {
   subgraphTimeouts: { defaultMs: number; bySubgraph: Record<string, number> };
   /** graphql-ws sockets per subgraph that every client subscription is multiplexed over (subscriptions/). */
   subscriptionUpstreamConnections: number;
+  /** How the router fetches from subgraphs and what it keeps between operations (gateway-performance.ts). */
+  performance: GatewayPerformance;
 }
 
 /** proxy-addr's names for address ranges, which fastify's trustProxy accepts beside addresses and CIDR ranges. */
@@ -160,6 +163,27 @@ export const routerEnvironment = commonEnvironment.extend({
   MAX_DIRECTIVES: int({ description: 'Directives in one operation' }, 20, 0, 100_000),
   MAX_ERRORS: int({ description: 'Errors in one response; one more says how many were left out' }, 100, 1, 100_000),
   MAX_COST: int({ description: 'Highest estimated cost of an operation; above it COST_LIMIT_EXCEEDED' }, 5000, 1),
+  SUBGRAPH_DEDUPLICATION: bool(
+    {
+      description:
+        'Identical query fetches to a subgraph with identical credentials share one request while it is under way',
+    },
+    true,
+  ),
+  SUBGRAPH_BATCHING: bool(
+    {
+      description:
+        'Query fetches to one subgraph that start together go as one batched HTTP request (the subgraph must accept batches)',
+    },
+    true,
+  ),
+  QUERY_PLAN_CACHE_MIB: int({ description: 'Approximate memory for cached query plans, in MiB' }, 30, 1, 4096),
+  DOCUMENT_CACHE_MIB: int(
+    { description: 'Approximate memory for parsed and validated operation documents, in MiB' },
+    30,
+    1,
+    4096,
+  ),
   COST_DEFAULT_LIST_SIZE: int(
     { description: 'Size assumed for a list field without `@listSize` when costing an operation' },
     100,
@@ -248,6 +272,12 @@ const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): Route
     subscriptionUpstreamConnections: env.SUBSCRIPTION_UPSTREAM_CONNECTIONS,
     cost: { maxCost: env.MAX_COST, defaultListSize: env.COST_DEFAULT_LIST_SIZE },
     subgraphTimeouts: { defaultMs: env.SUBGRAPH_TIMEOUT_MS, bySubgraph },
+    performance: {
+      dedupe: env.SUBGRAPH_DEDUPLICATION,
+      batch: env.SUBGRAPH_BATCHING,
+      queryPlanCacheMiB: env.QUERY_PLAN_CACHE_MIB,
+      documentCacheMiB: env.DOCUMENT_CACHE_MIB,
+    },
   };
 });
 

@@ -176,10 +176,12 @@ export function createGateway(
   logger: Logger,
   credentials: ServiceCredentials | undefined,
   fetcherFor?: (subgraph: string) => Fetcher,
+  queryPlanCacheMiB?: number,
 ): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl,
     logger,
+    ...(queryPlanCacheMiB ? { experimental_approximateQueryPlanStoreMiB: queryPlanCacheMiB } : {}),
     buildService: ({ name, url }) =>
       measureFetches(
         new ForwardingDataSource({

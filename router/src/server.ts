@@ -26,6 +26,7 @@ import type { RouterConfig } from './config.js';
 import { refuseCostlyRequests } from './cost/early-refusal.js';
 import { createDemandControl } from './cost/plugin.js';
 import { createGateway, credentialsFrom, subgraphsAnswer, subgraphsOf, type RouterContext } from './gateway.js';
+import { apolloServerPerformance } from './gateway-performance.js';
 import { watchSubgraphs } from './metrics/watch-subgraphs.js';
 import { errorLimit } from './plugins/error-limit.js';
 import { operationLimits } from './plugins/operation-limits.js';
@@ -69,8 +70,21 @@ export async function startRouter({
   // Every request to a subgraph carries it (HTTP, graphql-ws upgrades, readiness, API-key introspection).
   const credentials = await serviceCredentials(config, 'router');
   const { defaultMs, bySubgraph } = config.subgraphTimeouts;
-  const subgraphFetch = createSubgraphFetch({ timeoutMs: (name) => bySubgraph[name] ?? defaultMs, logger });
-  const gateway = createGateway(supergraphSdl, config.subgraphUrls, logger, credentials, subgraphFetch.fetcherFor);
+  const { performance } = config;
+  const subgraphFetch = createSubgraphFetch({
+    timeoutMs: (name) => bySubgraph[name] ?? defaultMs,
+    logger,
+    dedupe: performance.dedupe,
+    batch: performance.batch,
+  });
+  const gateway = createGateway(
+    supergraphSdl,
+    config.subgraphUrls,
+    logger,
+    credentials,
+    subgraphFetch.fetcherFor,
+    performance.queryPlanCacheMiB,
+  );
   const demandControl = createDemandControl(supergraph, config.cost);
   const limits = operationLimits(config.operationLimits);
   const verifier = createCredentialVerifier({
@@ -98,6 +112,7 @@ export async function startRouter({
   });
   const apollo = new ApolloServer<RouterContext>({
     gateway,
+    ...apolloServerPerformance(performance),
     // Checked while parsing and validating, before the gateway plans: see plugins/operation-limits.ts.
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,

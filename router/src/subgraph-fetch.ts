@@ -7,11 +7,15 @@
  * Passed to each data source as its `fetcher`; @apollo/gateway's default (make-fetch-happen) was about a quarter of
  * the router's busy time under load.
  */
-import { STATUS_CODES } from 'node:http';
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Agent, request } from 'undici';
 import { serviceUnavailable } from '@bloomzy/shared/errors';
+import { MAX_BODY_BYTES } from '@bloomzy/shared/http/request-limits';
+import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
+import { createBatcher } from './fetch-batching.js';
+import { inFlight } from './fetch-dedup.js';
+import { AnswerResponse, type SubgraphAnswer } from './subgraph-answer.js';
 
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -21,6 +25,10 @@ export interface SubgraphFetchOptions {
   logger: Logger;
   /** Pause before the retry, so a subgraph that is restarting has a moment to listen again. */
   retryDelayMs?: number;
+  /** Share the answer of an identical query fetch (same subgraph, body and credentials) under way (default on). */
+  dedupe?: boolean;
+  /** Send query fetches to one subgraph that start together as one batched request (fetch-batching.ts). */
+  batch?: boolean;
 }
 
 export interface SubgraphFetch {
@@ -68,6 +76,7 @@ const errorCode = (error: unknown): string | undefined => {
 const isGraphQLResponse = (contentType: string | null) =>
   !!contentType && /^application\/(?:graphql-response\+)?json/.test(contentType);
 
+/** A failed attempt: whether a query may try again, and the reason the client is told. */
 class Unavailable extends Error {
   constructor(
     readonly reason: string,
@@ -81,11 +90,12 @@ class Unavailable extends Error {
 const TRACE_CONTEXT_HEADERS = new Set(['traceparent', 'tracestate', 'baggage']);
 
 /**
- * The headers without W3C trace context: when tracing is on, the undici instrumentation adds the context of its own
- * client span (a child of the gateway's fetch span) to every request, and a second `traceparent` beside the one the
- * data source set would make the pair invalid, so the subgraph would start a trace of its own.
+ * The headers as a plain object with lower-case names, without W3C trace context: when tracing is on, the undici
+ * instrumentation adds the context of its own client span (a child of the gateway's fetch span) to every request, and
+ * a second `traceparent` beside the one the data source set would make the pair invalid, so the subgraph would start a
+ * trace of its own.
  */
-function withoutTraceContext(headers: NonNullable<Parameters<Fetcher>[1]>['headers']): Record<string, string> {
+function plainHeaders(headers: NonNullable<Parameters<Fetcher>[1]>['headers']): Record<string, string> {
   const out: Record<string, string> = {};
   const entries: Iterable<[string, string]> =
     headers instanceof Headers
@@ -93,26 +103,56 @@ function withoutTraceContext(headers: NonNullable<Parameters<Fetcher>[1]>['heade
       : Array.isArray(headers)
         ? (headers as [string, string][])
         : Object.entries((headers ?? {}) as Record<string, string>);
-  for (const [name, value] of entries) if (!TRACE_CONTEXT_HEADERS.has(name.toLowerCase())) out[name] = value;
+  for (const [name, value] of entries) {
+    const lower = name.toLowerCase();
+    if (!TRACE_CONTEXT_HEADERS.has(lower)) out[lower] = value;
+  }
   return out;
 }
+
+/**
+ * What makes two fetches interchangeable besides URL and body: every header but the ones that only label a request
+ * (its id, trace context), so the caller's credentials, the router's service credential and the client's address all
+ * count. A shared request carries the id (and trace context) of the fetch that started it.
+ */
+const IDENTITY_IGNORES = new Set([REQUEST_ID_HEADER, 'content-length']);
+function identityOf(headers: Record<string, string>): string {
+  let key = '';
+  for (const name of Object.keys(headers).sort()) if (!IDENTITY_IGNORES.has(name)) key += `${name}:${headers[name]}\n`;
+  return key;
+}
+
+/** Whether a failed attempt may be retried, and what the client is told. */
+class Unreachable extends Error {
+  constructor(
+    readonly reason: string,
+    readonly retryable: boolean,
+    cause?: unknown,
+  ) {
+    super(reason, { cause });
+  }
+}
+
+class TimedOut extends Error {}
 
 export function createSubgraphFetch(options: SubgraphFetchOptions): SubgraphFetch {
   const agent = new Agent({ keepAliveTimeout: 4_000 });
   const retryDelayMs = options.retryDelayMs ?? 100;
+  const dedupe = options.dedupe ?? true;
+  const shared = inFlight<SubgraphAnswer>();
 
   /** One attempt; the whole body is read under the deadline, so a subgraph that stalls mid-answer times out too. */
-  async function attempt(url: string, init: Parameters<Fetcher>[1], signal: AbortSignal): Promise<Response> {
+  async function attempt(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: string | Buffer | undefined,
+    signal: AbortSignal,
+  ): Promise<SubgraphAnswer> {
     let answer;
     let text;
     try {
-      answer = await request(url, {
-        dispatcher: agent,
-        method: (init?.method ?? 'POST') as 'POST',
-        headers: withoutTraceContext(init?.headers),
-        body: init?.body ?? null,
-        signal,
-      });
+      answer = await request(url, { dispatcher: agent, method: method as 'POST', headers, body: body ?? null, signal });
       // A connection lost halfway through the answer is as much an outage as one refused.
       text = await answer.body.text();
     } catch (error) {
@@ -121,37 +161,40 @@ export function createSubgraphFetch(options: SubgraphFetchOptions): SubgraphFetc
       // The client sees the reason; an unknown error's message may name the URL, so it goes to the log only.
       throw new Unavailable(code ?? 'unreachable', code !== undefined && CONNECTION_FAILURES.has(code), error);
     }
-    const headers = new Headers();
+    const out: Record<string, string> = {};
     for (const [name, value] of Object.entries(answer.headers)) {
-      for (const one of Array.isArray(value) ? value : [value]) if (one !== undefined) headers.append(name, one);
+      if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
     }
-    if (GATEWAY_STATUSES.has(answer.statusCode) && !isGraphQLResponse(headers.get('content-type'))) {
+    if (GATEWAY_STATUSES.has(answer.statusCode) && !isGraphQLResponse(out['content-type'] ?? null)) {
       throw new Unavailable(`HTTP ${answer.statusCode}`, true);
     }
-    // Built without the URL, so nothing downstream (error extensions included) can show a client where it lives.
-    return new Response(text === '' ? null : text, {
-      status: answer.statusCode,
-      statusText: STATUS_CODES[answer.statusCode] ?? '',
-      headers,
-    });
+    return { status: answer.statusCode, headers: out, text };
   }
 
   return {
     fetcherFor(subgraph) {
       const unavailable = (why: string) =>
         serviceUnavailable(`The ${subgraph} service is unavailable (${why})`, { subgraph });
-      return async (url, init) => {
+
+      /** One request with the subgraph's deadline and, for a query, one retry when the connection failed. */
+      async function send(
+        url: string,
+        method: string,
+        headers: Record<string, string>,
+        body: string | Buffer | undefined,
+        clientSignal?: AbortSignal,
+      ): Promise<SubgraphAnswer> {
         const timeoutMs = options.timeoutMs(subgraph);
         const deadline = AbortSignal.timeout(timeoutMs);
-        const signal = init?.signal ? AbortSignal.any([deadline, init.signal as AbortSignal]) : deadline;
-        const retry = isQueryBody(init?.body);
+        const signal = clientSignal ? AbortSignal.any([deadline, clientSignal]) : deadline;
+        const retry = isQueryBody(body) || (typeof body === 'string' && body.startsWith('['));
         for (let tries = 1; ; tries++) {
           try {
-            return await attempt(url, init, signal);
+            return await attempt(url, method, headers, body, signal);
           } catch (error) {
             if (deadline.aborted) {
               options.logger.warn('subgraph timed out', { subgraph, url, timeoutMs });
-              throw unavailable(`no answer within ${timeoutMs} ms`);
+              throw new TimedOut(`no answer within ${timeoutMs} ms`);
             }
             if (!(error instanceof Unavailable)) throw error; // the client went away: nothing to report
             options.logger.warn('subgraph unreachable', {
@@ -162,9 +205,34 @@ export function createSubgraphFetch(options: SubgraphFetchOptions): SubgraphFetc
               tries,
               retry,
             });
-            if (!retry || !error.retryable || tries > 1) throw unavailable(error.reason);
+            if (!retry || !error.retryable || tries > 1) throw new Unreachable(error.reason, false);
             await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
           }
+        }
+      }
+
+      const batcher = options.batch
+        ? createBatcher((url, headers, body) => send(url, 'POST', headers, body), MAX_BODY_BYTES)
+        : undefined;
+
+      return async (url, init) => {
+        const headers = plainHeaders(init?.headers);
+        const body = init?.body;
+        const method = init?.method ?? 'POST';
+        try {
+          // Mutations (and anything not a planner-written query) go alone and are never shared.
+          if (method !== 'POST' || !isQueryBody(body)) {
+            return new AnswerResponse(await send(url, method, headers, body, init?.signal as AbortSignal | undefined));
+          }
+          const key = `${url}\n${identityOf(headers)}`;
+          const start = () =>
+            batcher ? batcher.fetch(key, url, headers, body as string) : send(url, method, headers, body);
+          const answer = dedupe ? await shared.run(`${key}\n${body as string}`, start) : await start();
+          return new AnswerResponse(answer);
+        } catch (error) {
+          // Each fetch gets an error of its own, also when the request was shared.
+          if (error instanceof TimedOut || error instanceof Unreachable) throw unavailable(error.message);
+          throw error;
         }
       };
     },

@@ -131,6 +131,11 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
     introspection: !production,
     // The router bounds what clients send; this bounds what reaches a subgraph at all (see request-limits.ts).
     parseOptions: { maxTokens: SUBGRAPH_MAX_TOKENS },
+    // The router sends the query fetches of one plan step that start together as one array (its SUBGRAPH_BATCHING);
+    // each element is checked, limited and executed as a request of its own, under one context.
+    allowBatchedHttpRequests: true,
+    // Only the router reads these answers: no pretty-printing (Apollo Server's default).
+    stringifyResult: (value) => JSON.stringify(value),
     // We stop in order (router before subgraphs, databases last) from our own signal handler; Apollo's own
     // handler would stop this server early and re-raise the signal.
     stopOnTerminationSignals: false,
