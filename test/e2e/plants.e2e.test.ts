@@ -221,6 +221,7 @@ describe('plants through the router', () => {
       other.headers,
     );
     expect(read.data?.userPlant ?? null).toBeNull();
+    expect(errorCode(read)).toBe('NOT_FOUND'); // exactly as for an id that does not exist
     expect(errorCode(await stack.query(WATER, { input: { userPlantId: mine.id } }, other.headers))).toBe('NOT_FOUND');
     expect(
       errorCode(

@@ -156,13 +156,12 @@ describe.each(testDatabaseKinds())('catalog (%s)', (kind) => {
     expect(
       ok(await admin.gql<{ deleteIndoorPlant: string }>(DELETE_SPECIES, { id: created.id })).deleteIndoorPlant,
     ).toBe(created.id);
-    expect(
-      ok(
-        await h.anonymous.gql<{ indoorPlant: null }>(`query($id: ID!) { indoorPlant(id: $id) { id } }`, {
-          id: created.id,
-        }),
-      ).indoorPlant,
-    ).toBeNull();
+    // A missing species answers like any missing id: NOT_FOUND (the field itself is null).
+    const gone = await h.anonymous.gql<{ indoorPlant: null }>(`query($id: ID!) { indoorPlant(id: $id) { id } }`, {
+      id: created.id,
+    });
+    expect(errorCode(gone)).toBe('NOT_FOUND');
+    expect(gone.data?.indoorPlant ?? null).toBeNull();
     expect(errorCode(await admin.gql(DELETE_SPECIES, { id: created.id }))).toBe('NOT_FOUND');
   });
 

@@ -94,8 +94,11 @@ describe.each(testDatabaseKinds())('collection (%s)', (kind) => {
   });
 
   it("treats another user's plant, watering or growth entry exactly like a missing one", async () => {
-    expect(await getPlant(stranger, plantId)).toBeNull();
-    expect(await getPlant(stranger, MISSING_ID)).toBeNull();
+    for (const id of [plantId, MISSING_ID, 'not-an-id']) {
+      const read = await stranger.gql<{ userPlant: null }>(op.GET, { id });
+      expect(errorCode(read), id).toBe('NOT_FOUND');
+      expect(read.data?.userPlant ?? null).toBeNull();
+    }
     const refs = await stranger.gql<{ _entities: unknown[] }>(
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on UserPlant { id } } }`,
       {

@@ -7,6 +7,7 @@ import DataLoader from 'dataloader';
 import type { Clock } from '@bloomzy/shared/clock';
 import { isUuid } from '@bloomzy/shared/ids';
 import type { GrowthEntry, IndoorPlant, PlantsDb, UserPlant, Watering } from './db/client.js';
+import { growthEntryCounts, wateringCounts, type GrowthCountKey } from './db/count-queries.js';
 import { growthAggregates, type GrowthAggregate } from './db/growth-summary-query.js';
 import { growthPages, wateringPages, type GrowthPageKey, type PageKey } from './db/page-queries.js';
 import { readProfiles, type Profile } from './db/user-profiles.js';
@@ -20,6 +21,9 @@ export interface Loaders {
   /** A page of one plant's waterings; pages of many plants load in one statement. */
   waterings: DataLoader<PageKey, Watering[], string>;
   growthEntries: DataLoader<GrowthPageKey, GrowthEntry[], string>;
+  /** Totals for the connections' totalCount, many plants in one statement. */
+  wateringCount: DataLoader<string, number>;
+  growthEntryCount: DataLoader<GrowthCountKey, number, string>;
   /** First and latest measurements of a plant's journal (null without entries). */
   growthAggregate: DataLoader<string, GrowthAggregate | null>;
   /**
@@ -47,6 +51,10 @@ export function createLoaders(db: PlantsDb, clock: Clock): Loaders {
     profile: new DataLoader((userIds) => readProfiles(db, userIds)),
     waterings: new DataLoader((keys) => wateringPages(db, keys), { cacheKeyFn: pageCacheKey }),
     growthEntries: new DataLoader((keys) => growthPages(db, keys), { cacheKeyFn: pageCacheKey }),
+    wateringCount: new DataLoader((ids) => wateringCounts(db, ids)),
+    growthEntryCount: new DataLoader((keys) => growthEntryCounts(db, keys), {
+      cacheKeyFn: (key) => JSON.stringify(key),
+    }),
     growthAggregate: new DataLoader(async (ids) => {
       const aggregates = await growthAggregates(db, ids);
       return ids.map((id) => aggregates.get(id) ?? null);

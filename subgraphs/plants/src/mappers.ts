@@ -14,3 +14,5 @@ export type GrowthEntryModel = GrowthEntry;
 export type WateringStatusModel = WateringSchedule;
 export type IndoorPlantConnectionModel = Connection<IndoorPlant>;
 export type UserPlantConnectionModel = Connection<UserPlant>;
+export type WateringConnectionModel = Connection<Watering>;
+export type GrowthEntryConnectionModel = Connection<GrowthEntry>;

@@ -31,9 +31,22 @@ function decodeCursor(cursor: string): { scheduledFor: Date; id: string } {
   return { scheduledFor, id };
 }
 
-function filterWhere(userId: string, filter: NotificationFilter | null | undefined): Prisma.NotificationWhereInput {
+/**
+ * What an inbox shows when no status is asked for: not the reminders a schedule change superseded (CANCELLED) nor
+ * the ones still waiting for their time, which would otherwise crowd out what was actually delivered.
+ */
+const inbox = (now: Date): Prisma.NotificationWhereInput => ({
+  status: { not: 'CANCELLED' },
+  NOT: { status: 'SCHEDULED', scheduledFor: { gt: now } },
+});
+
+function filterWhere(
+  userId: string,
+  filter: NotificationFilter | null | undefined,
+  now: Date,
+): Prisma.NotificationWhereInput {
   const and: Prisma.NotificationWhereInput[] = [{ userId }];
-  if (filter?.status) and.push({ status: { in: filter.status } });
+  and.push(filter?.status ? { status: { in: filter.status } } : inbox(now));
   if (filter?.type) and.push({ type: { in: filter.type } });
   if (filter?.unread === true) and.push(UNREAD);
   if (filter?.unread === false) and.push({ status: { not: 'SENT' } });
@@ -44,10 +57,11 @@ export async function listNotifications(
   db: Tx,
   userId: string,
   args: { filter?: NotificationFilter | null; first?: number | null; after?: string | null },
+  now: Date,
 ): Promise<NotificationPage> {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be 1–100');
-  const where = filterWhere(userId, args.filter);
+  const where = filterWhere(userId, args.filter, now);
   const page: Prisma.NotificationWhereInput[] = [where];
   if (args.after) {
     const c = decodeCursor(args.after);

@@ -5,6 +5,7 @@
 import { badInput, conflict, notFound } from '@bloomzy/shared/errors';
 import { UUID } from '@bloomzy/shared/ids';
 import type { Notification, Prisma } from '../db/client.js';
+import { UNREAD } from '../db/notifications.js';
 import type { NotificationsRuntime } from '../runtime.js';
 import { transition, type UserAction } from './transitions.js';
 
@@ -72,4 +73,20 @@ export async function applyUserAction(
     if (count === 1) return findOwnNotification(runtime, userId, id);
   }
   throw conflict('This notification changed while it was being updated; try again');
+}
+
+/**
+ * Marks every unread (SENT) notification of the user opened in one conditional statement: one that the dispatcher
+ * delivers meanwhile is simply not in it, and one opened meanwhile keeps its openedAt. Returns the changed ones,
+ * newest first, so a client cache can update each of them.
+ */
+export async function markAllRead(
+  runtime: Pick<NotificationsRuntime, 'db' | 'clock'>,
+  userId: string,
+): Promise<Notification[]> {
+  const changed = await runtime.db.notification.updateManyAndReturn({
+    where: { userId, ...UNREAD },
+    data: { status: 'OPENED', openedAt: runtime.clock.now() },
+  });
+  return changed.sort((a, b) => b.scheduledFor.getTime() - a.scheduledFor.getTime() || (a.id < b.id ? 1 : -1));
 }

@@ -1,6 +1,6 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { setPause, updatePreferences } from '../domain/preferences.js';
-import { applyUserAction } from '../domain/user-actions.js';
+import { applyUserAction, markAllRead } from '../domain/user-actions.js';
 import { scheduleNotification, sendTestNotification } from '../domain/user-created-notifications.js';
 
 export const Mutation: MutationResolvers = {
@@ -19,6 +19,11 @@ export const Mutation: MutationResolvers = {
   async cancelNotification(_p, { id }, ctx) {
     const { userId } = await ctx.auth.require('notifications:write');
     return applyUserAction(ctx.runtime, userId, id, 'cancel');
+  },
+  async markAllNotificationsRead(_p, _a, ctx) {
+    const { userId } = await ctx.auth.require('notifications:write');
+    const notifications = await markAllRead(ctx.runtime, userId);
+    return { updatedCount: notifications.length, notifications, user: { id: userId } };
   },
   async updateNotificationPreferences(_p, { input }, ctx) {
     const { userId } = await ctx.auth.require('notifications:write');

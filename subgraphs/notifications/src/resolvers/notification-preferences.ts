@@ -2,6 +2,8 @@ import type { NotificationPreferencesResolvers } from '../__generated__/resolver
 import { availableChannels, NOTIFICATION_TYPES, typeSettings } from '../domain/user-settings.js';
 
 export const NotificationPreferences: NotificationPreferencesResolvers = {
+  // One set per user: the user's id identifies it, stable across reads and updates (what a client cache keys on).
+  id: (s) => s.userId,
   types: (s) => NOTIFICATION_TYPES.map((type) => ({ type, ...typeSettings(s, type) })),
   quietHours: (s) => s.quietHours,
   digestEnabled: (s) => s.digestEnabled,

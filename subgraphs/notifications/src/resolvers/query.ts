@@ -7,7 +7,7 @@ import { loadUserSettings } from '../domain/user-settings.js';
 export const Query: QueryResolvers = {
   async notifications(_p, args, ctx) {
     const { userId } = await ctx.auth.require('notifications:read');
-    return listNotifications(ctx.runtime.db, userId, args);
+    return listNotifications(ctx.runtime.db, userId, args, ctx.runtime.clock.now());
   },
   async notification(_p, { id }, ctx) {
     const { userId } = await ctx.auth.require('notifications:read');

@@ -1,6 +1,7 @@
 import { DateTimeScalar } from '@bloomzy/shared/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { GrowthEntry } from './growth-entry.js';
+import { GrowthEntryConnection, WateringConnection } from './history-connections.js';
 import { IndoorPlant, IndoorPlantConnection } from './indoor-plant.js';
 import { Mutation } from './mutation.js';
 import { Query } from './query.js';
@@ -20,5 +21,7 @@ export const resolvers: Resolvers = {
   UserPlantConnection,
   WateringStatus,
   Watering,
+  WateringConnection,
   GrowthEntry,
+  GrowthEntryConnection,
 };

@@ -7,7 +7,6 @@ import { growthSummary } from '../domain/growth-summary.js';
 import { connectionFrom, cursorDate, decodeCursor, pageSize, type CursorKey } from '../domain/pagination.js';
 
 const byTime = (at: Date, id: string): CursorKey => ({ value: at.toISOString(), id });
-const noTotal = async () => 0;
 
 /** A (time, id) cursor from `after`, or null. */
 function afterKey(after: string | null | undefined) {
@@ -43,7 +42,13 @@ export const UserPlant: UserPlantResolvers = {
     const size = pageSize(first);
     const key = afterKey(after);
     const rows = await ctx.loaders.waterings.load({ userPlantId: plant.id, limit: size + 1, after: key });
-    return connectionFrom(rows, size, (w) => byTime(w.wateredAt, w.id), key !== null, noTotal);
+    return connectionFrom(
+      rows,
+      size,
+      (w) => byTime(w.wateredAt, w.id),
+      key !== null,
+      () => ctx.loaders.wateringCount.load(plant.id),
+    );
   },
 
   async growthEntries(plant, { first, after, type, from, to }, ctx) {
@@ -58,7 +63,13 @@ export const UserPlant: UserPlantResolvers = {
       from,
       to,
     });
-    return connectionFrom(rows, size, (g) => byTime(g.recordedAt, g.id), key !== null, noTotal);
+    return connectionFrom(
+      rows,
+      size,
+      (g) => byTime(g.recordedAt, g.id),
+      key !== null,
+      () => ctx.loaders.growthEntryCount.load({ userPlantId: plant.id, type, from, to }),
+    );
   },
 
   growthSummary: async (plant, _a, ctx) => growthSummary(await ctx.loaders.growthAggregate.load(plant.id)),
