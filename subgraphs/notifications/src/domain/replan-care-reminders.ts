@@ -24,6 +24,7 @@ import {
   type PlannedReminder,
   type PlanSettings,
 } from './plan-care-reminders.js';
+import { recentSendTimes } from './recent-send-times.js';
 import { availableChannels, loadUserSettings, typeSettings, type UserSettings } from './user-settings.js';
 
 export interface ReplanResult {
@@ -31,9 +32,6 @@ export interface ReplanResult {
   moved: number;
   cancelled: number;
 }
-
-/** Sent or scheduled notifications this far back still count against the (daily) rate limit. */
-const LIMIT_LOOKBACK_MS = 2 * 86_400_000;
 
 const sameTime = (a: Date, b: Date) => a.getTime() === b.getTime();
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -96,15 +94,6 @@ export async function replanCareReminders(tx: Tx, userId: string, now: Date): Pr
   const tasks = taskSettings(settings);
   let plan: PlannedReminder[] = [];
   if (needing.some((d) => tasks[d.task] !== undefined)) {
-    const since = new Date(now.getTime() - LIMIT_LOOKBACK_MS);
-    const others = await tx.notification.findMany({
-      where: {
-        userId,
-        id: { notIn: [...pendingIds] },
-        OR: [{ sentAt: { gte: since } }, { status: 'SCHEDULED', scheduledFor: { gte: since } }],
-      },
-      select: { sentAt: true, scheduledFor: true },
-    });
     plan = planCareReminders(
       needing,
       {
@@ -114,7 +103,7 @@ export async function replanCareReminders(tx: Tx, userId: string, now: Date): Pr
         pausedUntil: settings.pausedUntil,
         digestEnabled: settings.digestEnabled,
       },
-      others.map((o) => o.sentAt ?? o.scheduledFor),
+      await recentSendTimes(tx, userId, now, [...pendingIds]),
       now,
     );
   }
