@@ -21,7 +21,7 @@ export type CareTipOutcome =
 
 const TIP_PRIORITY = 3;
 
-export const careTipDedupeKey = (tipKey: string): string => `care-tip:${tipKey}`;
+const careTipDedupeKey = (tipKey: string): string => `care-tip:${tipKey}`;
 
 export async function deliverCareTip(tx: Tx, event: CareTipEvent, now: Date): Promise<CareTipOutcome> {
   // Serialises with re-planning of the same user, so the rate limits see this tip and the reminders consistently.

@@ -31,7 +31,7 @@ export interface CareDue {
 }
 
 /** A task's reminder settings (from its notification type); a task left out of PlanSettings.tasks is not reminded. */
-export interface TaskPlanSettings {
+interface TaskPlanSettings {
   /** Local hour its reminders go out on the due day. */
   preferredHour: number;
   /** The channels to deliver through (non-empty). */

@@ -5,5 +5,5 @@
 export { parseClockTime, type QuietHours } from './quiet-hours.js';
 export { computeSendTime } from './send-time.js';
 export { applyRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit.js';
-export { digestBody, groupForDigest } from './digest.js';
-export { reminderText, type TaskReminder } from './reminder-text.js';
+export { groupForDigest } from './digest.js';
+export { reminderText } from './reminder-text.js';
