@@ -20,7 +20,7 @@ describe.each(testDatabaseKinds())('care task reminders (%s)', (kind) => {
       where: { userId, status: 'SCHEDULED' },
       orderBy: [{ scheduledFor: 'asc' }, { type: 'asc' }],
     });
-  /** The user's pending reminders as "TYPE@time" lines, plus the ids by type (one each in these tests). */
+  /** The user's pending reminders as "TYPE@time" lines, earliest first. */
   const summary = async (userId: string) =>
     (await pendingOf(userId)).map((n) => `${n.type}@${n.scheduledFor.toISOString().slice(0, 16)}`);
   const noDigest = async (userId: string) => {
@@ -102,6 +102,18 @@ describe.each(testDatabaseKinds())('care task reminders (%s)', (kind) => {
 
     await plant(userId, fern, undefined, { nextWateringAt: null, reason: 'ARCHIVED' });
     expect(await summary(userId)).toEqual([]);
+  });
+
+  it('keeps the other tasks’ reminders when only watering is turned off', async () => {
+    const userId = randomUUID();
+    await noDigest(userId);
+    const fern = randomUUID();
+    await plant(userId, fern, [{ task: 'MIST', dueAt: '2026-03-06T12:00:00Z' }]);
+    await plant(userId, fern, [{ task: 'MIST', dueAt: '2026-03-06T12:00:00Z' }], {
+      nextWateringAt: null,
+      reason: 'CARE_CHANGED',
+    });
+    expect(await summary(userId)).toEqual(['MISTING_REMINDER@2026-03-06T09:00']);
   });
 
   it('applies each type’s preferences: off, another hour, another channel', async () => {
