@@ -1,6 +1,6 @@
 /** Reads and row locks on Notification that more than one layer needs (loaders, listing, re-planning). */
 import { UUID } from '@bloomzy/shared/ids';
-import type { Notification, NotificationsDb, Prisma, Tx } from './client.js';
+import { Prisma, type Notification, type NotificationsDb, type NotificationType, type Tx } from './client.js';
 
 /** "Unread" = delivered and not yet opened, acted on or dismissed. */
 export const UNREAD: Prisma.NotificationWhereInput = { status: 'SENT' };
@@ -28,13 +28,19 @@ export async function unreadCounts(db: NotificationsDb, userIds: readonly string
 }
 
 /**
- * The reminder engine's pending watering reminders of one user (never claimed, still SCHEDULED), locked until the
+ * The reminder engine's pending reminders (of `types`) of one user (never claimed, still SCHEDULED), locked until the
  * transaction ends so the dispatcher (SKIP LOCKED) cannot claim one while it is being moved.
  */
-export async function lockPendingReminders(tx: Tx, userId: string): Promise<Notification[]> {
+export async function lockPendingReminders(
+  tx: Tx,
+  userId: string,
+  types: readonly NotificationType[],
+): Promise<Notification[]> {
+  if (types.length === 0) return [];
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Notification"
-    WHERE "userId" = ${userId}::uuid AND "source" = 'ENGINE' AND "type" = 'WATERING_REMINDER'
+    WHERE "userId" = ${userId}::uuid AND "source" = 'ENGINE'
+      AND "type"::text IN (${Prisma.join(types)})
       AND "status" = 'SCHEDULED' AND "dispatchRounds" = 0
     FOR UPDATE`;
   if (rows.length === 0) return [];

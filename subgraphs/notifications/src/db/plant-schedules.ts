@@ -1,4 +1,7 @@
-/** Writes of PlantSchedule: the reminder engine's copy of each plant's next watering, from care-schedule events. */
+/**
+ * Writes of PlantSchedule and PlantTaskSchedule: the reminder engine's copy of each plant's care schedule, from
+ * care-schedule events.
+ */
 import type { PlantSchedule, Tx } from './client.js';
 
 /**
@@ -25,4 +28,37 @@ export async function savePlantScheduleIfNewer(
     WHERE "PlantSchedule"."changedAt" < EXCLUDED."changedAt"
     RETURNING "userId"::text AS "userId"`;
   return rows[0]?.userId ?? null;
+}
+
+/** One enabled care task of a plant (not WATER) and its next due time, from a care-schedule event's otherTasks. */
+export interface TaskDue {
+  task: string;
+  dueAt: Date;
+}
+
+/**
+ * Replaces a plant's other care tasks with `tasks` (null: the plant is archived, so none): a task missing from the
+ * list is off and its row goes (re-planning then cancels its pending reminder); a task whose due time moved loses
+ * the pointer to its old reminder, as savePlantScheduleIfNewer does for watering. Call only after that function
+ * accepted the event, inside the same transaction.
+ */
+export async function replacePlantTaskSchedules(
+  tx: Tx,
+  plant: { userPlantId: string; userId: string },
+  tasks: readonly TaskDue[] | null,
+): Promise<void> {
+  const { userPlantId, userId } = plant;
+  // The last entry wins if a task is listed twice.
+  const wanted = new Map((tasks ?? []).map((t) => [t.task, t.dueAt]));
+  await tx.plantTaskSchedule.deleteMany({ where: { userPlantId, task: { notIn: [...wanted.keys()] } } });
+  for (const [task, dueAt] of wanted) {
+    await tx.$executeRaw`
+      INSERT INTO "PlantTaskSchedule" ("userPlantId", "task", "userId", "dueAt")
+      VALUES (${userPlantId}::uuid, ${task}, ${userId}::uuid, ${dueAt})
+      ON CONFLICT ("userPlantId", "task") DO UPDATE SET
+        "userId" = EXCLUDED."userId",
+        "dueAt" = EXCLUDED."dueAt",
+        "reminderId" = CASE WHEN "PlantTaskSchedule"."dueAt" = EXCLUDED."dueAt"
+                            THEN "PlantTaskSchedule"."reminderId" ELSE NULL END`;
+  }
 }

@@ -7,7 +7,7 @@ import type { NotificationChannel, NotificationType } from '../db/client.js';
 import { inTransaction } from '../db/client.js';
 import type { NotificationsRuntime } from '../runtime.js';
 import { parseClockTime } from '../timing/index.js';
-import { replanWateringReminders } from './replan-watering-reminders.js';
+import { replanCareReminders } from './replan-care-reminders.js';
 import { loadUserSettings, NOTIFICATION_TYPES, typeSettings, type UserSettings } from './user-settings.js';
 import { webhookUrlProblem } from './webhook-url.js';
 
@@ -132,7 +132,7 @@ export async function updatePreferences(
         update: row,
       });
     }
-    await replanWateringReminders(tx, userId, runtime.clock.now());
+    await replanCareReminders(tx, userId, runtime.clock.now());
   });
   return loadUserSettings(runtime.db, userId);
 }
@@ -152,7 +152,7 @@ export async function setPause(
       create: { userId, pausedUntil: until },
       update: { pausedUntil: until },
     });
-    await replanWateringReminders(tx, userId, now);
+    await replanCareReminders(tx, userId, now);
   });
   // Held notifications may be due now.
   if (until === null) runtime.wakeDispatcher();

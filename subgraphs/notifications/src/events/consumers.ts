@@ -1,8 +1,9 @@
 /** Subscribes the reminder engine to the event streams it consumes (one consumer group shared by all instances). */
 import type { Consumer, EventBus } from '@bloomzy/shared/messaging/event-bus';
-import { CARE_SCHEDULE_TOPIC, USER_PROFILE_TOPIC } from '@bloomzy/shared/messaging/topics';
+import { CARE_SCHEDULE_TOPIC, CARE_TIP_TOPIC, USER_PROFILE_TOPIC } from '@bloomzy/shared/messaging/topics';
 import type { NotificationsRuntime } from '../runtime.js';
 import { applyCareScheduleEvent } from './care-schedule-consumer.js';
+import { applyCareTipEvent } from './care-tip-consumer.js';
 import { applyUserProfileEvent } from './user-profile-consumer.js';
 
 const CONSUMER_GROUP = 'notifications';
@@ -21,6 +22,7 @@ export function startEventConsumers(events: EventBus, runtime: NotificationsRunt
       CONSUMER_GROUP,
       async (event) => void (await applyUserProfileEvent(runtime, event)),
     ),
+    events.consume(CARE_TIP_TOPIC, CONSUMER_GROUP, async (event) => void (await applyCareTipEvent(runtime, event))),
   ];
   return { stop: async () => void (await Promise.all(consumers.map((c) => c.stop()))) };
 }

@@ -5,7 +5,7 @@
 import type { UserProfileEvent } from '@bloomzy/shared/messaging/topics';
 import { inTransaction } from '../db/client.js';
 import { saveUserProfileIfNewer } from '../db/user-profiles.js';
-import { replanWateringReminders } from '../domain/replan-watering-reminders.js';
+import { replanCareReminders } from '../domain/replan-care-reminders.js';
 import type { NotificationsRuntime } from '../runtime.js';
 
 export async function applyUserProfileEvent(
@@ -16,7 +16,7 @@ export async function applyUserProfileEvent(
   const changedAt = new Date(event.changedAt);
   return inTransaction(runtime.db, async (tx) => {
     if (!(await saveUserProfileIfNewer(tx, { ...event, changedAt }, now))) return false;
-    await replanWateringReminders(tx, event.userId, now);
+    await replanCareReminders(tx, event.userId, now);
     return true;
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestBody, digestTitle, groupForDigest, type DigestReminder } from './digest.js';
+import { digestBody, groupForDigest, type DigestReminder } from './digest.js';
 
 const r = (userPlantId: string, nickname: string, iso: string): DigestReminder => ({
   userPlantId,
@@ -87,13 +87,7 @@ describe('groupForDigest', () => {
   });
 });
 
-describe('digestTitle / digestBody', () => {
-  it('pluralises the title', () => {
-    expect(digestTitle([monty, fern, pothos])).toBe('3 plants need water today');
-    expect(digestTitle([monty])).toBe('Monty needs water today');
-    expect(digestTitle([])).toBe('Your plants need water today');
-  });
-
+describe('digestBody', () => {
   it('lists nicknames', () => {
     expect(digestBody([monty, fern, pothos])).toBe('Monty, Fern and Pothos');
     expect(digestBody([monty, fern])).toBe('Monty and Fern');

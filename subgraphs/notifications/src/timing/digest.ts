@@ -1,5 +1,6 @@
 /**
- * Digest grouping: one "3 plants need water today" push instead of three pings in an hour.
+ * Digest grouping: one "3 plants need water today" (or "Water Monty, fertilize Fern") push instead of three pings
+ * in an hour.
  *
  * Input is one user's pending reminders (already timed by computeSendTime/applyRateLimits).
  * Grouping is greedy and anchored: the earliest ungrouped reminder opens a window
@@ -14,6 +15,8 @@ export interface DigestReminder {
   userPlantId: string;
   nickname: string;
   sendAt: Date;
+  /** The care task, when a plant can have several reminders (only used to order equal send times). */
+  task?: string;
 }
 
 /** Generic so callers keep their own fields (reminder ids etc.) on the items. */
@@ -38,7 +41,7 @@ const MAX_NAMES_IN_BODY = 5;
 /**
  * Groups sorted by sendAt. Disabled digest → every reminder is SINGLE. Enabled → windows with
  * ≥ 2 reminders become DIGEST (items sorted by sendAt), lone ones stay SINGLE. Input order
- * does not matter; equal sendAts are ordered by userPlantId so output is deterministic.
+ * does not matter; equal sendAts are ordered by userPlantId (then task) so output is deterministic.
  */
 export function groupForDigest<T extends DigestReminder>(
   reminders: readonly T[],
@@ -49,7 +52,10 @@ export function groupForDigest<T extends DigestReminder>(
     throw new RangeError(`windowMinutes must be a positive number, got ${windowMinutes}`);
   }
   const sorted = [...reminders].sort(
-    (a, b) => a.sendAt.getTime() - b.sendAt.getTime() || a.userPlantId.localeCompare(b.userPlantId),
+    (a, b) =>
+      a.sendAt.getTime() - b.sendAt.getTime() ||
+      a.userPlantId.localeCompare(b.userPlantId) ||
+      (a.task ?? '').localeCompare(b.task ?? ''),
   );
   if (!options.digestEnabled) return sorted.map((item) => ({ kind: 'SINGLE', sendAt: item.sendAt, item }));
 
@@ -86,14 +92,6 @@ export function groupForDigest<T extends DigestReminder>(
 function displayName(item: DigestReminder): string {
   const name = item.nickname.trim();
   return name.length > 0 ? name : 'Unnamed plant';
-}
-
-/** "3 plants need water today"; singular for one item ("Monty needs water today"). */
-export function digestTitle(items: readonly DigestReminder[]): string {
-  const [only] = items;
-  if (items.length === 1 && only) return `${displayName(only)} needs water today`;
-  if (items.length === 0) return 'Your plants need water today';
-  return `${items.length} plants need water today`;
 }
 
 /** "Monty, Fern and Pothos" — nicknames only; long lists end in "and N more". */

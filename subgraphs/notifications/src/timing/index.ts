@@ -5,4 +5,5 @@
 export { parseClockTime, type QuietHours } from './quiet-hours.js';
 export { computeSendTime } from './send-time.js';
 export { applyRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit.js';
-export { digestBody, digestTitle, groupForDigest } from './digest.js';
+export { groupForDigest } from './digest.js';
+export { reminderText } from './reminder-text.js';
