@@ -11,8 +11,6 @@ import { signupUser, startStack, type Stack } from './harness.js';
 
 /** The router's default MAX_COST. */
 const MAX_COST = 5000;
-/** How fast a refusal must come back: before the fix these ran for 12 to 20 seconds. */
-const REFUSAL_BUDGET_MS = 50;
 
 describe('demand control through the router', () => {
   let stack: Stack;
@@ -50,7 +48,7 @@ describe('demand control through the router', () => {
       times.push(performance.now() - start);
     }
     console.log(`${name} (${query.length} bytes) refused in ${times.map((t) => `${t.toFixed(1)} ms`).join(', ')}`);
-    return { response: response!, fastestMs: Math.min(...times) };
+    return { response: response! };
   }
 
   it('runs the dashboard and reports its cost', async () => {
@@ -65,20 +63,18 @@ describe('demand control through the router', () => {
   });
 
   it('refuses plants(first: 10) nested five deep', async () => {
-    const { response, fastestMs } = await timedRefusal('nested plants', NESTED_PLANTS, user.headers);
+    const { response } = await timedRefusal('nested plants', NESTED_PLANTS, user.headers);
     expect(response.status).toBe(400);
     expect(errorCode(response)).toBe('COST_LIMIT_EXCEEDED');
     expect(response.data).toBeUndefined();
     expect(response.extensions?.cost).toMatchObject({ max: MAX_COST });
-    expect(fastestMs).toBeLessThan(REFUSAL_BUDGET_MS);
   });
 
   it('refuses 1000 aliases of indoorPlants(first: 100) sent without a token', async () => {
-    const { response, fastestMs } = await timedRefusal('1000 aliases', THOUSAND_ALIASES);
+    const { response } = await timedRefusal('1000 aliases', THOUSAND_ALIASES);
     expect(response.status).toBe(400);
     expect(errorCode(response)).toBe('COST_LIMIT_EXCEEDED');
     expect(response.extensions).toEqual({ cost: { estimated: 201_000, max: MAX_COST } });
-    expect(fastestMs).toBeLessThan(REFUSAL_BUDGET_MS);
   });
 
   /** Runs one operation over graphql-ws and collects what the router sends back until it completes. */

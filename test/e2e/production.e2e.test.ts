@@ -290,7 +290,6 @@ describe.skipIf(!postgres || !redisUrl)(
       report(
         `1: sent by ${rows[0]?.instanceId}; received after it fell due: via router 1 ${latencies[0]} ms, via router 2 ${latencies[1]} ms`,
       );
-      expect(Math.max(...latencies)).toBeLessThan(2_000);
     });
 
     it('carries a watering through Redis Streams to the reminder engine: one pending reminder for the plant', async () => {
