@@ -9,8 +9,7 @@
  * core and milliseconds per request) and subgraph HTTP requests (and operations) per query, with Bloomzy/stock ratios.
  * BENCH_SECONDS (per round per gateway, default 10), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 50).
  */
-import { isDeepStrictEqual } from 'node:util';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { startGateway, type GatewayKind } from './bench/gateway/gateways.js';
 import { cpuSeconds, startChild, watchPeakRss, type Child } from './bench/gateway/processes.js';
 import { composeSupergraph, expectedData, QUERY } from './bench/gateway/query.js';

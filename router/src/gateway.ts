@@ -7,16 +7,15 @@ import type { Supergraph } from '@apollo/federation-internals';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import type { ServiceCredentials } from '@bloomzy/shared/auth/service-credential';
-import { operationLimitExceeded, serviceUnavailable } from '@bloomzy/shared/errors';
+import { serviceUnavailable } from '@bloomzy/shared/errors';
 import { CLIENT_ADDRESS_HEADER } from '@bloomzy/shared/http/client-address';
-import { MAX_BODY_BYTES } from '@bloomzy/shared/http/request-limits';
 import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
 import { traceContextHeaders, untracedHeaders } from '@bloomzy/shared/telemetry/propagation';
 import type { OperationCost } from './cost/plugin.js';
 import { measureFetches } from './metrics/measure-fetches.js';
 import type { ClientIdentity } from './rate-limits/index.js';
-import type { Fetcher } from './subgraph-fetch.js';
+import { refuseOversizedBody, type Fetcher } from './subgraph-fetch.js';
 
 /** The request context the router builds: what it forwards to the subgraphs. */
 export interface RouterContext {
@@ -79,24 +78,6 @@ const isGraphQLBody = (body: unknown): body is SubgraphResponse =>
   Array.isArray((body as { errors?: unknown }).errors) &&
   (body as { errors: unknown[] }).errors.length > 0;
 
-/**
- * Refuses (OPERATION_LIMIT_EXCEEDED, nothing sent) a request the subgraph would refuse as too large: the query plan may
- * expand the client's fragments well past the document the router's own limits checked.
- */
-function refuseOversizedRequest(
-  subgraph: string,
-  { query, variables, operationName }: { query?: string; variables?: unknown; operationName?: string },
-): void {
-  // The body Apollo's data source sends is this JSON plus the request's `extensions`, when any (a few bytes).
-  const bytes = Buffer.byteLength(JSON.stringify({ query, variables, operationName }));
-  if (bytes <= MAX_BODY_BYTES) return;
-  throw operationLimitExceeded(
-    'SUBGRAPH_BODY_BYTES',
-    MAX_BODY_BYTES,
-    `Operation refused: the request it needs from the ${subgraph} subgraph would be ${bytes} bytes, above the limit of ${MAX_BODY_BYTES}; ask for fewer fields`,
-  );
-}
-
 export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext> {
   readonly #target: SubgraphTarget;
 
@@ -109,7 +90,11 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext>
     request,
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
-    refuseOversizedRequest(this.#target.name, request);
+    // The router's fetcher checks the body it sends (subgraph-fetch.ts), without serializing it a second time.
+    if (!this.#target.fetcher) {
+      const { query, variables, operationName } = request;
+      refuseOversizedBody(this.#target.name, JSON.stringify({ query, variables, operationName }));
+    }
     // Health checks and internal requests run without a router context; they carry no caller credentials.
     const { credentials = {}, requestId, clientAddress } = context as Partial<RouterContext>;
     for (const [name, value] of Object.entries(credentials)) request.http?.headers.set(name, value);

@@ -6,6 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '@bloomzy/shared/http/request-limits';
 import { createLogger } from '@bloomzy/shared/logger';
 import { createSubgraphFetch } from './subgraph-fetch.js';
 
@@ -87,5 +88,15 @@ describe('sharing subgraph fetches', () => {
     const mutation = JSON.stringify({ query: 'mutation WaterPlant__plants__0{waterPlant{id}}' });
     await Promise.all([post(mutation), post(mutation)]);
     expect(received.map((r) => r.body)).toEqual([mutation, mutation]);
+  });
+
+  it("refuses, without sending it, a query above the subgraph's body limit", async () => {
+    const huge = JSON.stringify({
+      query: 'query Q__plants__0{__typename}',
+      variables: { s: 'x'.repeat(MAX_BODY_BYTES) },
+    });
+    const refused = await post(huge).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ extensions: { code: 'OPERATION_LIMIT_EXCEEDED', limit: 'SUBGRAPH_BODY_BYTES' } });
+    expect(received).toHaveLength(0);
   });
 });

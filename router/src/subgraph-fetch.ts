@@ -9,7 +9,7 @@
  */
 import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { Agent, request } from 'undici';
-import { serviceUnavailable } from '@bloomzy/shared/errors';
+import { operationLimitExceeded, serviceUnavailable } from '@bloomzy/shared/errors';
 import { MAX_BODY_BYTES } from '@bloomzy/shared/http/request-limits';
 import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
@@ -64,6 +64,22 @@ const GATEWAY_STATUSES = new Set([502, 503, 504]);
  */
 export const isQueryBody = (body: unknown): boolean =>
   typeof body === 'string' && /^\{"query":"(?:query\b|\{)/.test(body);
+
+/**
+ * Refuses (OPERATION_LIMIT_EXCEEDED, nothing sent) a request the subgraph would refuse as too large: the query plan may
+ * expand the client's fragments well past the document the router's own limits checked. `body` is the JSON to send.
+ */
+export function refuseOversizedBody(subgraph: string, body: string): void {
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: only a body near the limit needs counting.
+  if (body.length * 3 <= MAX_BODY_BYTES) return;
+  const bytes = Buffer.byteLength(body);
+  if (bytes <= MAX_BODY_BYTES) return;
+  throw operationLimitExceeded(
+    'SUBGRAPH_BODY_BYTES',
+    MAX_BODY_BYTES,
+    `Operation refused: the request it needs from the ${subgraph} subgraph would be ${bytes} bytes, above the limit of ${MAX_BODY_BYTES}; ask for fewer fields`,
+  );
+}
 
 const errorCode = (error: unknown): string | undefined => {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
@@ -216,8 +232,9 @@ export function createSubgraphFetch(options: SubgraphFetchOptions): SubgraphFetc
         : undefined;
 
       return async (url, init) => {
-        const headers = plainHeaders(init?.headers);
         const body = init?.body;
+        if (typeof body === 'string') refuseOversizedBody(subgraph, body);
+        const headers = plainHeaders(init?.headers);
         const method = init?.method ?? 'POST';
         try {
           // Mutations (and anything not a planner-written query) go alone and are never shared.

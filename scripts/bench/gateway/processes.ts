@@ -51,7 +51,7 @@ export async function cpuSeconds(pid: number): Promise<number> {
 }
 
 /** Resident memory in MB. */
-export async function rssMb(pid: number): Promise<number> {
+async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
   return kb / 1024;
