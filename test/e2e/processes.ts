@@ -326,6 +326,9 @@ export async function startTopology(
       NOTIFICATIONS_DATABASE_URL: databases.urls.notifications,
       INSTANCE_ID: `notifications-${instance}`,
       DISPATCH_INTERVAL_MS: '200',
+      // Small batches, so both instances share a burst of due reminders and an instance killed mid-dispatch holds
+      // claims it never completed (one batch of 500 would go to whichever instance woke first, in one commit).
+      DISPATCH_BATCH_SIZE: '5',
       WEBHOOK_TIMEOUT_MS: String(WEBHOOK_TIMEOUT_MS),
     });
   try {
