@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { consumeMessage, type TraceCarrier } from '@bloomzy/shared/telemetry/propagation';
 import type { Notification, NotificationChannel } from '../db/client.js';
+import type { ExternalChannels } from '../delivery/channels.js';
 import { createWebhookFetch } from '../delivery/webhook-fetch.js';
 import {
   MAX_WEBHOOK_ATTEMPTS,
@@ -47,6 +48,8 @@ export interface DispatcherOptions {
   fetch?: FetchLike;
   /** Notifications claimed (and delivered in parallel) per statement. */
   batchSize?: number;
+  /** EMAIL and WEB_PUSH, handed each notification once it is SENT (delivery/channels.ts). */
+  channels?: ExternalChannels;
 }
 
 /** A run stops after this many batches and lets the next tick continue, so stop() is never kept waiting long. */
@@ -160,6 +163,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         logger.error('live push failed (the notification is stored and listed)', { id: n.id, error });
       });
     }
+    // Not awaited: email and push retry with backoff on their own; they never hold up the batch or the claim.
+    if (n.status === 'SCHEDULED' && updated.status === 'SENT') void options.channels?.deliver([updated]);
   }
 
   async function runOnce(): Promise<number> {
