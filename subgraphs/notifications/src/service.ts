@@ -13,7 +13,7 @@ import { startSubgraph } from '@bloomzy/shared/subgraph';
 import type { NotificationsConfig } from './config.js';
 import { contextFactory } from './context.js';
 import { createNotificationsDb } from './db/client.js';
-import { createExternalChannels } from './delivery/channels.js';
+import { createExternalChannels, type ExternalChannels } from './delivery/channels.js';
 import type { Sleep } from './delivery/retry.js';
 import { unsubscribeRoutes } from './delivery/unsubscribe-route.js';
 import type { FetchLike } from './delivery/webhook.js';
@@ -45,6 +45,8 @@ export interface NotificationsServiceOptions {
 export interface RunningNotificationsService extends RunningService {
   runtime: NotificationsRuntime;
   dispatcher: Dispatcher;
+  /** EMAIL and WEB_PUSH senders (tests wait on `channels.idle()`). */
+  channels: ExternalChannels;
 }
 
 export async function startNotificationsService(
@@ -95,5 +97,5 @@ export async function startNotificationsService(
   });
   // Started last, once everything it publishes to is up; its first run delivers what fell due while we were down.
   if (options.dispatchLoop ?? true) dispatcher.start();
-  return { ...subgraph, runtime, dispatcher };
+  return { ...subgraph, runtime, dispatcher, channels };
 }

@@ -25,6 +25,8 @@ export type ChannelsRuntime = Pick<NotificationsRuntime, 'db' | 'clock' | 'logge
 export interface ExternalChannels {
   /** Starts sending `notifications` (just SENT) by email and web push; resolves once all of them are done. */
   deliver(notifications: readonly Notification[]): Promise<void>;
+  /** Resolves once every `deliver` so far is done, retries included (tests wait on it instead of sleeping). */
+  idle(): Promise<void>;
   /** Waits for sends in flight and closes connections. */
   stop(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export function createExternalChannels(
     ? { fetch: options.fetch, close: async () => undefined }
     : createWebhookFetch({ allowPrivate: config.webhookAllowPrivate });
   const inFlight = new Set<Promise<void>>();
+  const deliveries = new Set<Promise<void>>();
   const queue: Job[] = [];
   let running = 0;
 
@@ -153,27 +156,36 @@ export function createExternalChannels(
 
   return {
     // Never rejects: the dispatcher does not wait for it, and a failure here must not touch the in-app delivery.
-    async deliver(notifications) {
-      if ((!email && !config.webPush) || notifications.length === 0) return;
-      try {
-        const userIds = notifications.map((n) => n.userId);
-        const [settings, subscriptions] = await Promise.all([
-          loadSettings(db, userIds),
-          config.webPush ? pushSubscriptionsOf(db, userIds) : new Map<string, PushSubscription[]>(),
-        ]);
-        const jobs = notifications.flatMap((n) => {
-          const s = settings.get(n.userId);
-          return s && s.notificationsEnabled ? jobsFor(n, s, subscriptions.get(n.userId) ?? []) : [];
-        });
-        await Promise.all(jobs.map(enqueue));
-      } catch (error) {
-        logger.error('email/push delivery failed', { error, ids: notifications.map((n) => n.id) });
-      }
+    deliver(notifications) {
+      if ((!email && !config.webPush) || notifications.length === 0) return Promise.resolve();
+      const done = deliverBatch(notifications).finally(() => deliveries.delete(done));
+      deliveries.add(done);
+      return done;
+    },
+    async idle() {
+      while (deliveries.size > 0) await Promise.all([...deliveries]);
     },
     async stop() {
-      while (inFlight.size > 0 || queue.length > 0) await Promise.all([...inFlight]);
+      while (deliveries.size > 0 || inFlight.size > 0) await Promise.all([...deliveries, ...inFlight]);
       email?.close();
       await pushFetch.close();
     },
   };
+
+  async function deliverBatch(notifications: readonly Notification[]): Promise<void> {
+    try {
+      const userIds = notifications.map((n) => n.userId);
+      const [settings, subscriptions] = await Promise.all([
+        loadSettings(db, userIds),
+        config.webPush ? pushSubscriptionsOf(db, userIds) : new Map<string, PushSubscription[]>(),
+      ]);
+      const jobs = notifications.flatMap((n) => {
+        const s = settings.get(n.userId);
+        return s && s.notificationsEnabled ? jobsFor(n, s, subscriptions.get(n.userId) ?? []) : [];
+      });
+      await Promise.all(jobs.map(enqueue));
+    } catch (error) {
+      logger.error('email/push delivery failed', { error, ids: notifications.map((n) => n.id) });
+    }
+  }
 }
