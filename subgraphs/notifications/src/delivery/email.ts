@@ -17,7 +17,7 @@ export interface EmailSender {
 /** Connection-level failures (nodemailer's codes and the socket's): the server may well answer next time. */
 const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
 
-export function emailResult(error: unknown): AttemptResult {
+function emailResult(error: unknown): AttemptResult {
   const { responseCode, code, message } = (error ?? {}) as {
     responseCode?: unknown;
     code?: unknown;

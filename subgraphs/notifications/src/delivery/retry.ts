@@ -14,8 +14,8 @@ export interface AttemptResult {
 }
 
 /** Attempts in total per message; the waits between them are 2 s and 8 s. */
-export const MAX_CHANNEL_ATTEMPTS = 3;
-export const channelRetryDelayMs = (attempt: number): number => 2_000 * 4 ** Math.max(0, attempt - 1);
+const MAX_CHANNEL_ATTEMPTS = 3;
+const channelRetryDelayMs = (attempt: number): number => 2_000 * 4 ** Math.max(0, attempt - 1);
 
 export type Sleep = (ms: number) => Promise<void>;
 export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,8 +3,8 @@
  * own keys and verifies the VAPID signature: registration rules, delivery, retry, and removal of gone subscriptions.
  */
 import { randomUUID } from 'node:crypto';
-import webpush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import webpush from 'web-push';
 import { errorCode } from '@bloomzy/shared/testing/graphql-client';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { startHarness, type Harness } from '../testing/harness.js';

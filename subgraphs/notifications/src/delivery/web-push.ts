@@ -8,8 +8,8 @@ import webpush from 'web-push';
 import type { WebPushConfig } from '../config.js';
 import type { Notification, PushSubscription } from '../db/client.js';
 import type { AttemptResult } from './retry.js';
-import type { FetchLike } from './webhook.js';
 import { refusalOf } from './webhook-fetch.js';
+import type { FetchLike } from './webhook.js';
 
 /** How long a push service keeps an undelivered message for an offline browser: a reminder is stale after a day. */
 const TTL_SECONDS = 86_400;
@@ -20,7 +20,7 @@ export interface PushResult extends AttemptResult {
 }
 
 /** The JSON a service worker's `push` event receives (`event.data.json()`). */
-export function pushPayload(n: Notification): string {
+function pushPayload(n: Notification): string {
   return JSON.stringify({
     id: n.id,
     type: n.type,

@@ -5,11 +5,11 @@
 import { badInput } from '@bloomzy/shared/errors';
 import type { NotificationChannel, NotificationType } from '../db/client.js';
 import { inTransaction } from '../db/client.js';
+import { externalToggles, offeredChannels } from '../delivery/offered-channels.js';
 import type { NotificationsRuntime } from '../runtime.js';
 import { parseClockTime } from '../timing/index.js';
 import { replanWateringReminders } from './replan-watering-reminders.js';
 import { loadUserSettings, NOTIFICATION_TYPES, typeSettings, type UserSettings } from './user-settings.js';
-import { externalToggles, offeredChannels } from '../delivery/offered-channels.js';
 import { webhookUrlProblem } from './webhook-url.js';
 
 export interface PreferencesInput {

@@ -10,7 +10,7 @@ import type { NotificationsRuntime } from '../runtime.js';
 import { checkPushSubscription, type PushSubscriptionInput } from './push-subscription-input.js';
 
 /** More browsers than one person uses; a bound on what one account can make us send per notification. */
-export const MAX_PUSH_SUBSCRIPTIONS = 20;
+const MAX_PUSH_SUBSCRIPTIONS = 20;
 
 export async function registerPushSubscription(
   runtime: Pick<NotificationsRuntime, 'db' | 'clock' | 'config'>,

@@ -9,7 +9,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { importJWK, jwtVerify, type JWTPayload } from 'jose';
 
-export interface PushedMessage {
+interface PushedMessage {
   headers: IncomingHttpHeaders;
   /** The decrypted payload. */
   payload: string;
