@@ -33,6 +33,7 @@ import { operationLimits } from './plugins/operation-limits.js';
 import { requestIdInErrors } from './plugins/request-id.js';
 import { createRateLimits } from './rate-limits/index.js';
 import { createSubgraphFetch } from './subgraph-fetch.js';
+import { forwardUnsubscribe } from './unsubscribe-forward.js';
 import { createSubscriptionHandler } from './websocket.js';
 
 export interface RouterOptions {
@@ -188,6 +189,9 @@ export async function startRouter({
         { preHandler: refuseUnsafeDocuments(config.operationLimits.maxTokens) },
         fastifyApolloHandler(apollo, { context: contextOf }),
       );
+      // Email unsubscribe links (RFC 8058) need no login and land here: forwarded to notifications.
+      const notificationsUrl = subgraphs.find((s) => s.name === 'notifications')?.url;
+      forwardUnsubscribe(app, { notificationsUrl, credentials, logger });
     },
   });
   const unwatchSubgraphs = watchSubgraphs(subgraphs, credentials);

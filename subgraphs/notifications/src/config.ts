@@ -2,18 +2,38 @@
  * Notifications service configuration, read and validated once at start-up. The only place this service reads the
  * environment. There is deliberately no variable for a test clock: tests inject one programmatically.
  */
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
   authUrlEnvironment,
   int,
+  MIN_SECRET_BYTES,
   optional,
   parseEnv,
+  reject,
   serviceBase,
   subgraphEnvironment,
   variablesOf,
   type Env,
   type ServiceBaseConfig,
+  url,
 } from '@bloomzy/shared/config';
+
+/** The EMAIL channel's SMTP settings; null (channel not offered) while SMTP_URL is unset. */
+export interface EmailConfig {
+  /** smtp:// or smtps:// URL nodemailer connects to, credentials included. */
+  smtpUrl: string;
+  /** The From address of every message. */
+  from: string;
+}
+
+/** The WEB_PUSH channel's VAPID identity (RFC 8292); null (channel not offered) while the keys are unset. */
+export interface WebPushConfig {
+  publicKey: string;
+  privateKey: string;
+  /** mailto: or https: contact the push services may use. */
+  subject: string;
+}
 
 export interface NotificationsConfig extends ServiceBaseConfig {
   /** Base URL of the auth service: its JWKS verifies access tokens, its introspection endpoint API keys. */
@@ -35,6 +55,12 @@ export interface NotificationsConfig extends ServiceBaseConfig {
    * must not be able to make this service POST into the internal network.
    */
   webhookAllowPrivate: boolean;
+  email: EmailConfig | null;
+  webPush: WebPushConfig | null;
+  /** Signs the one-click unsubscribe links of emails (HS256). */
+  unsubscribeSecret: Uint8Array;
+  /** The public base URL clients reach the router at: unsubscribe links point there. */
+  publicUrl: string;
 }
 
 /** The variables notifications reads: those of every subgraph, AUTH_URL and its own. */
@@ -64,6 +90,38 @@ const notificationsEnvironment = subgraphEnvironment('notifications').extend({
     { description: 'Names the instance in claims and the delivery log', default: 'hostname-pid' },
     100,
   ),
+  SMTP_URL: url(
+    {
+      description: 'SMTP server of the EMAIL channel (smtp:// or smtps://, credentials in the URL)',
+      default: 'unset (no email)',
+    },
+    ['smtp', 'smtps'],
+  ),
+  EMAIL_FROM: optional({ description: 'From address of emails (required with SMTP_URL)' }, 320),
+  UNSUBSCRIBE_SECRET: optional({
+    description: 'Signs one-click unsubscribe links (at least 32 bytes; required in production with SMTP_URL)',
+    default: 'random per start outside production (links die with the process)',
+  }),
+  PUBLIC_URL: url(
+    { description: 'Base URL clients reach the router at (unsubscribe links)' },
+    ['http', 'https'],
+    'http://localhost:4000',
+  ),
+  VAPID_PUBLIC_KEY: optional(
+    {
+      description: 'VAPID public key of WEB_PUSH (base64url; `npx web-push generate-vapid-keys`)',
+      default: 'unset (no web push)',
+    },
+    200,
+  ),
+  VAPID_PRIVATE_KEY: optional(
+    { description: 'VAPID private key of WEB_PUSH (base64url)', default: 'unset (no web push)' },
+    200,
+  ),
+  VAPID_SUBJECT: optional(
+    { description: 'Contact for push services (mailto: or https:), required with the VAPID keys', default: 'unset' },
+    500,
+  ),
 });
 
 /**
@@ -84,8 +142,58 @@ const notificationsConfigSchema = notificationsEnvironment.transform((env, ctx):
     webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
     instanceId: env.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     webhookAllowPrivate: !base.production,
+    email: emailConfig(env, ctx),
+    webPush: webPushConfig(env, ctx),
+    unsubscribeSecret: unsubscribeSecret(env, base.production, ctx),
+    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
   };
 });
+
+type Ctx = Parameters<typeof reject>[0];
+/** The parsed variables the channel settings are built from. */
+interface ParsedEnv {
+  SMTP_URL?: string | undefined;
+  EMAIL_FROM?: string | undefined;
+  UNSUBSCRIBE_SECRET?: string | undefined;
+  VAPID_PUBLIC_KEY?: string | undefined;
+  VAPID_PRIVATE_KEY?: string | undefined;
+  VAPID_SUBJECT?: string | undefined;
+}
+
+function emailConfig(env: ParsedEnv, ctx: Ctx): EmailConfig | null {
+  if (!env.SMTP_URL) return null;
+  if (!env.EMAIL_FROM) {
+    reject(ctx, 'EMAIL_FROM', 'is required when SMTP_URL is set');
+    return null;
+  }
+  return { smtpUrl: env.SMTP_URL, from: env.EMAIL_FROM };
+}
+
+function webPushConfig(env: ParsedEnv, ctx: Ctx): WebPushConfig | null {
+  const { VAPID_PUBLIC_KEY: publicKey, VAPID_PRIVATE_KEY: privateKey, VAPID_SUBJECT: subject } = env;
+  if (!publicKey && !privateKey) return null;
+  if (!publicKey || !privateKey) {
+    reject(ctx, publicKey ? 'VAPID_PRIVATE_KEY' : 'VAPID_PUBLIC_KEY', 'is required with the other VAPID key');
+    return null;
+  }
+  if (!subject || !/^(mailto:|https:)/.test(subject)) {
+    reject(ctx, 'VAPID_SUBJECT', 'must be a mailto: or https: URL when VAPID keys are set');
+    return null;
+  }
+  return { publicKey, privateKey, subject };
+}
+
+function unsubscribeSecret(env: ParsedEnv, production: boolean, ctx: Ctx): Uint8Array {
+  const secret = env.UNSUBSCRIBE_SECRET;
+  if (secret && Buffer.byteLength(secret) < MIN_SECRET_BYTES) {
+    reject(ctx, 'UNSUBSCRIBE_SECRET', `must be at least ${MIN_SECRET_BYTES} bytes`);
+  }
+  if (!secret && production && env.SMTP_URL) {
+    reject(ctx, 'UNSUBSCRIBE_SECRET', 'is required when NODE_ENV=production and SMTP_URL is set');
+  }
+  // Outside production a random one: links sent by a previous run stop working, which is fine for development.
+  return secret ? new TextEncoder().encode(secret) : new Uint8Array(randomBytes(MIN_SECRET_BYTES));
+}
 
 export function loadNotificationsConfig(env: Env): NotificationsConfig {
   return parseEnv(notificationsConfigSchema, env);

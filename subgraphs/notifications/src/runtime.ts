@@ -12,7 +12,10 @@ import type { NotificationsDb } from './db/client.js';
 
 export interface NotificationsRuntime {
   db: NotificationsDb;
-  config: Pick<NotificationsConfig, 'webhookAllowPrivate' | 'webhookTimeoutMs' | 'instanceId'>;
+  config: Pick<
+    NotificationsConfig,
+    'webhookAllowPrivate' | 'webhookTimeoutMs' | 'instanceId' | 'email' | 'webPush' | 'unsubscribeSecret' | 'publicUrl'
+  >;
   pubsub: PubSub;
   rateLimiter: RateLimiter;
   clock: Clock;

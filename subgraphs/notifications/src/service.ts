@@ -13,6 +13,9 @@ import { startSubgraph } from '@bloomzy/shared/subgraph';
 import type { NotificationsConfig } from './config.js';
 import { contextFactory } from './context.js';
 import { createNotificationsDb } from './db/client.js';
+import { createExternalChannels, type ExternalChannels } from './delivery/channels.js';
+import type { Sleep } from './delivery/retry.js';
+import { unsubscribeRoutes } from './delivery/unsubscribe-route.js';
 import type { FetchLike } from './delivery/webhook.js';
 import { startEventConsumers } from './events/consumers.js';
 import { watchOverdue } from './jobs/dispatch-metrics.js';
@@ -35,11 +38,15 @@ export interface NotificationsServiceOptions {
   fetch?: FetchLike;
   /** Run the dispatcher loop (default true). Tests turn it off and call `dispatcher.runOnce()` after moving the clock. */
   dispatchLoop?: boolean;
+  /** How EMAIL/WEB_PUSH wait between retries (tests resolve at once); real time otherwise. */
+  channelSleep?: Sleep;
 }
 
 export interface RunningNotificationsService extends RunningService {
   runtime: NotificationsRuntime;
   dispatcher: Dispatcher;
+  /** EMAIL and WEB_PUSH senders (tests wait on `channels.idle()`). */
+  channels: ExternalChannels;
 }
 
 export async function startNotificationsService(
@@ -60,6 +67,10 @@ export async function startNotificationsService(
     // Called only once the service runs, by which time `dispatcher` below is set.
     wakeDispatcher: () => dispatcher.wake(),
   };
+  const channels = createExternalChannels(runtime, {
+    ...(options.channelSleep ? { sleep: options.channelSleep } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const dispatcher = createDispatcher({
     runtime,
     intervalMs: config.dispatchIntervalMs,
@@ -67,6 +78,7 @@ export async function startNotificationsService(
     batchesInFlight: config.dispatchBatchesInFlight,
     concurrency: config.dispatchConcurrency,
     fetch: options.fetch,
+    channels,
   });
   const verifier = options.verifier ?? remoteVerifier(config.authUrl, coordination.revocations, credentials);
   const consumers = startEventConsumers(coordination.events, runtime);
@@ -79,12 +91,14 @@ export async function startNotificationsService(
     database: { opened: database, client: db },
     coordination,
     // The dispatcher first: a batch in hand is sent and recorded before the database closes.
-    background: [dispatcher, consumers, { stop: async () => unwatchOverdue() }],
+    // The email/push sender after it: the dispatcher's last batch may still hand it work.
+    background: [dispatcher, channels, consumers, { stop: async () => unwatchOverdue() }],
     resolvers,
     context: contextFactory(runtime, verifier),
+    routes: unsubscribeRoutes(runtime),
     attach: attachSubscriptions({ runtime, verifier, credentials, production: config.production, logger }),
   });
   // Started last, once everything it publishes to is up; its first run delivers what fell due while we were down.
   if (options.dispatchLoop ?? true) dispatcher.start();
-  return { ...subgraph, runtime, dispatcher };
+  return { ...subgraph, runtime, dispatcher, channels };
 }

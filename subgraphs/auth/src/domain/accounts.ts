@@ -37,6 +37,7 @@ async function enqueueProfile(runtime: Pick<AuthRuntime, 'outbox'>, tx: AuthTx, 
     language: user.language,
     notificationsEnabled: user.notificationsEnabled,
     notifyInApp: user.notifyInApp,
+    email: user.email,
     changedAt: user.updatedAt.toISOString(),
   };
   await runtime.outbox.enqueue(tx, USER_PROFILE_STREAM, [{ aggregateId: user.id, event }]);

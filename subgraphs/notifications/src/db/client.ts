@@ -13,6 +13,7 @@ export type {
   NotificationStatus,
   NotificationType,
   PlantSchedule,
+  PushSubscription,
   UserProfile,
 } from '../__generated__/prisma/client.js';
 

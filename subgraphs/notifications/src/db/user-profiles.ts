@@ -7,17 +7,20 @@ import type { Tx, UserProfile } from './client.js';
  */
 export async function saveUserProfileIfNewer(
   tx: Tx,
-  profile: Omit<UserProfile, 'changedAt' | 'updatedAt'> & { changedAt: Date },
+  profile: Omit<UserProfile, 'changedAt' | 'updatedAt' | 'email'> & { changedAt: Date; email?: string | undefined },
   now: Date,
 ): Promise<boolean> {
   const { userId, timezone, hemisphere, language, notificationsEnabled, notifyInApp, changedAt } = profile;
+  const email = profile.email ?? null;
   const rows = await tx.$queryRaw<{ userId: string }[]>`
-    INSERT INTO "UserProfile" ("userId", "timezone", "hemisphere", "language", "notificationsEnabled", "notifyInApp", "changedAt", "updatedAt")
+    INSERT INTO "UserProfile" ("userId", "timezone", "hemisphere", "language", "notificationsEnabled", "notifyInApp", "email", "changedAt", "updatedAt")
     VALUES (${userId}::uuid, ${timezone}, ${hemisphere}, ${language}, ${notificationsEnabled},
-            ${notifyInApp}, ${changedAt}, ${now})
+            ${notifyInApp}, ${email}, ${changedAt}, ${now})
     ON CONFLICT ("userId") DO UPDATE SET
       "timezone" = EXCLUDED."timezone", "hemisphere" = EXCLUDED."hemisphere", "language" = EXCLUDED."language",
       "notificationsEnabled" = EXCLUDED."notificationsEnabled", "notifyInApp" = EXCLUDED."notifyInApp",
+      -- An event from a publisher that does not send the address yet keeps the one we have.
+      "email" = COALESCE(EXCLUDED."email", "UserProfile"."email"),
       "changedAt" = EXCLUDED."changedAt", "updatedAt" = EXCLUDED."updatedAt"
     WHERE "UserProfile"."changedAt" IS NULL OR "UserProfile"."changedAt" < EXCLUDED."changedAt"
     RETURNING "userId"::text AS "userId"`;

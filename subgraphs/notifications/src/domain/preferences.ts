@@ -5,6 +5,7 @@
 import { badInput } from '@bloomzy/shared/errors';
 import type { NotificationChannel, NotificationType } from '../db/client.js';
 import { inTransaction } from '../db/client.js';
+import { externalToggles, offeredChannels } from '../delivery/offered-channels.js';
 import type { NotificationsRuntime } from '../runtime.js';
 import { parseClockTime } from '../timing/index.js';
 import { replanCareReminders } from './replan-care-reminders.js';
@@ -18,6 +19,8 @@ export interface PreferencesInput {
         enabled?: boolean | null;
         channels?: NotificationChannel[] | null;
         preferredHour?: number | null;
+        email?: boolean | null;
+        webPush?: boolean | null;
       }[]
     | null;
   /** undefined: unchanged; null: removed. */
@@ -103,8 +106,23 @@ export async function updatePreferences(
       merged.preferredHour = t.preferredHour;
     }
     if (t.channels != null) {
-      merged.channels = [...new Set(t.channels)];
-      if (merged.channels.length === 0) throw badInput(`input.types[${i}].channels`, 'At least one channel is needed');
+      // EMAIL and WEB_PUSH in the list are the email/webPush toggles; the stored list is the dispatcher's channels.
+      const external = externalToggles(t.channels);
+      merged.email = external.email;
+      merged.webPush = external.webPush;
+      merged.channels = [...new Set(t.channels.filter((c) => c === 'IN_APP' || c === 'WEBHOOK'))];
+      if (merged.channels.length === 0) {
+        throw badInput(`input.types[${i}].channels`, 'At least one of IN_APP and WEBHOOK is needed');
+      }
+    }
+    if (t.email != null) merged.email = t.email;
+    if (t.webPush != null) merged.webPush = t.webPush;
+    const offered = offeredChannels(runtime.config);
+    if (merged.email && !offered.includes('EMAIL') && (t.email || t.channels?.includes('EMAIL'))) {
+      throw badInput(`input.types[${i}].email`, 'EMAIL is not offered: this deployment has no SMTP server');
+    }
+    if (merged.webPush && !offered.includes('WEB_PUSH') && (t.webPush || t.channels?.includes('WEB_PUSH'))) {
+      throw badInput(`input.types[${i}].webPush`, 'WEB_PUSH is not offered: this deployment has no VAPID keys');
     }
     if (merged.channels.includes('WEBHOOK') && !webhookAfter) {
       throw badInput(`input.types[${i}].channels`, 'WEBHOOK needs a webhookUrl');

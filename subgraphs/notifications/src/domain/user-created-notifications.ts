@@ -39,7 +39,9 @@ function checkChannels(
       field,
       channel === 'WEBHOOK'
         ? 'WEBHOOK needs a webhook URL in your notification preferences'
-        : 'In-app notifications are turned off in your account settings',
+        : channel === 'IN_APP'
+          ? 'In-app notifications are turned off in your account settings'
+          : `${channel} is chosen per type (email, webPush) in your notification preferences, not per notification`,
     );
   }
   return unique;

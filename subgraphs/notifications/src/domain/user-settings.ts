@@ -22,11 +22,22 @@ export const NOTIFICATION_TYPES: readonly NotificationType[] = [
 
 export interface TypeSettings {
   enabled: boolean;
+  /** The dispatcher's channels (IN_APP, WEBHOOK): what a notification of this type is planned with. */
   channels: NotificationChannel[];
   preferredHour: number;
+  /** Also by email after the in-app send (delivery/channels.ts); opt-in. */
+  email: boolean;
+  /** Also by web push after the in-app send; on by default (registering a subscription is the opt-in). */
+  webPush: boolean;
 }
 
-const DEFAULT_TYPE_SETTINGS: TypeSettings = { enabled: true, channels: ['IN_APP'], preferredHour: 9 };
+const DEFAULT_TYPE_SETTINGS: TypeSettings = {
+  enabled: true,
+  channels: ['IN_APP'],
+  preferredHour: 9,
+  email: false,
+  webPush: true,
+};
 
 export interface UserSettings {
   userId: string;
@@ -35,6 +46,8 @@ export interface UserSettings {
   notificationsEnabled: boolean;
   /** Auth's in-app switch: IN_APP is not offered while off. */
   notifyInApp: boolean;
+  /** The account's address (from auth's profile events); null until one arrived. */
+  email: string | null;
   quietHours: QuietHours | null;
   digestEnabled: boolean;
   pausedUntil: Date | null;
@@ -48,6 +61,7 @@ function defaults(userId: string): UserSettings {
     timezone: 'UTC',
     notificationsEnabled: true,
     notifyInApp: true,
+    email: null,
     quietHours: null,
     digestEnabled: true,
     pausedUntil: null,
@@ -74,6 +88,7 @@ export async function loadSettings(db: Tx, userIds: readonly string[]): Promise<
         timezone: p.timezone,
         notificationsEnabled: p.notificationsEnabled,
         notifyInApp: p.notifyInApp,
+        email: p.email,
       });
   }
   for (const p of prefs) {
@@ -85,7 +100,13 @@ export async function loadSettings(db: Tx, userIds: readonly string[]): Promise<
     s.webhook = p.webhookUrl && p.webhookSecret ? { url: p.webhookUrl, secret: p.webhookSecret } : null;
   }
   for (const t of typePrefs) {
-    out.get(t.userId)?.types.set(t.type, { enabled: t.enabled, channels: t.channels, preferredHour: t.preferredHour });
+    out.get(t.userId)?.types.set(t.type, {
+      enabled: t.enabled,
+      channels: t.channels,
+      preferredHour: t.preferredHour,
+      email: t.email,
+      webPush: t.webPush,
+    });
   }
   return out;
 }

@@ -49,7 +49,7 @@ export async function deliverOne(
   n: Notification,
   s: UserSettings,
   token: string,
-): Promise<void> {
+): Promise<Notification | null> {
   const { db, clock, logger, pubsub, config } = runtime;
   const round = n.dispatchRounds;
   const now = clock.now();
@@ -64,7 +64,7 @@ export async function deliverOne(
       now,
     );
     if (cancelled) observeRound(n, cancelled, now);
-    return;
+    return null;
   }
   const delivered: NotificationChannel[] = [];
   const retry: NotificationChannel[] = [];
@@ -118,7 +118,7 @@ export async function deliverOne(
   );
   if (!updated) {
     logger.warn('dispatch claim lost before completion; another instance owns the notification now', { id: n.id });
-    return;
+    return null;
   }
   observeRound(n, updated, finishedAt);
   if (n.status === 'SCHEDULED' && updated.status === 'SENT' && delivered.includes('IN_APP')) {
@@ -126,4 +126,5 @@ export async function deliverOne(
       logger.error('live push failed (the notification is stored and listed)', { id: n.id, error });
     });
   }
+  return n.status === 'SCHEDULED' && updated.status === 'SENT' ? updated : null;
 }

@@ -26,6 +26,7 @@
 import { randomUUID } from 'node:crypto';
 import { consumeMessage, type TraceCarrier } from '@bloomzy/shared/telemetry/propagation';
 import type { Notification } from '../db/client.js';
+import type { ExternalChannels } from '../delivery/channels.js';
 import { createWebhookFetch } from '../delivery/webhook-fetch.js';
 import type { FetchLike } from '../delivery/webhook.js';
 import { loadSettings } from '../domain/user-settings.js';
@@ -58,6 +59,8 @@ export interface DispatcherOptions {
   batchesInFlight?: number;
   /** Notifications on the per-notification (webhook) path at once. */
   concurrency?: number;
+  /** EMAIL and WEB_PUSH, handed each notification once it is SENT (delivery/channels.ts). */
+  channels?: ExternalChannels;
 }
 
 /** A run stops after this many batches and lets the next tick continue, so stop() is never kept waiting long. */
@@ -118,7 +121,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       // An unexpected failure (database gone) leaves the claim to expire; the row is retaken later.
       void slow
-        .run(() => traced(n, () => deliverOne(runtime, webhookFetch.fetch, n, s, token)))
+        .run(async () => {
+          const sent = await traced(n, () => deliverOne(runtime, webhookFetch.fetch, n, s, token));
+          if (sent) options.channels?.deliver([sent]);
+        })
         .catch((error: unknown) => logger.error('delivery failed', { id: n.id, error }));
     }
     const now = clock.now();
@@ -132,7 +138,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       logger.warn('dispatch claims lost before completion; other instances own those notifications now', {
         lost: bulk.length - written.length,
       });
-    pushes.push(publishAll(written.filter((row) => row.status === 'SENT')));
+    const sent = written.filter((row) => row.status === 'SENT');
+    pushes.push(publishAll(sent));
+    // Not awaited: email and push retry with backoff on their own (at most once: after the SENT commit, outside the
+    // claim); they never hold up the batch or its lease. deliver() never rejects.
+    if (sent.length > 0) void options.channels?.deliver(sent);
   }
 
   /**

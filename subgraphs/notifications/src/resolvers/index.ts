@@ -1,5 +1,6 @@
 import { DateTimeScalar } from '@bloomzy/shared/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { channelMutations, channelQueries, NotificationTypePreference } from './channels.js';
 import { Mutation } from './mutation.js';
 import { NotificationPreferences } from './notification-preferences.js';
 import { Notification } from './notification.js';
@@ -9,10 +10,11 @@ import { User } from './user.js';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
-  Query,
-  Mutation,
+  Query: { ...Query, ...channelQueries },
+  Mutation: { ...Mutation, ...channelMutations },
   Subscription,
   Notification,
   NotificationPreferences,
+  NotificationTypePreference,
   User,
 };

@@ -10,5 +10,13 @@ export const NotificationPreferences: NotificationPreferencesResolvers = {
   pausedUntil: (s) => s.pausedUntil,
   webhookUrl: (s) => s.webhook?.url ?? null,
   timezone: (s) => s.timezone,
-  availableChannels: (s) => availableChannels(s),
+  async availableChannels(s, _a, ctx) {
+    const { config, db } = ctx.runtime;
+    const channels = availableChannels(s);
+    if (config.email && s.email) channels.push('EMAIL');
+    if (config.webPush && (await db.pushSubscription.count({ where: { userId: s.userId } })) > 0) {
+      channels.push('WEB_PUSH');
+    }
+    return channels;
+  },
 };

@@ -67,6 +67,10 @@ export interface HarnessOptions {
   /** A database shared by several instances; closing it is left to the caller. */
   database?: OpenedDatabase;
   instanceId?: string;
+  /** More configuration variables (SMTP_URL, VAPID keys…). */
+  env?: Record<string, string>;
+  /** How EMAIL/WEB_PUSH retries wait; at once unless given. */
+  channelSleep?: (ms: number) => Promise<void>;
 }
 
 export async function startHarness(kind: TestDatabaseKind, options: HarnessOptions = {}): Promise<Harness> {
@@ -88,6 +92,7 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
       WEBHOOK_TIMEOUT_MS: '2000',
       INSTANCE_ID: instanceId,
       SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
+      ...options.env,
     });
   const config = configFor(options.instanceId ?? `test-${randomUUID().slice(0, 8)}`);
   const service = await startNotificationsService({
@@ -99,6 +104,8 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
     verifier: auth.verifier,
     fetch: options.fetch,
     dispatchLoop: false,
+    // Retries of email and push must not make tests wait.
+    channelSleep: options.channelSleep ?? (async () => undefined),
   });
   // In-memory bus: wait for deliveries; Redis bus: the caller polls.
   const settle = async () => {

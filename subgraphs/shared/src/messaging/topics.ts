@@ -20,6 +20,8 @@ const userProfileEvent = z.object({
   language: z.string(),
   notificationsEnabled: z.boolean(),
   notifyInApp: z.boolean(),
+  /** The account's email address (the EMAIL channel's recipient); optional, added after the first consumers. */
+  email: z.string().max(320).optional(),
   /** ISO time of the change; consumers ignore events older than what they hold (at-least-once, maybe reordered). */
   changedAt: isoTime,
 });
