@@ -135,7 +135,7 @@ describe.each(testDatabaseKinds())('notificationReceived (%s)', (kind) => {
       },
       retryAttempts: 0,
     });
-    const results = new Map<string, FormattedExecutionResult<Received>[]>();
+    const results = new Map<string, FormattedExecutionResult<Received, unknown>[]>();
     const refusals = new Map<string, unknown>();
     const start = (name: string, extensions: Record<string, unknown> | undefined) => {
       results.set(name, []);
