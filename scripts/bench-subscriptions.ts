@@ -1,5 +1,6 @@
 /**
- * `npm run bench:subscriptions -- --subscribers N [--mode due|publish|both] [--upstream-connections K]`
+ * `npm run bench:subscriptions -- --subscribers N [--mode due|publish|both] [--upstream-connections K]
+ *   [--schedule copies|router] [--wait-seconds S]`
  *
  * The production topology (each service its own process, Postgres, Redis; test/e2e/processes.ts), N graphql-ws
  * clients through router 1, each a different user with one subscription to notificationReceived. Then:
@@ -9,14 +10,15 @@
  *   due → client p50/p99 (this includes the notifications dispatcher).
  * Both print the router's RSS, open file descriptors, CPU while idle, and its connections to the notifications
  * subgraph (TCP, from /proc) and upstream subscription sockets (its metric). Users are minted, not signed up
- * (bench/subscriptions/tokens.ts). Needs Postgres and Redis (TEST_DATABASE_URL / REDIS_URL, defaults local).
+ * (bench/subscriptions/tokens.ts); reminders are one scheduled through the router and copies of it (`--schedule
+ * router` schedules each through the router: about 13 a second here). Needs Postgres and Redis (TEST_DATABASE_URL / REDIS_URL, defaults local).
  */
 import { parseArgs } from 'node:util';
 import { startTopology } from '../test/e2e/processes.js';
 import { latencyStats } from './bench/stats.js';
 import { connectSubscribers } from './bench/subscriptions/clients.js';
 import { connectionsTo, processStats } from './bench/subscriptions/process-stats.js';
-import { makeDue, publishDirect, scheduleReminders } from './bench/subscriptions/scenarios.js';
+import { cloneReminders, makeDue, publishDirect, scheduleReminders } from './bench/subscriptions/scenarios.js';
 import { createTokenMint, type BenchUser } from './bench/subscriptions/tokens.js';
 
 const { values } = parseArgs({
@@ -25,6 +27,8 @@ const { values } = parseArgs({
     mode: { type: 'string', default: 'both' },
     'upstream-connections': { type: 'string', default: '2' },
     'wait-seconds': { type: 'string', default: '120' },
+    // router: every reminder through scheduleNotification; copies (default): one, then copied in SQL (cloneReminders).
+    schedule: { type: 'string', default: 'copies' },
   },
 });
 const subscribers = Number(values.subscribers);
@@ -68,9 +72,13 @@ async function main() {
     const title = `bench-${Date.now()}`;
     if (mode !== 'publish') {
       const started = performance.now();
-      const failed = await scheduleReminders(router.graphqlUrl, users, title, 32);
+      const viaRouter = values.schedule === 'router' ? users : users.slice(0, 1);
+      const failed = await scheduleReminders(router.graphqlUrl, viaRouter, title, 32);
+      const rest = users.slice(viaRouter.length).map((u) => u.id);
+      const cloned = await cloneReminders(topology.databases.urls.notifications, title, rest);
       console.log(
-        `scheduled ${subscribers - failed}/${subscribers} reminders in ${round(performance.now() - started)} ms`,
+        `scheduled ${viaRouter.length - failed} reminders through the router, ${cloned} as copies of one, ` +
+          `in ${round(performance.now() - started)} ms`,
       );
     }
     const clients = await connectSubscribers(router.graphqlUrl.replace(/^http/, 'ws'), users, 64);

@@ -6,7 +6,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { BenchUser } from './tokens.js';
 
-export const SUBSCRIPTION = 'subscription Bench { notificationReceived { id title scheduledFor sentAt } }';
+const SUBSCRIPTION = 'subscription Bench { notificationReceived { id title scheduledFor sentAt } }';
 
 interface Received {
   notificationReceived: { id: string; title: string; scheduledFor: string; sentAt: string | null };

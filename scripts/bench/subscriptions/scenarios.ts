@@ -44,6 +44,34 @@ export async function scheduleReminders(
   return failed;
 }
 
+/**
+ * The rest of the users' reminders as copies of one the app created (`title`, scheduled through the router): the same
+ * row for another user id, so N reminders need no N mutations (about 13 a second through the router on this machine).
+ */
+export async function cloneReminders(
+  notificationsDatabaseUrl: string,
+  title: string,
+  userIds: readonly string[],
+): Promise<number> {
+  const client = new pg.Client({ connectionString: notificationsDatabaseUrl });
+  await client.connect();
+  try {
+    const columns = await client.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'Notification' AND column_name NOT IN ('id', 'userId')`,
+    );
+    const list = columns.rows.map((row) => `"${row.column_name}"`).join(', ');
+    const result = await client.query(
+      `INSERT INTO "Notification" ("id", "userId", ${list})
+       SELECT gen_random_uuid(), u.id, ${list.replace(/"([^"]+)"/g, 't."$1"')}
+       FROM (SELECT * FROM "Notification" WHERE title = $1 LIMIT 1) t, unnest($2::uuid[]) AS u(id)`,
+      [title, userIds],
+    );
+    return result.rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Makes every benchmark reminder fall due at `dueAt` (and lets the dispatcher see it then). */
 export async function makeDue(notificationsDatabaseUrl: string, title: string, dueAt: Date): Promise<number> {
   const client = new pg.Client({ connectionString: notificationsDatabaseUrl });
