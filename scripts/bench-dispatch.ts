@@ -91,7 +91,16 @@ const dispatcher = createDispatcher({
     clock: systemClock,
     logger,
     pubsub,
-    config: { webhookAllowPrivate: true, webhookTimeoutMs: 5_000, instanceId: 'bench' },
+    config: {
+      webhookAllowPrivate: true,
+      webhookTimeoutMs: 5_000,
+      instanceId: 'bench',
+      // No external channels: the bench measures claims, writes and live publishes.
+      email: null,
+      webPush: null,
+      unsubscribeSecret: new Uint8Array(32),
+      publicUrl: 'http://127.0.0.1:4000',
+    },
   },
   intervalMs: 1_000,
   ...(values.batch ? { batchSize: Number(values.batch) } : {}),
