@@ -10,6 +10,7 @@ import type { GrowthEntry, IndoorPlant, PlantsDb, UserPlant, Watering } from './
 import { growthAggregates, type GrowthAggregate } from './db/growth-summary-query.js';
 import { growthPages, wateringPages, type GrowthPageKey, type PageKey } from './db/page-queries.js';
 import { readProfiles, type Profile } from './db/user-profiles.js';
+import { createCareLoaders, type CareLoaders } from './care/care-loaders.js';
 import { plantSchedule, RECENT_WATERINGS } from './schedule/plant-schedule.js';
 import type { WateringSchedule } from './schedule/types.js';
 
@@ -27,6 +28,8 @@ export interface Loaders {
    * profile it needs join the batches of the fields that show them).
    */
   schedule: DataLoader<UserPlant, WateringSchedule, string>;
+  /** Care tasks: log, settings and schedule (care/care-loaders.ts). */
+  care: CareLoaders;
 }
 
 /** Rows by id in key order; malformed ids cannot exist and would make Postgres reject the whole batch. */
@@ -41,7 +44,7 @@ function byId<T extends { id: string }>(find: (ids: string[]) => Promise<T[]>) {
 const pageCacheKey = (key: PageKey | GrowthPageKey) => JSON.stringify(key);
 
 export function createLoaders(db: PlantsDb, clock: Clock): Loaders {
-  const loaders: Loaders = {
+  const loaders: Omit<Loaders, 'care'> = {
     indoorPlant: new DataLoader(byId((ids) => db.indoorPlant.findMany({ where: { id: { in: ids } } }))),
     userPlant: new DataLoader(byId((ids) => db.userPlant.findMany({ where: { id: { in: ids } } }))),
     profile: new DataLoader((userIds) => readProfiles(db, userIds)),
@@ -69,5 +72,5 @@ export function createLoaders(db: PlantsDb, clock: Clock): Loaders {
       { cacheKeyFn: (plant) => plant.id },
     ),
   };
-  return loaders;
+  return { ...loaders, care: createCareLoaders(db, clock, loaders) };
 }

@@ -160,9 +160,17 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
 
     h.clock.set('2026-03-02T10:00:00Z'); // spring: 14 × 0.9 = 12.6 → 13 days after the watering
     await reconcile();
+    // Spring also ends the snake plant's winter feeding pause, so every plant's fertilizing date moved: the custom and
+    // never-watered plants are republished for that alone, with their watering dates unchanged.
     expect(await eventsAbout(seasonal.id, custom.id, neverWatered.id)).toEqual({
       [seasonal.id]: [['RECONCILED', '2026-03-12T10:00:00.000Z']],
+      [custom.id]: [['RECONCILED', '2026-03-04T10:00:00.000Z']],
+      [neverWatered.id]: [['RECONCILED', '2026-03-02T10:00:00.000Z']],
     });
+    const fertilize = (id: string) =>
+      h.events.find((e) => e.userPlantId === id)?.otherTasks?.find((t) => t.task === 'FERTILIZE');
+    expect(fertilize(custom.id)).toBeDefined();
+    expect(new Date(fertilize(custom.id)?.dueAt ?? 0).getTime()).toBeGreaterThan(Date.parse('2026-03-01T00:00:00Z'));
     h.events.length = 0;
     await reconcile();
     expect(await eventsAbout(seasonal.id, custom.id, neverWatered.id)).toEqual({});

@@ -1,5 +1,6 @@
 import { DateTimeScalar } from '@bloomzy/shared/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { CareLog, CareLogConnection } from './care.js';
 import { GrowthEntry } from './growth-entry.js';
 import { IndoorPlant, IndoorPlantConnection } from './indoor-plant.js';
 import { Mutation } from './mutation.js';
@@ -21,4 +22,6 @@ export const resolvers: Resolvers = {
   WateringStatus,
   Watering,
   GrowthEntry,
+  CareLog,
+  CareLogConnection,
 };

@@ -3,6 +3,7 @@ import { badInput } from '@bloomzy/shared/errors';
 import type { UserPlantConnectionResolvers, UserPlantResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { canRead } from '../domain/access.js';
+import { userPlantCare } from './care.js';
 import { growthSummary } from '../domain/growth-summary.js';
 import { connectionFrom, cursorDate, decodeCursor, pageSize, type CursorKey } from '../domain/pagination.js';
 
@@ -62,6 +63,8 @@ export const UserPlant: UserPlantResolvers = {
   },
 
   growthSummary: async (plant, _a, ctx) => growthSummary(await ctx.loaders.growthAggregate.load(plant.id)),
+
+  ...userPlantCare,
 };
 
 export const UserPlantConnection: UserPlantConnectionResolvers = {
