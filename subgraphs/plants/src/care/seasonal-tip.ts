@@ -58,7 +58,9 @@ export function seasonalTip(season: Season, plants: readonly PlantSeasonChange[]
   const interval = (p: PlantSeasonChange) => `${p.nickname}: every ${p.waterBefore} → ${p.waterAfter} days`;
   if (less.length) lines.push(`Water less often: ${less.slice(0, 8).map(interval).join('; ')}.`);
   if (more.length) lines.push(`Water more often: ${more.slice(0, 8).map(interval).join('; ')}.`);
-  if (paused.length) lines.push(`Stop feeding until spring: ${names(paused)} rest now.`);
+  if (paused.length) {
+    lines.push(`Stop feeding until spring: ${names(paused)} ${paused.length === 1 ? 'rests' : 'rest'} now.`);
+  }
   if (resumed.length) lines.push(`Start feeding again: ${names(resumed)}.`);
   for (const p of slower.slice(0, 8)) {
     const [before, after] = [p.fertilizeBefore?.intervalDays, p.fertilizeAfter?.intervalDays];
