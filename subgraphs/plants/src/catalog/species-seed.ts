@@ -15,7 +15,7 @@
  *   (Wolverton et al. 1984/1989) or Wolverton's follow-up list. Real-room effects are small.
  * - `flowering`: flowers reliably indoors with ordinary care.
  * - Care-task defaults (`fertilizeIntervalDays` … `cleanLeavesIntervalDays`): general RHS and university-extension
- *   houseplant guidance, summarised with its sources in schedule/CARE-FORMULA.md.
+ *   houseplant guidance, summarised with its sources in care/CARE-FORMULA.md.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,7 @@ const speciesSeedSchema = z.strictObject({
   airPurifying: z.boolean(),
   flowering: z.boolean(),
   careNotes: text,
-  // Care-task defaults (see schedule/CARE-FORMULA.md for the sources and how they are used).
+  // Care-task defaults (see care/CARE-FORMULA.md for the sources and how they are used).
   fertilizeIntervalDays: z.int().min(1).max(365).nullable(),
   fertilizePausesInDormancy: z.boolean(),
   repotIntervalMonths: z.int().min(1).max(120).nullable(),
