@@ -72,7 +72,9 @@ describe.each(testDatabaseKinds())('care tasks (%s)', (kind) => {
       ['FERTILIZE', fed.id],
       ['WATER', watering.id],
     ]);
-    const onlyWater = ok(await user.gql<{ userPlant: { careLog: LogView } }>(CARE_LOG, { id: plant.id, task: 'WATER' }));
+    const onlyWater = ok(
+      await user.gql<{ userPlant: { careLog: LogView } }>(CARE_LOG, { id: plant.id, task: 'WATER' }),
+    );
     expect(onlyWater.userPlant.careLog).toMatchObject({ totalCount: 1, edges: [{ node: { notes: 'rain water' } }] });
     const page = ok(await user.gql<{ userPlant: { careLog: LogView } }>(CARE_LOG, { id: plant.id, first: 1 }));
     const next = ok(
@@ -117,7 +119,9 @@ describe.each(testDatabaseKinds())('care tasks (%s)', (kind) => {
     const user = await h.user();
     const plant = await monstera(user);
     type Set = { setCareTask: { careSchedule: { task: string; intervalDays: number; source: string }[] } };
-    const off = ok(await user.gql<Set>(SET_CARE_TASK, { input: { userPlantId: plant.id, task: 'ROTATE', enabled: false } }));
+    const off = ok(
+      await user.gql<Set>(SET_CARE_TASK, { input: { userPlantId: plant.id, task: 'ROTATE', enabled: false } }),
+    );
     expect(off.setCareTask.careSchedule.map((s) => s.task)).not.toContain('ROTATE');
     expect((await lastEvent(plant.id))?.otherTasks?.map((t) => t.task)).toEqual([
       'FERTILIZE',
@@ -144,7 +148,11 @@ describe.each(testDatabaseKinds())('care tasks (%s)', (kind) => {
   it("lists the collection's due tasks per day and room, overdue first, and does a room's due task at once", async () => {
     h.clock.set(START);
     const user = await h.user();
-    const fern = await addPlant(user, { acquiredOn: plus(START, -3 * DAY), location: 'Bathroom' }, 'Nephrolepis exaltata');
+    const fern = await addPlant(
+      user,
+      { acquiredOn: plus(START, -3 * DAY), location: 'Bathroom' },
+      'Nephrolepis exaltata',
+    );
     const big = await monstera(user, { location: 'Living room' });
     const other = await monstera(user, { location: 'living room', nickname: 'Other' });
     await water(user, big.id); // the living room's monstera is watered; the other one is due now

@@ -6,11 +6,11 @@
 import DataLoader from 'dataloader';
 import type { Clock } from '@bloomzy/shared/clock';
 import { isUuid } from '@bloomzy/shared/ids';
+import { createCareLoaders, type CareLoaders } from './care/care-loaders.js';
 import type { GrowthEntry, IndoorPlant, PlantsDb, UserPlant, Watering } from './db/client.js';
 import { growthAggregates, type GrowthAggregate } from './db/growth-summary-query.js';
 import { growthPages, wateringPages, type GrowthPageKey, type PageKey } from './db/page-queries.js';
 import { readProfiles, type Profile } from './db/user-profiles.js';
-import { createCareLoaders, type CareLoaders } from './care/care-loaders.js';
 import { plantSchedule, RECENT_WATERINGS } from './schedule/plant-schedule.js';
 import type { WateringSchedule } from './schedule/types.js';
 

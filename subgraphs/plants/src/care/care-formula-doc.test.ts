@@ -12,7 +12,10 @@ function table(name: string): Record<string, number> {
   const rows = body.split('\n').filter((line) => /^\|\s*[A-Z]+\s*\|\s*[\d.]+\s*\|/.test(line));
   return Object.fromEntries(
     rows.map((line) => {
-      const [key = '', factor = ''] = line.split('|').slice(1).map((cell) => cell.trim());
+      const [key = '', factor = ''] = line
+        .split('|')
+        .slice(1)
+        .map((cell) => cell.trim());
       return [key, Number(factor)];
     }),
   );

@@ -4,7 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Clock } from '@bloomzy/shared/clock';
-import type { CareOverride, PlantsDb, UserPlant } from '../db/client.js';
+import type { CareTask } from '../__generated__/resolvers-types.js';
 import {
   careLogCounts,
   careLogPages,
@@ -14,7 +14,7 @@ import {
   type CareLogPageKey,
   type CareLogRow,
 } from '../db/care-queries.js';
-import type { CareTask } from '../__generated__/resolvers-types.js';
+import type { CareOverride, PlantsDb, UserPlant } from '../db/client.js';
 import type { Loaders } from '../loaders.js';
 import { otherCareSchedules, wateringAsCareTask, type CareTaskStatusView } from './plant-care.js';
 

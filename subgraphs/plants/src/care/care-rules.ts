@@ -2,15 +2,19 @@
  * Per-task rules of the care schedule: the species default each task starts from and the factors that stretch it.
  * CARE-FORMULA.md documents them (a test checks its tables against these values).
  */
-import type { CareFactorName, CareTask, Season } from '../__generated__/resolvers-types.js';
+import { CARE_TASKS, type CareTaskName } from '@bloomzy/shared/messaging/topics';
+import type { CareFactorName, Season } from '../__generated__/resolvers-types.js';
 import type { IndoorPlant, PotSize } from '../db/client.js';
 import { finiteOrNull } from '../schedule/numbers.js';
 import type { Hemisphere } from '../schedule/types.js';
 
 /** Every care task but watering, which keeps its own schedule (schedule/FORMULA.md). */
-export type OtherCareTask = Exclude<CareTask, 'WATER'>;
+export type OtherCareTask = Exclude<CareTaskName, 'WATER'>;
 
-export const OTHER_CARE_TASKS: readonly OtherCareTask[] = ['FERTILIZE', 'REPOT', 'MIST', 'PRUNE', 'ROTATE', 'CLEAN_LEAVES'];
+/** In the contract's order (the order of care-schedule events' `otherTasks`). */
+export const OTHER_CARE_TASKS: readonly OtherCareTask[] = CARE_TASKS.filter(
+  (task): task is OtherCareTask => task !== 'WATER',
+);
 
 export type SpeciesCareDefaults = Partial<
   Pick<
@@ -97,25 +101,30 @@ function plainRule(pick: (s: SpeciesCareDefaults) => unknown, what: string): Car
   };
 }
 
+/** Unknown (missing) means the common case: houseplants rest in winter. */
+function fertilizeRest(species: SpeciesCareDefaults, season: Season): string | null {
+  return season === 'WINTER' && species.fertilizePausesInDormancy !== false
+    ? 'Winter rest: no feeding until spring (the plant barely grows, unused fertilizer salts build up)'
+    : null;
+}
+
 export const careRules: Readonly<Record<OtherCareTask, CareRule>> = {
   FERTILIZE: {
     interval(species, { season }) {
       const days = positive(species.fertilizeIntervalDays);
       if (days === null) return null;
-      const factor = FERTILIZE_SEASON_FACTORS[season];
+      // A resting plant is not fed at all (see `rest`): its interval stays the growing season's, for spring.
+      const resting = fertilizeRest(species, season);
+      const factor = resting ? 1 : FERTILIZE_SEASON_FACTORS[season];
       return {
         days: days * factor,
         factors: [
           { name: 'SPECIES', factor: 1, reason: `Species default: feed every ${days} days in spring and summer` },
-          { name: 'SEASON', factor, reason: FERTILIZE_SEASON_REASONS[season] },
+          { name: 'SEASON', factor, reason: resting ?? FERTILIZE_SEASON_REASONS[season] },
         ],
       };
     },
-    // Unknown (missing) means the common case: houseplants rest in winter.
-    rest: (species, season) =>
-      season === 'WINTER' && species.fertilizePausesInDormancy !== false
-        ? 'Winter rest: no feeding until spring (the plant barely grows, unused fertilizer salts build up)'
-        : null,
+    rest: fertilizeRest,
   },
   REPOT: {
     interval(species, { potSize }) {

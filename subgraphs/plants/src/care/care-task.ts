@@ -24,7 +24,7 @@ const MIN_INTERVAL_DAYS = 1;
 /** About four years: the longest repotting interval a large, slow plant gets. */
 const MAX_INTERVAL_DAYS = 1500;
 
-export interface CareOverrideInput {
+interface CareOverrideInput {
   intervalDays?: number | null;
   enabled?: boolean | null;
 }
@@ -92,7 +92,7 @@ export function computeCareTask(input: CareTaskInput, now: Date): CareTaskSchedu
     const spring = nextSeasonStart(now, 'SPRING', hemisphere, timeZone);
     if (spring.getTime() > dueDate.getTime()) dueDate = spring;
     paused = true;
-    factors.push({ name: 'SEASON', factor: 1, reason: rest });
+    if (!factors.some((f) => f.name === 'SEASON')) factors.push({ name: 'SEASON', factor: 1, reason: rest });
   }
   const status = wateringStatus(dueDate, now, timeZone);
   return {

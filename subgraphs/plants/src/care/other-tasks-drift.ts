@@ -4,8 +4,8 @@
  * fertilizing pausing at the start of winter (or resuming in spring) reaches notifications without anyone touching
  * the plant.
  */
-import { DRIFT_TOLERANCE_MS } from '../jobs/publication-staleness.js';
 import type { OtherTaskDue } from '../domain/care-schedules.js';
+import { DRIFT_TOLERANCE_MS } from '../jobs/publication-staleness.js';
 
 /** The published list, read leniently: anything that is not a list of {task, dueAt} is "unknown" (null). */
 function readPublished(value: unknown): Map<string, number> | null {

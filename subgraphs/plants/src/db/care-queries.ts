@@ -81,10 +81,7 @@ export async function careLogCounts(db: PlantsDb, keys: readonly CareLogCountKey
 }
 
 /** The latest time each task other than watering was done, per plant, in key order. */
-export async function latestCare(
-  db: PlantsDb,
-  userPlantIds: readonly string[],
-): Promise<Map<CareTask, Date>[]> {
+export async function latestCare(db: PlantsDb, userPlantIds: readonly string[]): Promise<Map<CareTask, Date>[]> {
   const rows = userPlantIds.length
     ? await db.$queryRaw<{ userPlantId: string; task: CareTask; doneAt: Date }[]>(Prisma.sql`
         SELECT DISTINCT ON ("userPlantId", task) "userPlantId", task::text AS task, "doneAt"

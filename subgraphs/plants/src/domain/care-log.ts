@@ -1,8 +1,8 @@
 /** The care log: recording, correcting and deleting care actions (waterings are delegated to waterings.ts). */
 import { badInput, notFound } from '@bloomzy/shared/errors';
 import type { CareTask, RecordCareInput, UpdateCareLogInput } from '../__generated__/resolvers-types.js';
-import type { CareLog, UserPlant, Watering } from '../db/client.js';
 import type { CareLogRow } from '../db/care-queries.js';
+import type { CareLog, UserPlant, Watering } from '../db/client.js';
 import { SCHEDULE_VERSION_BUMP } from '../db/schedule-publication.js';
 import { publishCareSchedule } from '../events/care-schedule-events.js';
 import type { PlantsRuntime } from '../runtime.js';
@@ -10,7 +10,7 @@ import { ownedPlant, requireActive } from './access.js';
 import { isUuid, notNull, optionalText, pastOrNow } from './validation.js';
 import { deleteWatering, updateWatering, waterPlant } from './waterings.js';
 
-export const CARE_NOTES_MAX = 1000;
+const CARE_NOTES_MAX = 1000;
 
 export const wateringAsCareLog = (w: Watering): CareLogRow => ({
   id: w.id,
@@ -21,7 +21,7 @@ export const wateringAsCareLog = (w: Watering): CareLogRow => ({
   createdAt: w.createdAt,
 });
 
-export const careLogRow = (c: CareLog): CareLogRow => ({ ...c, task: c.task });
+const careLogRow = (c: CareLog): CareLogRow => ({ ...c, task: c.task });
 
 export async function recordCare(runtime: PlantsRuntime, userId: string, input: RecordCareInput): Promise<CareLogRow> {
   if (input.task === 'WATER') {
@@ -53,7 +53,9 @@ export async function recordCareMany(
 ): Promise<CareLogRow[]> {
   if (userPlantIds.length === 0) return [];
   const [created] = await runtime.db.$transaction([
-    runtime.db.careLog.createManyAndReturn({ data: userPlantIds.map((userPlantId) => ({ userPlantId, task, doneAt })) }),
+    runtime.db.careLog.createManyAndReturn({
+      data: userPlantIds.map((userPlantId) => ({ userPlantId, task, doneAt })),
+    }),
     runtime.db.userPlant.updateMany({ where: { id: { in: [...userPlantIds] } }, data: SCHEDULE_VERSION_BUMP }),
   ]);
   await publishCareSchedule(runtime, userPlantIds, 'CARED');

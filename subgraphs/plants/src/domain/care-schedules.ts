@@ -2,11 +2,11 @@
  * Care tasks other than watering of stored plants outside a request (events, the reconciler, the seasonal-tips job,
  * recordCareForRoom): four statements however many plants, where a request uses its loaders instead.
  */
-import type { PlantsDb, UserPlant } from '../db/client.js';
-import { careOverrides, latestCare } from '../db/care-queries.js';
-import { defaultProfile, readProfiles } from '../db/user-profiles.js';
 import type { CareTaskSchedule } from '../care/care-task.js';
 import { otherCareSchedules } from '../care/plant-care.js';
+import { careOverrides, latestCare } from '../db/care-queries.js';
+import type { PlantsDb, UserPlant } from '../db/client.js';
+import { defaultProfile, readProfiles } from '../db/user-profiles.js';
 
 /** One task's next due time, as care-schedule events carry it. */
 export interface OtherTaskDue {
@@ -48,7 +48,7 @@ export async function readOtherCareSchedules(
 }
 
 /** What an event says about the other tasks: task and due time, in OTHER_CARE_TASKS order. */
-export const otherTasksOf = (schedules: readonly CareTaskSchedule[]): OtherTaskDue[] =>
+const otherTasksOf = (schedules: readonly CareTaskSchedule[]): OtherTaskDue[] =>
   schedules.map((s) => ({ task: s.task, dueAt: s.dueDate.toISOString() }));
 
 /** Each plant's other tasks as an event carries them, in order. */

@@ -3,8 +3,8 @@ import { badInput } from '@bloomzy/shared/errors';
 import { calendarDaysBetween } from '@bloomzy/shared/time-zone';
 import type { CareTask, SetCareTaskInput } from '../__generated__/resolvers-types.js';
 import { careRules } from '../care/care-rules.js';
-import type { UserPlant } from '../db/client.js';
 import type { CareLogRow } from '../db/care-queries.js';
+import type { UserPlant } from '../db/client.js';
 import { SCHEDULE_VERSION_BUMP } from '../db/schedule-publication.js';
 import { readProfiles } from '../db/user-profiles.js';
 import { publishCareSchedule } from '../events/care-schedule-events.js';
@@ -36,7 +36,11 @@ export async function setCareTask(runtime: PlantsRuntime, userId: string, input:
   requireActive(plant, 'input.userPlantId');
   if (enabled && intervalDays === null) {
     const species = await runtime.db.indoorPlant.findUnique({ where: { id: plant.plantId } });
-    const planned = careRules[task].interval(species ?? {}, { season: 'SPRING', hemisphere: 'NORTHERN', potSize: null });
+    const planned = careRules[task].interval(species ?? {}, {
+      season: 'SPRING',
+      hemisphere: 'NORTHERN',
+      potSize: null,
+    });
     if (!planned) throw badInput('input.intervalDays', `This species has no default for ${task}: give an interval`);
   }
   const key = { userPlantId_task: { userPlantId: plant.id, task } };

@@ -9,7 +9,7 @@ import { plantSchedule, RECENT_WATERINGS } from '../schedule/plant-schedule.js';
 import type { WateringSchedule } from '../schedule/types.js';
 
 /** The schedules of `plants` at `now`, in order: one statement each for their species, recent waterings and owners. */
-export async function readPlantSchedules(db: PlantsDb, plants: readonly UserPlant[], now: Date): Promise<WateringSchedule[]> {
+async function readPlantSchedules(db: PlantsDb, plants: readonly UserPlant[], now: Date): Promise<WateringSchedule[]> {
   if (plants.length === 0) return [];
   const [species, recent, profiles] = await Promise.all([
     db.indoorPlant.findMany({ where: { id: { in: [...new Set(plants.map((p) => p.plantId))] } } }),

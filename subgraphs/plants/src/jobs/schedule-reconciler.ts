@@ -13,9 +13,9 @@
  * same change twice. A run over N plants costs about 9 statements per batch of RECONCILE_BATCH_SIZE, however many are
  * due.
  */
+import { otherTasksDrifted } from '../care/other-tasks-drift.js';
 import type { UserPlant } from '../db/client.js';
 import { claimForPublish, publicationCandidates } from '../db/schedule-publication.js';
-import { otherTasksDrifted } from '../care/other-tasks-drift.js';
 import { readOtherTasks } from '../domain/care-schedules.js';
 import { readNextWaterings } from '../domain/plant-schedules.js';
 import { PUBLISH_LEASE_MS, publishStamped } from '../events/care-schedule-events.js';

@@ -10,19 +10,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CARE_TIP_STREAM, type CareTipEvent } from '@bloomzy/shared/messaging/topics';
-import { currentSeasonStart } from '../care/season-start.js';
 import { otherCareSchedules } from '../care/plant-care.js';
+import { currentSeasonStart } from '../care/season-start.js';
 import { seasonalTip, type PlantSeasonChange } from '../care/seasonal-tip.js';
 import { careOverrides, latestCare } from '../db/care-queries.js';
 import type { UserPlant } from '../db/client.js';
 import { wateringPages } from '../db/page-queries.js';
 import { recordTips, sentTipKeys, usersWithPlants } from '../db/seasonal-tip-queries.js';
 import { readProfiles, type Profile } from '../db/user-profiles.js';
-import { plantSchedule, RECENT_WATERINGS } from '../schedule/plant-schedule.js';
 import type { PlantsRuntime } from '../runtime.js';
+import { plantSchedule, RECENT_WATERINGS } from '../schedule/plant-schedule.js';
 
 /** How long after a season starts its tip may still go out. */
-export const TIP_WINDOW_DAYS = 7;
+const TIP_WINDOW_DAYS = 7;
 const DAY_MS = 86_400_000;
 const USERS_PER_BATCH = 200;
 
@@ -45,7 +45,7 @@ export interface SeasonalTips {
   stop(): Promise<void>;
 }
 
-export const tipKeyOf = (userId: string, hemisphere: string, season: string, year: number) =>
+const tipKeyOf = (userId: string, hemisphere: string, season: string, year: number) =>
   `${userId}:${hemisphere}:${season}:${year}`;
 
 /** The tips due at `now` for these users: in the first days of their season, and not sent yet. */

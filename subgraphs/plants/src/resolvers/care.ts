@@ -9,8 +9,8 @@ import type {
 import { buildCareAgenda } from '../care/agenda.js';
 import type { Context } from '../context.js';
 import { canRead } from '../domain/access.js';
-import { MAX_ACTIVE_PLANTS } from '../domain/user-plants.js';
 import { connectionFrom, cursorDate, decodeCursor, pageSize } from '../domain/pagination.js';
+import { MAX_ACTIVE_PLANTS } from '../domain/user-plants.js';
 
 const MAX_AGENDA_DAYS = 31;
 

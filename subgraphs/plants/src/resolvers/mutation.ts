@@ -1,8 +1,8 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { freshLoaders, type Context } from '../context.js';
-import { createIndoorPlant, deleteIndoorPlant, updateIndoorPlant } from '../domain/catalog.js';
 import { deleteCareLog, recordCare, updateCareLog } from '../domain/care-log.js';
 import { recordCareForRoom, setCareTask } from '../domain/care-settings.js';
+import { createIndoorPlant, deleteIndoorPlant, updateIndoorPlant } from '../domain/catalog.js';
 import { deleteGrowthEntry, recordGrowth, updateGrowthEntry } from '../domain/growth.js';
 import { addUserPlant, archiveUserPlant, updateUserPlant } from '../domain/user-plants.js';
 import { deleteWatering, snoozeWatering, updateWatering, waterPlant, waterPlants } from '../domain/waterings.js';

@@ -3,9 +3,9 @@ import { badInput } from '@bloomzy/shared/errors';
 import type { UserPlantConnectionResolvers, UserPlantResolvers } from '../__generated__/resolvers-types.js';
 import type { Context } from '../context.js';
 import { canRead } from '../domain/access.js';
-import { userPlantCare } from './care.js';
 import { growthSummary } from '../domain/growth-summary.js';
 import { connectionFrom, cursorDate, decodeCursor, pageSize, type CursorKey } from '../domain/pagination.js';
+import { userPlantCare } from './care.js';
 
 const byTime = (at: Date, id: string): CursorKey => ({ value: at.toISOString(), id });
 const noTotal = async () => 0;

@@ -1,7 +1,7 @@
 /** GraphQL operations of care tasks shared by the plants integration tests. */
 import { ok, type TestUser } from './harness.js';
 
-export const CARE_SCHEDULE = `query($id: ID!) { userPlant(id: $id) {
+const CARE_SCHEDULE = `query($id: ID!) { userPlant(id: $id) {
   careSchedule { task lastDoneAt intervalDays source dueDate daysUntilDue urgency paused factors { name factor reason } }
   careSettings { task intervalDays enabled }
 } }`;
@@ -10,14 +10,14 @@ export const CARE_LOG = `query($id: ID!, $task: CareTask, $first: Int, $after: S
     totalCount edges { cursor node { id task doneAt notes userPlant { id } } } pageInfo { hasNextPage endCursor }
   }
 } }`;
-export const RECORD_CARE = `mutation($input: RecordCareInput!) { recordCare(input: $input) { id task doneAt notes userPlant { id } } }`;
+const RECORD_CARE = `mutation($input: RecordCareInput!) { recordCare(input: $input) { id task doneAt notes userPlant { id } } }`;
 export const UPDATE_CARE = `mutation($id: ID!, $input: UpdateCareLogInput!) { updateCareLog(id: $id, input: $input) { id task doneAt notes } }`;
 export const DELETE_CARE = `mutation($id: ID!) { deleteCareLog(id: $id) { id } }`;
 export const SET_CARE_TASK = `mutation($input: SetCareTaskInput!) { setCareTask(input: $input) {
   id careSchedule { task intervalDays source dueDate } careSettings { task intervalDays enabled } } }`;
 export const CARE_FOR_ROOM = `mutation($location: String!, $task: CareTask!) {
   recordCareForRoom(location: $location, task: $task) { id task doneAt userPlant { id nickname } } }`;
-export const CARE_AGENDA = `query($user: _Any!, $days: Int) { _entities(representations: [$user]) { ... on User {
+const CARE_AGENDA = `query($user: _Any!, $days: Int) { _entities(representations: [$user]) { ... on User {
   careAgenda(days: $days) { date rooms { location items { task daysUntilDue urgency dueDate userPlant { id nickname } } } }
 } } }`;
 

@@ -14,7 +14,7 @@ import { createLogger } from '@bloomzy/shared/logger';
 import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
 import {
   CARE_SCHEDULE_STREAM,
-  CARE_TIP_STREAM,
+  CARE_TIP_TOPIC,
   type CareScheduleEvent,
   type CareTipEvent,
 } from '@bloomzy/shared/messaging/topics';
@@ -101,7 +101,7 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
     async (event) => void events.push(event),
   );
   const tips: CareTipEvent[] = [];
-  coordination.events.consume<CareTipEvent>(CARE_TIP_STREAM, 'test', async (event) => void tips.push(event));
+  coordination.events.consume(CARE_TIP_TOPIC, 'test', async (event) => void tips.push(event));
   const client = (id: string, headers: Record<string, string>): TestUser => ({
     id,
     headers,
