@@ -22,6 +22,8 @@ export interface PlantsConfig extends ServiceBaseConfig {
    * visible gain.
    */
   scheduleReconcileIntervalMs: number;
+  /** Pause between runs of the seasonal-tips job, which notices a season start in each user's calendar. */
+  seasonalTipsIntervalMs: number;
 }
 
 /** The variables plants reads: those of every subgraph, AUTH_URL and its own. */
@@ -37,6 +39,16 @@ const plantsEnvironment = subgraphEnvironment('plants').extend({
     1_000,
     86_400_000,
   ),
+  SEASONAL_TIPS_INTERVAL_MS: int(
+    {
+      description:
+        "How often plants checks whether the season turned in a user's time zone and hemisphere, to send one seasonal " +
+        'care tip per user with plants',
+    },
+    3_600_000,
+    1_000,
+    86_400_000,
+  ),
 });
 
 /**
@@ -49,6 +61,7 @@ const plantsConfigSchema = plantsEnvironment.transform((env, ctx): PlantsConfig 
   ...serviceBase('plants', env, ctx),
   authUrl: env.AUTH_URL,
   scheduleReconcileIntervalMs: env.SCHEDULE_RECONCILE_INTERVAL_MS,
+  seasonalTipsIntervalMs: env.SEASONAL_TIPS_INTERVAL_MS,
 }));
 
 export function loadPlantsConfig(env: Env): PlantsConfig {

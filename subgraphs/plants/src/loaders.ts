@@ -6,6 +6,7 @@
 import DataLoader from 'dataloader';
 import type { Clock } from '@bloomzy/shared/clock';
 import { isUuid } from '@bloomzy/shared/ids';
+import { createCareLoaders, type CareLoaders } from './care/care-loaders.js';
 import type { GrowthEntry, IndoorPlant, PlantsDb, UserPlant, Watering } from './db/client.js';
 import { growthEntryCounts, wateringCounts, type GrowthCountKey } from './db/count-queries.js';
 import { growthAggregates, type GrowthAggregate } from './db/growth-summary-query.js';
@@ -31,6 +32,8 @@ export interface Loaders {
    * profile it needs join the batches of the fields that show them).
    */
   schedule: DataLoader<UserPlant, WateringSchedule, string>;
+  /** Care tasks: log, settings and schedule (care/care-loaders.ts). */
+  care: CareLoaders;
 }
 
 /** Rows by id in key order; malformed ids cannot exist and would make Postgres reject the whole batch. */
@@ -45,7 +48,7 @@ function byId<T extends { id: string }>(find: (ids: string[]) => Promise<T[]>) {
 const pageCacheKey = (key: PageKey | GrowthPageKey) => JSON.stringify(key);
 
 export function createLoaders(db: PlantsDb, clock: Clock): Loaders {
-  const loaders: Loaders = {
+  const loaders: Omit<Loaders, 'care'> = {
     indoorPlant: new DataLoader(byId((ids) => db.indoorPlant.findMany({ where: { id: { in: ids } } }))),
     userPlant: new DataLoader(byId((ids) => db.userPlant.findMany({ where: { id: { in: ids } } }))),
     profile: new DataLoader((userIds) => readProfiles(db, userIds)),
@@ -77,5 +80,5 @@ export function createLoaders(db: PlantsDb, clock: Clock): Loaders {
       { cacheKeyFn: (plant) => plant.id },
     ),
   };
-  return loaders;
+  return { ...loaders, care: createCareLoaders(db, clock, loaders) };
 }

@@ -1,6 +1,6 @@
 /**
  * Starts the plants subgraph: database (migrated when embedded), the species catalog seed, the consumer that keeps
- * users' timezone and hemisphere current, the schedule reconciler, and GraphQL on /graphql.
+ * users' timezone and hemisphere current, the schedule reconciler, the seasonal-tips job, and GraphQL on /graphql.
  */
 import { serviceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { remoteVerifier, type CredentialVerifier } from '@bloomzy/shared/auth/verifier';
@@ -17,6 +17,7 @@ import { contextFactory } from './context.js';
 import { createPlantsDb } from './db/client.js';
 import { consumeProfileEvents } from './events/profile-events.js';
 import { createScheduleReconciler, type ScheduleReconciler } from './jobs/schedule-reconciler.js';
+import { createSeasonalTips, type SeasonalTips } from './jobs/seasonal-tips.js';
 import { resolvers } from './resolvers/index.js';
 import type { PlantsRuntime } from './runtime.js';
 
@@ -36,6 +37,8 @@ export interface PlantsServiceOptions {
    * `reconciler.runOnce()`, so no run fires in the middle of a test and nothing sleeps.
    */
   reconcileOnTimer?: boolean;
+  /** Whether the seasonal-tips job runs on its timer (default true); tests call `seasonalTips.runOnce()`. */
+  seasonalTipsOnTimer?: boolean;
   /**
    * Whether the outbox relay runs by itself (default true: at start, after each write, every second). Tests pass false
    * and call `outbox.runOnce()` (their harness's drain), so events are published when the test says.
@@ -48,6 +51,7 @@ export interface PlantsServiceOptions {
 export interface RunningPlantsService extends RunningService {
   runtime: PlantsRuntime;
   reconciler: ScheduleReconciler;
+  seasonalTips: SeasonalTips;
   outbox: OutboxRelay;
 }
 
@@ -71,6 +75,8 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
   const profiles = consumeProfileEvents(runtime);
   const reconciler = createScheduleReconciler(runtime, { intervalMs: config.scheduleReconcileIntervalMs });
   if (options.reconcileOnTimer ?? true) reconciler.start();
+  const seasonalTips = createSeasonalTips(runtime, { intervalMs: config.seasonalTipsIntervalMs });
+  if (options.seasonalTipsOnTimer ?? true) seasonalTips.start();
   if (options.relayOnTimer ?? true) outbox.start();
   const subgraph = await startSubgraph({
     name: 'plants',
@@ -81,9 +87,9 @@ export async function startPlantsService(options: PlantsServiceOptions): Promise
     coordination,
     // The reconciler first: a run in progress finishes its batch (and writes what it confirmed to the outbox) before
     // the relay publishes its last batch and the database closes.
-    background: [reconciler, outbox, profiles],
+    background: [reconciler, seasonalTips, outbox, profiles],
     resolvers,
     context: contextFactory(runtime, verifier),
   });
-  return { ...subgraph, runtime, reconciler, outbox };
+  return { ...subgraph, runtime, reconciler, seasonalTips, outbox };
 }

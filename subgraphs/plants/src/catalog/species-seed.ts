@@ -14,6 +14,8 @@
  * - `airPurifying`: the species or its tested genus appears in the NASA/ALCA Clean Air Study
  *   (Wolverton et al. 1984/1989) or Wolverton's follow-up list. Real-room effects are small.
  * - `flowering`: flowers reliably indoors with ordinary care.
+ * - Care-task defaults (`fertilizeIntervalDays` … `cleanLeavesIntervalDays`): general RHS and university-extension
+ *   houseplant guidance, summarised with its sources in care/CARE-FORMULA.md.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +44,14 @@ const speciesSeedSchema = z.strictObject({
   airPurifying: z.boolean(),
   flowering: z.boolean(),
   careNotes: text,
+  // Care-task defaults (see care/CARE-FORMULA.md for the sources and how they are used).
+  fertilizeIntervalDays: z.int().min(1).max(365).nullable(),
+  fertilizePausesInDormancy: z.boolean(),
+  repotIntervalMonths: z.int().min(1).max(120).nullable(),
+  mistIntervalDays: z.int().min(1).max(365).nullable(),
+  pruneIntervalDays: z.int().min(1).max(365).nullable(),
+  rotateIntervalDays: z.int().min(1).max(365).nullable(),
+  cleanLeavesIntervalDays: z.int().min(1).max(365).nullable(),
 });
 
 export type SpeciesSeed = z.infer<typeof speciesSeedSchema>;

@@ -10,7 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { subgraph } from '@bloomzy/shared/manifest';
 import { $Enums } from './client.js';
 
-const COMPUTED_ENUMS = ['Season', 'WateringFactorName', 'WateringIntervalSource', 'WateringUrgency'];
+const COMPUTED_ENUMS = [
+  'CareFactorName',
+  'CareIntervalSource',
+  'Season',
+  'WateringFactorName',
+  'WateringIntervalSource',
+  'WateringUrgency',
+];
 
 const graphqlEnums = new Map(
   parse(readFileSync(subgraph('plants').schemaFile, 'utf8')).definitions.flatMap((definition) =>

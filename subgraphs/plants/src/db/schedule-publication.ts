@@ -24,6 +24,8 @@ export interface PublishedEvent {
   /** The stamp, which is also the event's changedAt. */
   changedAt: Date;
   nextWateringAt: Date | null;
+  /** The other care tasks the event carries (what notifications holds once it is the newest). */
+  otherTasks: readonly { task: string; dueAt: string }[];
 }
 
 /**
@@ -100,9 +102,11 @@ export async function confirmPublished(db: PlantsDb | PlantsTx, events: readonly
     SET "publishedVersion" = GREATEST(u."publishedVersion", p.version),
         "publishedNextWateringAt" = CASE WHEN u."publishedAt" IS NULL OR u."publishedAt" < p."changedAt"
                                          THEN p."nextWateringAt" ELSE u."publishedNextWateringAt" END,
+        "publishedOtherTasks" = CASE WHEN u."publishedAt" IS NULL OR u."publishedAt" < p."changedAt"
+                                     THEN p."otherTasks" ELSE u."publishedOtherTasks" END,
         "publishedAt" = GREATEST(u."publishedAt", p."changedAt"),
         "scheduleLeaseUntil" = CASE WHEN u."scheduleEventAt" = p."changedAt" THEN NULL ELSE u."scheduleLeaseUntil" END
-    FROM jsonb_to_recordset(${rows(events)}) AS p(id uuid, version int, "changedAt" timestamp(3), "nextWateringAt" timestamp(3))
+    FROM jsonb_to_recordset(${rows(events)}) AS p(id uuid, version int, "changedAt" timestamp(3), "nextWateringAt" timestamp(3), "otherTasks" jsonb)
     WHERE u.id = p.id`);
 }
 

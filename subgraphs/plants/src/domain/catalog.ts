@@ -10,7 +10,7 @@ import { Prisma } from '../db/client.js';
 import { escapeLike } from '../db/escape-like.js';
 import type { PlantsRuntime } from '../runtime.js';
 import { connectionFrom, decodeCursor, pageSize, type Connection, type CursorKey } from './pagination.js';
-import { checkTemperatures, searchTextOf, speciesFields } from './species-input.js';
+import { checkTemperatures, searchTextOf, speciesCareFields, speciesFields } from './species-input.js';
 import { isUuid } from './validation.js';
 
 const cursorOf = (plant: IndoorPlant): CursorKey => ({ value: plant.scientificName, id: plant.id });
@@ -83,7 +83,7 @@ export async function createIndoorPlant(runtime: PlantsRuntime, input: CreateInd
   await assertNameFree(runtime, data.scientificName);
   try {
     return await runtime.db.indoorPlant.create({
-      data: { ...data, searchText: searchTextOf(data.scientificName, data.commonNames) },
+      data: { ...data, ...speciesCareFields(input), searchText: searchTextOf(data.scientificName, data.commonNames) },
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateName(); // a concurrent create won the race
@@ -104,7 +104,11 @@ export async function updateIndoorPlant(
   try {
     return await runtime.db.indoorPlant.update({
       where: { id: before.id },
-      data: { ...fields, searchText: searchTextOf(after.scientificName, after.commonNames) },
+      data: {
+        ...fields,
+        ...speciesCareFields(input),
+        searchText: searchTextOf(after.scientificName, after.commonNames),
+      },
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateName();

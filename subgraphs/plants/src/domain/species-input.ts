@@ -1,7 +1,7 @@
 /** Validation of catalog species (admins' create and update share the rules). */
 import { badInput } from '@bloomzy/shared/errors';
 import type { CreateIndoorPlantInput, UpdateIndoorPlantInput } from '../__generated__/resolvers-types.js';
-import { intInRange, notNull, numberInRange, requiredText } from './validation.js';
+import { intInRange, notNull, numberInRange, optionalInt, requiredText } from './validation.js';
 
 const MAX_COMMON_NAMES = 20;
 /** Indoor plants: below −10 °C or above 50 °C is a unit mistake, not a tolerance. */
@@ -23,6 +23,24 @@ const temperature = (value: number, field: string) => numberInRange(value, TEMPE
 
 export function checkTemperatures(min: number, max: number): void {
   if (min > max) throw badInput('input.maxTemperatureC', 'Must not be below minTemperatureC');
+}
+
+/**
+ * The care-task defaults, optional on create too: whole numbers in range, null clears (the task is then not planned for
+ * the species). Plants of the species pick a change up at once; the schedule reconciler republishes their events.
+ */
+export function speciesCareFields(input: CreateIndoorPlantInput | UpdateIndoorPlantInput) {
+  const days = (value: number | null | undefined, field: string, max = 365) =>
+    optionalInt(value, 1, max, `input.${field}`);
+  return {
+    fertilizePausesInDormancy: notNull(input.fertilizePausesInDormancy, 'input.fertilizePausesInDormancy'),
+    fertilizeIntervalDays: days(input.fertilizeIntervalDays, 'fertilizeIntervalDays'),
+    repotIntervalMonths: days(input.repotIntervalMonths, 'repotIntervalMonths', 120),
+    mistIntervalDays: days(input.mistIntervalDays, 'mistIntervalDays'),
+    pruneIntervalDays: days(input.pruneIntervalDays, 'pruneIntervalDays'),
+    rotateIntervalDays: days(input.rotateIntervalDays, 'rotateIntervalDays'),
+    cleanLeavesIntervalDays: days(input.cleanLeavesIntervalDays, 'cleanLeavesIntervalDays'),
+  };
 }
 
 /** Checked fields of an update; undefined = unchanged. Null is refused: every catalog field is required. */

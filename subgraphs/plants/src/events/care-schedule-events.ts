@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { CARE_SCHEDULE_STREAM, type CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
 import type { UserPlant } from '../db/client.js';
 import { confirmPublished, releaseLeases, stampForPublish, type PublishedEvent } from '../db/schedule-publication.js';
+import { readOtherTasks } from '../domain/care-schedules.js';
 import { readNextWaterings } from '../domain/plant-schedules.js';
 import type { PlantsRuntime } from '../runtime.js';
 
@@ -38,7 +39,8 @@ export interface PublishOutcome {
 
 /**
  * Writes one event per stamped plant to the outbox: schedules are recomputed from the database (batched, and read after
- * the stamp, so nothing older than the stamp is published under it); archived plants get `nextWateringAt: null`.
+ * the stamp, so nothing older than the stamp is published under it), with every other enabled care task's next due
+ * time in `otherTasks`; archived plants get `nextWateringAt: null` and no other tasks.
  *
  * The events and their confirmation are one transaction: if it fails, every plant keeps its unpublished version and has
  * its lease released for the reconciler. The outbox relay is woken once it committed.
@@ -49,18 +51,30 @@ export async function publishStamped(
   reason: CareReason,
 ): Promise<PublishOutcome> {
   if (plants.length === 0) return { published: 0, failed: 0 };
-  const next = await readNextWaterings(runtime.db, plants, runtime.clock.now());
+  const now = runtime.clock.now();
+  const [next, others] = await Promise.all([
+    readNextWaterings(runtime.db, plants, now),
+    readOtherTasks(runtime.db, plants, now),
+  ]);
   const events = plants.map((plant, i) => {
     const nextWateringAt = next[i] ?? null;
     // Stamped rows always have scheduleEventAt; the fallback only keeps the type honest.
     const changedAt = plant.scheduleEventAt ?? runtime.clock.now();
-    const published: PublishedEvent = { id: plant.id, version: plant.scheduleVersion, changedAt, nextWateringAt };
+    const otherTasks = others[i] ?? [];
+    const published: PublishedEvent = {
+      id: plant.id,
+      version: plant.scheduleVersion,
+      changedAt,
+      nextWateringAt,
+      otherTasks,
+    };
     const event: CareScheduleEvent = {
       eventId: randomUUID(),
       userId: plant.userId,
       userPlantId: plant.id,
       nickname: plant.nickname,
       nextWateringAt: nextWateringAt?.toISOString() ?? null,
+      otherTasks,
       reason,
       changedAt: changedAt.toISOString(),
     };

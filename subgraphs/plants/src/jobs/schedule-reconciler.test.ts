@@ -150,11 +150,14 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
   it('publishes the season change of a watered plant, and nothing for plants whose date did not move', async () => {
     h.clock.set('2026-02-27T10:00:00Z'); // northern winter: snake plant 14 × 1.3 = 18.2 → 18 days
     const user = await h.user();
-    const seasonal = await addPlant(user);
+    // Acquired in January: fed every 30 days, the snake plant's feeding is due (paused until 1 March) and stays due in
+    // spring, so only watering can move.
+    const acquiredOn = '2026-01-10T10:00:00Z';
+    const seasonal = await addPlant(user, { acquiredOn });
     expect((await water(user, seasonal.id)).userPlant.nextWateringAt).toBe('2026-03-17T10:00:00.000Z');
-    const custom = await addPlant(user, { customWateringIntervalDays: 5 });
+    const custom = await addPlant(user, { customWateringIntervalDays: 5, acquiredOn });
     await water(user, custom.id);
-    const neverWatered = await addPlant(user); // due "now" at every run
+    const neverWatered = await addPlant(user, { acquiredOn }); // due "now" at every run
     await settle();
     expect(await reconcile()).toMatchObject({ due: 0 });
 
@@ -166,6 +169,20 @@ describe.each(testDatabaseKinds())('schedule reconciler (%s)', (kind) => {
     h.events.length = 0;
     await reconcile();
     expect(await eventsAbout(seasonal.id, custom.id, neverWatered.id)).toEqual({});
+  });
+
+  it('publishes the winter feeding pause of a plant whose watering did not move', async () => {
+    h.clock.set('2026-11-30T10:00:00Z');
+    const user = await h.user();
+    // Never watered (due "now" either way); fed every 30 days from 20 November: due 20 December, until winter starts.
+    const plant = await addPlant(user, { acquiredOn: '2026-11-20T10:00:00Z' });
+    await settle();
+    const feeding = () =>
+      h.events.filter((e) => e.userPlantId === plant.id).map((e) => e.otherTasks?.find((t) => t.task === 'FERTILIZE'));
+    h.clock.set('2026-12-01T10:00:00Z');
+    await reconcile();
+    expect(feeding()).toEqual([{ task: 'FERTILIZE', dueAt: '2027-03-01T00:00:00.000Z' }]);
+    expect(await reconcile()).toMatchObject({ published: 0 });
   });
 
   it("republishes a user's plants when a profile event changes their hemisphere, not when only the language changes", async () => {

@@ -4,16 +4,19 @@
  * Each run pages through the plants that may need an event (keyset by id, their schedules read in one batch per page),
  * recomputes their schedules with the injected clock and publishes an event (reason RECONCILED) for each plant that is
  * - unpublished: a committed change whose own publish failed or never ran (see events/care-schedule-events.ts), or
- * - drifted: its next watering moved without anyone touching it (season, the owner's profile, a species edit), or it
- *   is archived while notifications may still hold a due date.
+ * - drifted: its next watering or another care task's due date moved without anyone touching it (season — e.g.
+ *   fertilizing pausing for winter —, the owner's profile, a species edit), or it is archived while notifications may
+ *   still hold a due date.
  *
  * Several plants instances may run it at once: a plant is claimed (stamped and leased) in one statement that skips
  * plants stamped since they were read, leased by a publisher or locked by a writer, so two runs do not publish the
  * same change twice. A run over N plants costs about 9 statements per batch of RECONCILE_BATCH_SIZE, however many are
  * due.
  */
+import { otherTasksDrifted } from '../care/other-tasks-drift.js';
 import type { UserPlant } from '../db/client.js';
 import { claimForPublish, publicationCandidates } from '../db/schedule-publication.js';
+import { readOtherTasks } from '../domain/care-schedules.js';
 import { readNextWaterings } from '../domain/plant-schedules.js';
 import { PUBLISH_LEASE_MS, publishStamped } from '../events/care-schedule-events.js';
 import type { PlantsRuntime } from '../runtime.js';
@@ -57,8 +60,15 @@ export function createScheduleReconciler(
 
   async function reconcileBatch(plants: readonly UserPlant[], report: ReconcileReport): Promise<void> {
     const now = runtime.clock.now();
-    const next = await readNextWaterings(runtime.db, plants, now);
-    const due = plants.filter((plant, i) => publicationStaleness(plant, next[i] ?? null, now) !== null);
+    const [next, others] = await Promise.all([
+      readNextWaterings(runtime.db, plants, now),
+      readOtherTasks(runtime.db, plants, now),
+    ]);
+    const due = plants.filter(
+      (plant, i) =>
+        publicationStaleness(plant, next[i] ?? null, now) !== null ||
+        otherTasksDrifted(plant.publishedOtherTasks, others[i] ?? [], now),
+    );
     report.due += due.length;
     if (due.length === 0) return;
     const seen = due.map(({ id, scheduleEventAt, publishedAt }) => ({ id, scheduleEventAt, publishedAt }));

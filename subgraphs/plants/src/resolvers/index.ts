@@ -1,5 +1,6 @@
 import { DateTimeScalar } from '@bloomzy/shared/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
+import { CareLog, CareLogConnection } from './care.js';
 import { GrowthEntry } from './growth-entry.js';
 import { GrowthEntryConnection, WateringConnection } from './history-connections.js';
 import { IndoorPlant, IndoorPlantConnection } from './indoor-plant.js';
@@ -24,4 +25,6 @@ export const resolvers: Resolvers = {
   WateringConnection,
   GrowthEntry,
   GrowthEntryConnection,
+  CareLog,
+  CareLogConnection,
 };

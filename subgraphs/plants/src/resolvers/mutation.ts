@@ -1,5 +1,7 @@
 import type { MutationResolvers } from '../__generated__/resolvers-types.js';
 import { freshLoaders, type Context } from '../context.js';
+import { deleteCareLog, recordCare, updateCareLog } from '../domain/care-log.js';
+import { recordCareForRoom, setCareTask } from '../domain/care-settings.js';
 import { createIndoorPlant, deleteIndoorPlant, updateIndoorPlant } from '../domain/catalog.js';
 import { deleteGrowthEntry, recordGrowth, updateGrowthEntry } from '../domain/growth.js';
 import { addUserPlant, archiveUserPlant, updateUserPlant } from '../domain/user-plants.js';
@@ -42,4 +44,11 @@ export const Mutation: MutationResolvers = {
   updateGrowthEntry: (_p, { id, input }, ctx) =>
     write(ctx, (userId) => updateGrowthEntry(ctx.runtime, userId, id, input)),
   deleteGrowthEntry: (_p, { id }, ctx) => write(ctx, (userId) => deleteGrowthEntry(ctx.runtime, userId, id)),
+
+  recordCare: (_p, { input }, ctx) => write(ctx, (userId) => recordCare(ctx.runtime, userId, input)),
+  updateCareLog: (_p, { id, input }, ctx) => write(ctx, (userId) => updateCareLog(ctx.runtime, userId, id, input)),
+  deleteCareLog: (_p, { id }, ctx) => write(ctx, (userId) => deleteCareLog(ctx.runtime, userId, id)),
+  setCareTask: (_p, { input }, ctx) => write(ctx, (userId) => setCareTask(ctx.runtime, userId, input)),
+  recordCareForRoom: (_p, { location, task, doneAt }, ctx) =>
+    write(ctx, (userId) => recordCareForRoom(ctx.runtime, userId, location, task, doneAt)),
 };

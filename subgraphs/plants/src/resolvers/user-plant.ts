@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { canRead } from '../domain/access.js';
 import { growthSummary } from '../domain/growth-summary.js';
 import { connectionFrom, cursorDate, decodeCursor, pageSize, type CursorKey } from '../domain/pagination.js';
+import { userPlantCare } from './care.js';
 
 const byTime = (at: Date, id: string): CursorKey => ({ value: at.toISOString(), id });
 
@@ -73,6 +74,8 @@ export const UserPlant: UserPlantResolvers = {
   },
 
   growthSummary: async (plant, _a, ctx) => growthSummary(await ctx.loaders.growthAggregate.load(plant.id)),
+
+  ...userPlantCare,
 };
 
 export const UserPlantConnection: UserPlantConnectionResolvers = {

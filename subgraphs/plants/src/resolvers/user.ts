@@ -2,6 +2,7 @@ import { forbidden } from '@bloomzy/shared/errors';
 import type { UserResolvers } from '../__generated__/resolvers-types.js';
 import { canRead } from '../domain/access.js';
 import { listUserPlants } from '../domain/user-plant-list.js';
+import { userCare } from './care.js';
 
 export const User: UserResolvers = {
   // Auth owns users; plants trusts the router's reference and only needs the id.
@@ -21,4 +22,5 @@ export const User: UserResolvers = {
       args,
     );
   },
+  ...userCare,
 };

@@ -2,7 +2,8 @@
  * The plants subgraph as its integration tests see it: a real HTTP server on a random port over a fresh database of
  * the given kind, an in-memory event bus whose care-schedule events are collected, an outbox whose writes can be made
  * to fail and whose relay runs on `drain()`, a manual clock, real ES256 tokens, a count of the SQL statements sent, the
- * schedule reconciler off its timer (tests call `service.reconciler.runOnce()`), and TEST_SUBGRAPH_SECRET: tests call
+ * schedule reconciler and seasonal-tips job off their timers (tests call `service.reconciler.runOnce()`,
+ * `service.seasonalTips.runOnce()`), and TEST_SUBGRAPH_SECRET: tests call
  * it as the router does.
  */
 import type { Role } from '@bloomzy/shared/auth/principal';
@@ -11,7 +12,12 @@ import { createCoordination, type Coordination } from '@bloomzy/shared/coordinat
 import type { OpenedDatabase } from '@bloomzy/shared/db/open';
 import { createLogger } from '@bloomzy/shared/logger';
 import { MemoryEventBus } from '@bloomzy/shared/messaging/event-bus';
-import { CARE_SCHEDULE_STREAM, type CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
+import {
+  CARE_SCHEDULE_STREAM,
+  CARE_TIP_TOPIC,
+  type CareScheduleEvent,
+  type CareTipEvent,
+} from '@bloomzy/shared/messaging/topics';
 import { prismaProject } from '@bloomzy/shared/paths';
 import { routerGql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
 import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
@@ -39,6 +45,8 @@ export interface PlantsHarness {
   database: OpenedDatabase;
   /** Care-schedule events received so far (call `drain()` first). */
   events: CareScheduleEvent[];
+  /** Seasonal care tips received so far (call `drain()` first). */
+  tips: CareTipEvent[];
   /** SQL statements sent since the last `statements.length = 0`. */
   statements: string[];
   /** A fresh user (or admin) with a valid token. */
@@ -81,6 +89,7 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
       verifier: auth.verifier,
       onStatement: (sql) => statements.push(sql),
       reconcileOnTimer: false,
+      seasonalTipsOnTimer: false,
     });
   const service = await launch();
   if (!outbox) throw new Error('the plants service did not build its outbox');
@@ -91,6 +100,8 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
     'test',
     async (event) => void events.push(event),
   );
+  const tips: CareTipEvent[] = [];
+  coordination.events.consume(CARE_TIP_TOPIC, 'test', async (event) => void tips.push(event));
   const client = (id: string, headers: Record<string, string>): TestUser => ({
     id,
     headers,
@@ -105,6 +116,7 @@ export async function startPlantsHarness(kind: TestDatabaseKind, start = START):
     service,
     database,
     events,
+    tips,
     statements,
     anonymous: client('', {}),
     async user(role = 'USER') {
