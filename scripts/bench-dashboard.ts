@@ -1,0 +1,133 @@
+/**
+ * `npm run bench:dashboard`: the dashboard query (a user's 50 plants with status and last waterings, and their latest
+ * 20 notifications) through the router, and its plants part sent straight to the plants subgraph signed as the router,
+ * with wrk at 16 and 50 connections in interleaved rounds; in the production topology (every service its own process,
+ * Postgres, Redis) and in the `npm start` shape (one process, PGlite). Prints requests/s, p50, p99, CPU ms per request
+ * of every process (Postgres backends included), SQL statements per request, and router/direct ratios.
+ * Figures, not assertions. BENCH_SECONDS (per wrk run, default 8), BENCH_ROUNDS (default 2), BENCH_SHAPES
+ * (production,npm-start), TEST_DATABASE_URL and REDIS_URL (the production topology's servers) tune it.
+ */
+import { createServiceCredentials } from '@bloomzy/shared/auth/service-credential';
+import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
+import { cpuSnapshot } from './bench/dashboard/process-cpu.js';
+import { DASHBOARD, PLANTS_PART, seedDashboardUser, type SeededUser } from './bench/dashboard/seed.js';
+import { npmStartShape, productionShape, type BenchShape } from './bench/dashboard/shapes.js';
+import { wrk, type WrkResult } from './bench/dashboard/wrk.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+const shapes = (process.env.BENCH_SHAPES ?? 'production,npm-start').split(',').map((s) => s.trim());
+const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const CONNECTIONS = [16, 50];
+const router = createServiceCredentials({ secret: TEST_SUBGRAPH_SECRET, issuer: 'router' });
+
+type Target = 'router' | 'plants direct';
+
+interface Sample extends WrkResult {
+  cpu: Map<string, number>;
+  statements: Map<string, number>;
+}
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+};
+
+const diff = (after: Map<string, number>, before: Map<string, number>) =>
+  new Map([...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)]));
+
+async function request(shape: BenchShape, user: SeededUser, target: Target) {
+  if (target === 'router')
+    return { url: shape.routerUrl, body: JSON.stringify({ query: DASHBOARD }), headers: user.headers };
+  // A fresh service credential per run: it is valid for 60 s.
+  const credential = await router.headersFor('plants');
+  return {
+    url: shape.plantsUrl,
+    body: JSON.stringify({ query: PLANTS_PART, variables: { r: [{ __typename: 'User', id: user.id }] } }),
+    headers: { ...user.headers, ...credential },
+  };
+}
+
+async function measure(shape: BenchShape, user: SeededUser, target: Target, connections: number, duration: number) {
+  const req = await request(shape, user, target);
+  const cpu = await cpuSnapshot(await shape.processes());
+  const statementsBefore = await shape.statements();
+  const result = await wrk({
+    ...req,
+    headers: { ...req.headers, 'apollo-require-preflight': 'true' },
+    connections,
+    seconds: duration,
+  });
+  return { ...result, cpu: await cpu(), statements: diff(await shape.statements(), statementsBefore) };
+}
+
+function report(samples: Map<string, Sample[]>) {
+  const line = (cells: (string | number)[]) => console.log(cells.map((c) => String(c).padStart(12)).join(''));
+  line(['target', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/req']);
+  for (const [key, list] of samples) {
+    const [target, conns] = key.split('@');
+    const requests = list.reduce((sum, s) => sum + s.requests, 0) || 1;
+    const cpuTotal = list.reduce((sum, s) => sum + [...s.cpu.values()].reduce((a, b) => a + b, 0), 0);
+    line([
+      target ?? '',
+      conns ?? '',
+      median(list.map((s) => s.rps)).toFixed(1),
+      median(list.map((s) => s.p50Ms)).toFixed(1),
+      median(list.map((s) => s.p99Ms)).toFixed(1),
+      list.reduce((sum, s) => sum + s.errors, 0),
+      (cpuTotal / requests).toFixed(1),
+    ]);
+    const perProcess = new Map<string, number>();
+    const statements = new Map<string, number>();
+    for (const s of list) {
+      for (const [k, v] of s.cpu) perProcess.set(k, (perProcess.get(k) ?? 0) + v);
+      for (const [k, v] of s.statements) statements.set(k, (statements.get(k) ?? 0) + v);
+    }
+    console.log(`      CPU ms/req: ${[...perProcess].map(([k, v]) => `${k} ${(v / requests).toFixed(1)}`).join(', ')}`);
+    console.log(
+      `      SQL statements/req: ${[...statements]
+        .filter(([, v]) => v > 0)
+        .map(([k, v]) => `${k} ${(v / requests).toFixed(2)}`)
+        .join(', ')}`,
+    );
+  }
+  for (const conns of CONNECTIONS) {
+    const viaRouter = samples.get(`router@${conns}`) ?? [];
+    const direct = samples.get(`plants direct@${conns}`) ?? [];
+    const rps = median(viaRouter.map((s) => s.rps)) / median(direct.map((s) => s.rps));
+    const p99 = median(viaRouter.map((s) => s.p99Ms)) / median(direct.map((s) => s.p99Ms));
+    console.log(`  router / plants direct at ${conns} connections: req/s ${rps.toFixed(2)}x, p99 ${p99.toFixed(2)}x`);
+  }
+}
+
+async function benchShape(start: () => Promise<BenchShape>) {
+  const started = Date.now();
+  const shape = await start();
+  try {
+    const user = await seedDashboardUser(shape.routerUrl);
+    console.log(
+      `\n${shape.name}: up and seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; ${rounds} rounds of ${seconds} s per run`,
+    );
+    // Warm-up: JIT, connection pools, JWKS and plan caches.
+    await measure(shape, user, 'router', 16, 3);
+    await measure(shape, user, 'plants direct', 16, 3);
+    const samples = new Map<string, Sample[]>();
+    for (let round = 0; round < rounds; round++) {
+      for (const connections of CONNECTIONS) {
+        for (const target of ['router', 'plants direct'] as const) {
+          const key = `${target}@${connections}`;
+          samples.set(key, [...(samples.get(key) ?? []), await measure(shape, user, target, connections, seconds)]);
+        }
+      }
+    }
+    report(samples);
+  } finally {
+    await shape.stop();
+  }
+}
+
+console.log(`Dashboard benchmark — Node ${process.version}, wrk, ${CONNECTIONS.join(' and ')} connections`);
+if (shapes.includes('production')) await benchShape(() => productionShape(adminUrl, redisUrl));
+if (shapes.includes('npm-start')) await benchShape(npmStartShape);
