@@ -5,7 +5,7 @@
  * Postgres, Redis) and in the `npm start` shape (one process, PGlite). Prints requests/s, p50, p99, CPU ms per request
  * of every process (Postgres backends included), SQL statements per request, and router/direct ratios.
  * Figures, not assertions. BENCH_SECONDS (per wrk run, default 8), BENCH_ROUNDS (default 2), BENCH_SHAPES
- * (production,npm-start), TEST_DATABASE_URL and REDIS_URL (the production topology's servers) tune it.
+ * (production,npm-start), BENCH_CPU_PROFILE_DIR (production: each service writes a V8 CPU profile there), TEST_DATABASE_URL and REDIS_URL (the production topology's servers) tune it.
  */
 import { createServiceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
@@ -129,5 +129,6 @@ async function benchShape(start: () => Promise<BenchShape>) {
 }
 
 console.log(`Dashboard benchmark — Node ${process.version}, wrk, ${CONNECTIONS.join(' and ')} connections`);
-if (shapes.includes('production')) await benchShape(() => productionShape(adminUrl, redisUrl));
+if (shapes.includes('production'))
+  await benchShape(() => productionShape(adminUrl, redisUrl, process.env.BENCH_CPU_PROFILE_DIR));
 if (shapes.includes('npm-start')) await benchShape(npmStartShape);

@@ -54,9 +54,13 @@ async function postgresBackends(adminUrl: string, databases: string[]): Promise<
   }
 }
 
-export async function productionShape(adminUrl: string, redisUrl: string): Promise<BenchShape> {
+/** `cpuProfileDir`: every service process writes a V8 CPU profile there (<pid>.cpuprofile) when it stops. */
+export async function productionShape(adminUrl: string, redisUrl: string, cpuProfileDir?: string): Promise<BenchShape> {
+  // NODE_OPTIONS refuses --cpu-prof, so a preload takes the profile through the inspector.
+  const preload = path.join(repoRoot, 'scripts/bench/dashboard/cpu-profile-preload.mjs');
+  const profile = cpuProfileDir ? { NODE_OPTIONS: `--import=${preload}`, BENCH_CPU_PROFILE_DIR: cpuProfileDir } : {};
   const topology = await startTopology(adminUrl, redisUrl, {
-    env: { SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET },
+    env: { SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET, ...profile },
     routerEnv: UNLIMITED,
   });
   const all = () => [

@@ -2,6 +2,7 @@ import { DateTimeScalar } from '@bloomzy/shared/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Mutation } from './mutation.js';
 import { NotificationPreferences } from './notification-preferences.js';
+import { NotificationConnection } from './notification-connection.js';
 import { Notification } from './notification.js';
 import { Query } from './query.js';
 import { Subscription } from './subscription.js';
@@ -13,6 +14,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Subscription,
   Notification,
+  NotificationConnection,
   NotificationPreferences,
   User,
 };
