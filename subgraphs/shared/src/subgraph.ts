@@ -136,6 +136,8 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
     // handler would stop this server early and re-raise the signal.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
+    // Compact JSON: Apollo Server pretty-prints by default, which costs time here and bytes the router must parse.
+    stringifyResult: (result) => JSON.stringify(result),
     formatError: createErrorFormatter({
       production,
       log: (error) => options.logger.error('unexpected error', { error }),
