@@ -25,8 +25,29 @@ const router = createServiceCredentials({ secret: TEST_SUBGRAPH_SECRET, issuer: 
 type Target = 'router' | 'plants direct';
 
 interface Sample extends WrkResult {
+  seconds: number;
   cpu: Map<string, number>;
   statements: Map<string, number>;
+}
+
+/**
+ * What the processes spend per second with no requests (dispatchers, relays, probes): subtracted from each run so
+ * the per-request figures hold the requests' own cost, whatever the request rate.
+ */
+interface Idle {
+  cpuPerSecond: Map<string, number>;
+  statementsPerSecond: Map<string, number>;
+}
+
+async function idleBaseline(shape: BenchShape, seconds: number): Promise<Idle> {
+  const cpu = await cpuSnapshot(await shape.processes());
+  const before = await shape.statements();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const perSecond = (m: Map<string, number>) => new Map([...m].map(([k, v]) => [k, v / seconds]));
+  return {
+    cpuPerSecond: perSecond(await cpu()),
+    statementsPerSecond: perSecond(diff(await shape.statements(), before)),
+  };
 }
 
 const median = (values: number[]) => {
@@ -54,30 +75,41 @@ async function measure(shape: BenchShape, user: SeededUser, target: Target, conn
   const req = await request(shape, user, target);
   const cpu = await cpuSnapshot(await shape.processes());
   const statementsBefore = await shape.statements();
+  const started = performance.now();
   const result = await wrk({
     ...req,
     headers: { ...req.headers, 'apollo-require-preflight': 'true' },
     connections,
     seconds: duration,
   });
-  return { ...result, cpu: await cpu(), statements: diff(await shape.statements(), statementsBefore) };
+  const cpuMs = await cpu();
+  const statements = diff(await shape.statements(), statementsBefore);
+  return { ...result, seconds: (performance.now() - started) / 1000, cpu: cpuMs, statements };
 }
 
-function report(samples: Map<string, Sample[]>) {
+const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+
+function report(samples: Map<string, Sample[]>, idle: Idle) {
   const line = (cells: (string | number)[]) => console.log(cells.map((c) => String(c).padStart(12)).join(''));
-  line(['target', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/req']);
+  console.log(
+    `  idle, per second: CPU ${[...idle.cpuPerSecond].map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}; ` +
+      `SQL ${sum(idle.statementsPerSecond.values()).toFixed(1)} statements`,
+  );
+  line(['target', 'conns', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/req', 'net of idle']);
   for (const [key, list] of samples) {
     const [target, conns] = key.split('@');
-    const requests = list.reduce((sum, s) => sum + s.requests, 0) || 1;
-    const cpuTotal = list.reduce((sum, s) => sum + [...s.cpu.values()].reduce((a, b) => a + b, 0), 0);
+    const requests = list.reduce((total, s) => total + s.requests, 0) || 1;
+    const seconds = sum(list.map((s) => s.seconds));
+    const cpuTotal = sum(list.map((s) => sum(s.cpu.values())));
     line([
       target ?? '',
       conns ?? '',
       median(list.map((s) => s.rps)).toFixed(1),
       median(list.map((s) => s.p50Ms)).toFixed(1),
       median(list.map((s) => s.p99Ms)).toFixed(1),
-      list.reduce((sum, s) => sum + s.errors, 0),
+      sum(list.map((s) => s.errors)),
       (cpuTotal / requests).toFixed(1),
+      ((cpuTotal - sum(idle.cpuPerSecond.values()) * seconds) / requests).toFixed(1),
     ]);
     const perProcess = new Map<string, number>();
     const statements = new Map<string, number>();
@@ -85,11 +117,15 @@ function report(samples: Map<string, Sample[]>) {
       for (const [k, v] of s.cpu) perProcess.set(k, (perProcess.get(k) ?? 0) + v);
       for (const [k, v] of s.statements) statements.set(k, (statements.get(k) ?? 0) + v);
     }
-    console.log(`      CPU ms/req: ${[...perProcess].map(([k, v]) => `${k} ${(v / requests).toFixed(1)}`).join(', ')}`);
+    const net = (total: number, perSecond = 0) => Math.max(0, (total - perSecond * seconds) / requests);
     console.log(
-      `      SQL statements/req: ${[...statements]
-        .filter(([, v]) => v > 0)
-        .map(([k, v]) => `${k} ${(v / requests).toFixed(2)}`)
+      `      CPU ms/req net of idle: ${[...perProcess]
+        .map(([k, v]) => `${k} ${net(v, idle.cpuPerSecond.get(k)).toFixed(1)}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `      SQL statements/req net of idle: ${[...statements]
+        .map(([k, v]) => `${k} ${net(v, idle.statementsPerSecond.get(k)).toFixed(2)}`)
         .join(', ')}`,
     );
   }
@@ -113,6 +149,7 @@ async function benchShape(start: () => Promise<BenchShape>) {
     // Warm-up: JIT, connection pools, JWKS and plan caches.
     await measure(shape, user, 'router', 16, 3);
     await measure(shape, user, 'plants direct', 16, 3);
+    const idle = await idleBaseline(shape, 5);
     const samples = new Map<string, Sample[]>();
     for (let round = 0; round < rounds; round++) {
       for (const connections of CONNECTIONS) {
@@ -122,7 +159,7 @@ async function benchShape(start: () => Promise<BenchShape>) {
         }
       }
     }
-    report(samples);
+    report(samples, idle);
   } finally {
     await shape.stop();
   }

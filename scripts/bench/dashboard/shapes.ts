@@ -25,8 +25,15 @@ export interface BenchShape {
   stop(): Promise<void>;
 }
 
-/** One benchmark user makes every request, which the per-client rate limits would refuse: lift them. */
-const UNLIMITED = { RATE_LIMIT_REQUESTS: '1000000000', RATE_LIMIT_COST: '1000000000' };
+/**
+ * One benchmark user makes every request, which the per-client rate limits would refuse: lift them. Seeding writes
+ * 50 plants' waterings in one mutation, which a busy machine may take longer than the default 10 s to answer.
+ */
+const UNLIMITED = {
+  RATE_LIMIT_REQUESTS: '1000000000',
+  RATE_LIMIT_COST: '1000000000',
+  SUBGRAPH_TIMEOUT_MS: '60000',
+};
 
 /** Sums bloomzy_sql_duration_seconds_count series of a Prometheus text by their `service` label. */
 async function statementCounts(metricsUrl: string): Promise<Map<string, number>> {
@@ -58,7 +65,9 @@ async function postgresBackends(adminUrl: string, databases: string[]): Promise<
 export async function productionShape(adminUrl: string, redisUrl: string, cpuProfileDir?: string): Promise<BenchShape> {
   // NODE_OPTIONS refuses --cpu-prof, so a preload takes the profile through the inspector.
   const preload = path.join(repoRoot, 'scripts/bench/dashboard/cpu-profile-preload.mjs');
-  const profile = cpuProfileDir ? { NODE_OPTIONS: `--import=${preload}`, BENCH_CPU_PROFILE_DIR: cpuProfileDir } : {};
+  const profile: Record<string, string> = cpuProfileDir
+    ? { NODE_OPTIONS: `--import=${preload}`, BENCH_CPU_PROFILE_DIR: cpuProfileDir }
+    : {};
   const topology = await startTopology(adminUrl, redisUrl, {
     env: { SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET, ...profile },
     routerEnv: UNLIMITED,
