@@ -64,9 +64,9 @@ async function postgresBackends(adminUrl: string, databases: string[]): Promise<
 /** `cpuProfileDir`: every service process writes a V8 CPU profile there (<pid>.cpuprofile) when it stops. */
 export async function productionShape(adminUrl: string, redisUrl: string, cpuProfileDir?: string): Promise<BenchShape> {
   // NODE_OPTIONS refuses --cpu-prof, so a preload takes the profile through the inspector.
-  const preload = path.join(repoRoot, 'scripts/bench/dashboard/cpu-profile-preload.mjs');
+  const preload = path.join(repoRoot, 'scripts/bench/dashboard/cpu-profile-preload.ts');
   const profile: Record<string, string> = cpuProfileDir
-    ? { NODE_OPTIONS: `--import=${preload}`, BENCH_CPU_PROFILE_DIR: cpuProfileDir }
+    ? { NODE_OPTIONS: `--import=tsx --import=${preload}`, BENCH_CPU_PROFILE_DIR: cpuProfileDir }
     : {};
   const topology = await startTopology(adminUrl, redisUrl, {
     env: { SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET, ...profile },
@@ -137,7 +137,7 @@ export async function npmStartShape(): Promise<BenchShape> {
   };
   process.once('exit', () => child.kill('SIGKILL'));
   const routerUrl = `http://127.0.0.1:${router}`;
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 300_000;
   while (
     !(await fetch(`${routerUrl}/ready`).then(
       (r) => r.ok,

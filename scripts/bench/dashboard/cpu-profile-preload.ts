@@ -1,4 +1,4 @@
-// Loaded with NODE_OPTIONS=--import (which refuses --cpu-prof): profiles the process from start to exit and writes
+// Loaded with NODE_OPTIONS=--import (which refuses --cpu-prof; tsx is imported before it): profiles the process from start to exit and writes
 // a .cpuprofile (Chrome DevTools / speedscope) into BENCH_CPU_PROFILE_DIR. The main-thread inspector session answers
 // synchronously, so the profile can be taken in the 'exit' handler.
 import { writeFileSync } from 'node:fs';
