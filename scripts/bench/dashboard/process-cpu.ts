@@ -1,12 +1,11 @@
 /** CPU time of processes from /proc/<pid>/stat (Linux): utime + stime, in milliseconds. */
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 
 // USER_HZ: 100 on every Linux this runs on (sysconf(_SC_CLK_TCK) is not reachable from Node).
 const TICK_MS = 10;
 
 /** utime + stime of `pid` in ms, or undefined once the process has gone. */
-export async function cpuMs(pid: number): Promise<number | undefined> {
+async function cpuMs(pid: number): Promise<number | undefined> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
   if (!stat) return undefined;
   // The command name may hold spaces and parentheses; the fields after its closing parenthesis are fixed.
@@ -34,5 +33,3 @@ export async function cpuSnapshot(groups: NamedPids[]): Promise<() => Promise<Ma
     );
   };
 }
-
-export const isLinux = os.platform() === 'linux';

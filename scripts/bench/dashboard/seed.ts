@@ -4,8 +4,8 @@
  */
 import { gql } from '@bloomzy/shared/testing/graphql-client';
 
-export const PLANTS = 50;
-export const NOTIFICATIONS = 20;
+const PLANTS = 50;
+const NOTIFICATIONS = 20;
 
 /** The dashboard: the user's plants with status and last waterings, and the latest notifications. */
 export const DASHBOARD = `{ me { plants(first: 50) { edges { node { nickname plant { commonNames scientificName }
