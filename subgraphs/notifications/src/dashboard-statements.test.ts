@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStatements } from '@bloomzy/shared/db/statement-counter';
 import type { OpenedDatabase } from '@bloomzy/shared/db/open';
+import { countStatements } from '@bloomzy/shared/db/statement-counter';
 import { prismaProject } from '@bloomzy/shared/paths';
 import { createTestDatabase, testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { startHarness, type Harness } from './testing/harness.js';

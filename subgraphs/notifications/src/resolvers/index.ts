@@ -1,8 +1,8 @@
 import { DateTimeScalar } from '@bloomzy/shared/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { Mutation } from './mutation.js';
-import { NotificationPreferences } from './notification-preferences.js';
 import { NotificationConnection } from './notification-connection.js';
+import { NotificationPreferences } from './notification-preferences.js';
 import { Notification } from './notification.js';
 import { Query } from './query.js';
 import { Subscription } from './subscription.js';
