@@ -76,13 +76,28 @@ const refusal = (field: string) => {
   return new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
 };
 
+/**
+ * Verdicts per parsed document. Apollo Server keeps one DocumentNode per query text in its document store, so a
+ * query the router sends again and again is walked once, not on every request.
+ */
+const documentVerdicts = new WeakMap<DocumentNode, string | null>();
+
+function unsafeInCachedDocument(document: DocumentNode): string | undefined {
+  let verdict = documentVerdicts.get(document);
+  if (verdict === undefined) {
+    verdict = unsafeInDocument(document) ?? null;
+    documentVerdicts.set(document, verdict);
+  }
+  return verdict ?? undefined;
+}
+
 export function refuseUnsafeText(): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           const variable = unsafeIn(request.variables ?? {}, '');
-          const field = variable ? variable.replace(/^\./, '') : unsafeInDocument(document);
+          const field = variable ? variable.replace(/^\./, '') : unsafeInCachedDocument(document);
           if (field) throw refusal(field);
         },
       };

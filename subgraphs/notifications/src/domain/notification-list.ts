@@ -16,8 +16,9 @@ export interface NotificationFilter {
 export interface NotificationPage {
   edges: { cursor: string; node: Notification }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
-  unreadCount: number;
+  /** Counted only when a client asks for it (a dashboard listing the latest page does not). */
+  totalCount: () => Promise<number>;
+  unreadCount: () => Promise<number>;
 }
 
 const encodeCursor = (n: Notification): string =>
@@ -67,15 +68,11 @@ export async function listNotifications(
     const c = decodeCursor(args.after);
     page.push({ OR: [{ scheduledFor: { lt: c.scheduledFor } }, { scheduledFor: c.scheduledFor, id: { lt: c.id } }] });
   }
-  const [rows, totalCount, unreadCount] = await Promise.all([
-    db.notification.findMany({
-      where: { AND: page },
-      orderBy: [{ scheduledFor: 'desc' }, { id: 'desc' }],
-      take: first + 1,
-    }),
-    db.notification.count({ where }),
-    db.notification.count({ where: { AND: [where, UNREAD] } }),
-  ]);
+  const rows = await db.notification.findMany({
+    where: { AND: page },
+    orderBy: [{ scheduledFor: 'desc' }, { id: 'desc' }],
+    take: first + 1,
+  });
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
   return {
@@ -86,7 +83,7 @@ export async function listNotifications(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount,
-    unreadCount,
+    totalCount: () => db.notification.count({ where }),
+    unreadCount: () => db.notification.count({ where: { AND: [where, UNREAD] } }),
   };
 }

@@ -2,6 +2,7 @@ import { DateTimeScalar } from '@bloomzy/shared/scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { channelMutations, channelQueries, NotificationTypePreference } from './channels.js';
 import { Mutation } from './mutation.js';
+import { NotificationConnection } from './notification-connection.js';
 import { NotificationPreferences } from './notification-preferences.js';
 import { Notification } from './notification.js';
 import { Query } from './query.js';
@@ -14,6 +15,7 @@ export const resolvers: Resolvers = {
   Mutation: { ...Mutation, ...channelMutations },
   Subscription,
   Notification,
+  NotificationConnection,
   NotificationPreferences,
   NotificationTypePreference,
   User,

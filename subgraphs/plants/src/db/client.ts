@@ -1,7 +1,7 @@
 /** The plants database's Prisma client (generated into src/__generated__/prisma from prisma/plants/schema.prisma; only plants imports it). */
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { countStatements } from '@bloomzy/shared/db/statement-counter';
 import { PrismaClient } from '../__generated__/prisma/client.js';
-import { countStatements } from './statement-counter.js';
 
 export type PlantsDb = InstanceType<typeof PrismaClient>;
 /** The client inside `db.$transaction(async (tx) => …)`. */

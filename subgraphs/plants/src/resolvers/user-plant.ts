@@ -6,6 +6,7 @@ import { canRead } from '../domain/access.js';
 import { growthSummary } from '../domain/growth-summary.js';
 import { connectionFrom, cursorDate, decodeCursor, pageSize, type CursorKey } from '../domain/pagination.js';
 import { userPlantCare } from './care.js';
+import { RECENT_WATERINGS } from '../schedule/plant-schedule.js';
 
 const byTime = (at: Date, id: string): CursorKey => ({ value: at.toISOString(), id });
 
@@ -42,7 +43,12 @@ export const UserPlant: UserPlantResolvers = {
   async waterings(plant, { first, after }, ctx) {
     const size = pageSize(first);
     const key = afterKey(after);
-    const rows = await ctx.loaders.waterings.load({ userPlantId: plant.id, limit: size + 1, after: key });
+    // A first page no longer than the schedule's recent waterings is a prefix of them: sharing the schedule's
+    // loader key makes `waterings(first: 3)` next to `wateringStatus` cost no statement of its own.
+    const rows =
+      key === null && size < RECENT_WATERINGS
+        ? (await ctx.loaders.waterings.load({ userPlantId: plant.id, limit: RECENT_WATERINGS })).slice(0, size + 1)
+        : await ctx.loaders.waterings.load({ userPlantId: plant.id, limit: size + 1, after: key });
     return connectionFrom(
       rows,
       size,

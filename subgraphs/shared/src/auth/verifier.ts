@@ -5,7 +5,14 @@
  * so logout and key revocation take effect at once.
  */
 import { createHash } from 'node:crypto';
-import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  customFetch,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { LRUCache } from 'lru-cache';
 import { serviceUnavailable, unauthenticated } from '../errors.js';
 import { readCredential, type Credential } from './credentials.js';
@@ -22,6 +29,8 @@ export const TOKEN_AUDIENCE = 'bloomzy';
 export const CREDENTIAL_ENDPOINTS_AUDIENCE = 'bloomzy-credentials';
 /** How long an API key introspection result is reused; revocation bypasses it through the revocation list. */
 export const API_KEY_CACHE_SECONDS = 30;
+/** How long a verified access token is taken as verified without checking its signature again (see verifyToken). */
+const VERIFIED_TOKEN_CACHE_SECONDS = 30;
 
 export interface VerifierOptions {
   /** Key set: the auth service's JWKS URL, or a key getter (auth verifies with its own keys). */
@@ -87,18 +96,31 @@ export function createCredentialVerifier(options: VerifierOptions): CredentialVe
     }
   }
 
-  async function verifyToken(token: string): Promise<Principal> {
-    let payload;
+  // Tokens whose signature and claims checked out, by token text: a client sends the same access token with every
+  // request, and each request reaches the router and several subgraphs, each of which would otherwise verify the
+  // ES256 signature again. Entries last VERIFIED_TOKEN_CACHE_SECONDS at most (so a key withdrawn from the JWKS stops
+  // being honoured as soon as before) and never past the token's own expiry; revocation is still asked every time.
+  const verifiedTokens = new LRUCache<string, JWTPayload>({ max: 10_000, ttl: VERIFIED_TOKEN_CACHE_SECONDS * 1000 });
+
+  async function verifiedPayload(token: string): Promise<JWTPayload> {
+    const hit = verifiedTokens.get(token);
+    if (hit && typeof hit.exp === 'number' && Date.now() < hit.exp * 1000) return hit;
     try {
-      ({ payload } = await jwtVerify(token, getKey, {
+      const { payload } = await jwtVerify(token, getKey, {
         issuer: TOKEN_ISSUER,
         audience: TOKEN_AUDIENCE,
         algorithms: ['ES256'],
-      }));
+      });
+      verifiedTokens.set(token, payload);
+      return payload;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Access token expired', 'TOKEN_EXPIRED');
       throw unauthenticated('Invalid access token', 'TOKEN_INVALID');
     }
+  }
+
+  async function verifyToken(token: string): Promise<Principal> {
+    const payload = await verifiedPayload(token);
     const { sub, sid, role } = payload as { sub?: string; sid?: string; role?: string };
     if (!sub || !sid || (role !== 'USER' && role !== 'ADMIN'))
       throw unauthenticated('Invalid access token', 'TOKEN_INVALID');

@@ -56,11 +56,24 @@ function documentsOf(input: unknown): string[] {
   });
 }
 
+/**
+ * Accepted documents, so the router's recurring fetches are lexed once rather than on every request. Bounded in count
+ * and in document size (memory stays small whatever clients send); emptied when full, which only costs a re-lex.
+ */
+const ACCEPTED_MAX = 500;
+const ACCEPTED_MAX_LENGTH = 20_000;
+
 /** A fastify preHandler that answers 400 with the refusal (a GraphQL error body) of a document over the limits. */
 export function refuseUnsafeDocuments(maxTokens: number): preHandlerAsyncHookHandler {
+  const accepted = new Set<string>();
   return async (request, reply) => {
     for (const source of documentsOf(request.method === 'GET' ? request.query : request.body)) {
+      if (accepted.has(source)) continue;
       const refusal = documentRefusal(source, maxTokens);
+      if (!refusal && source.length <= ACCEPTED_MAX_LENGTH) {
+        if (accepted.size >= ACCEPTED_MAX) accepted.clear();
+        accepted.add(source);
+      }
       if (refusal) return reply.code(400).send({ errors: [refusal.toJSON()] });
     }
     return undefined;

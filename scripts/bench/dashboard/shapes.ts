@@ -1,0 +1,161 @@
+/**
+ * The two shapes the dashboard benchmark runs in: the production topology (every service its own process, Postgres,
+ * Redis — test/e2e/processes.ts) and `npm start` (scripts/start.ts: one process, PGlite, in-memory bus), each started
+ * with the test subgraph secret so the benchmark can call the plants subgraph directly as the router would.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { repoRoot } from '@bloomzy/shared/paths';
+import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
+import { freePorts } from '../../../test/e2e/ports.js';
+import { startTopology } from '../../../test/e2e/processes.js';
+import type { NamedPids } from './process-cpu.js';
+
+export interface BenchShape {
+  name: string;
+  routerUrl: string;
+  plantsUrl: string;
+  /** The processes whose CPU is counted, by name (Postgres backends of the shape's databases as one group). */
+  processes(): Promise<NamedPids[]>;
+  /** SQL statements run so far, by process (from each process's bloomzy_sql_duration_seconds_count). */
+  statements(): Promise<Map<string, number>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * One benchmark user makes every request, which the per-client rate limits would refuse: lift them. Seeding writes
+ * 50 plants' waterings in one mutation, which a busy machine may take longer than the default 10 s to answer.
+ */
+const UNLIMITED = {
+  RATE_LIMIT_REQUESTS: '1000000000',
+  RATE_LIMIT_COST: '1000000000',
+  SUBGRAPH_TIMEOUT_MS: '60000',
+};
+
+/** Sums bloomzy_sql_duration_seconds_count series of a Prometheus text by their `service` label. */
+async function statementCounts(metricsUrl: string): Promise<Map<string, number>> {
+  const text = await fetch(metricsUrl).then((r) => r.text());
+  const counts = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('bloomzy_sql_duration_seconds_count')) continue;
+    const service = /service="([^"]+)"/.exec(line)?.[1] ?? '?';
+    counts.set(service, (counts.get(service) ?? 0) + Number(line.slice(line.lastIndexOf(' ') + 1)));
+  }
+  return counts;
+}
+
+async function postgresBackends(adminUrl: string, databases: string[]): Promise<number[]> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'SELECT pid FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()',
+      [databases],
+    );
+    return rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+/** `cpuProfileDir`: every service process writes a V8 CPU profile there (<pid>.cpuprofile) when it stops. */
+export async function productionShape(adminUrl: string, redisUrl: string, cpuProfileDir?: string): Promise<BenchShape> {
+  // NODE_OPTIONS refuses --cpu-prof, so a preload takes the profile through the inspector.
+  const preload = path.join(repoRoot, 'scripts/bench/dashboard/cpu-profile-preload.ts');
+  const profile: Record<string, string> = cpuProfileDir
+    ? { NODE_OPTIONS: `--import=tsx --import=${preload}`, BENCH_CPU_PROFILE_DIR: cpuProfileDir }
+    : {};
+  const topology = await startTopology(adminUrl, redisUrl, {
+    env: { SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET, ...profile },
+    routerEnv: UNLIMITED,
+  });
+  const all = () => [
+    topology.router1,
+    topology.router2,
+    topology.auth,
+    topology.plants,
+    topology.notificationsA,
+    topology.notificationsB,
+  ];
+  const dbNames = Object.values(topology.databases.urls).map((u) => new URL(u).pathname.slice(1));
+  return {
+    name: 'production topology',
+    routerUrl: topology.router1.graphqlUrl,
+    plantsUrl: topology.plants.graphqlUrl,
+    async processes() {
+      return [
+        ...all().map((p) => ({ name: p.name, pids: [p.pid] })),
+        { name: 'postgres', pids: await postgresBackends(adminUrl, dbNames) },
+      ];
+    },
+    async statements() {
+      const counts = await Promise.all(all().map(async (p) => [p.name, await statementCounts(p.metricsUrl)] as const));
+      return new Map(counts.map(([name, byService]) => [name, [...byService.values()].reduce((a, b) => a + b, 0)]));
+    },
+    stop: () => topology.stop(),
+  };
+}
+
+/** `npm start` as a user runs it (node --import tsx scripts/start.ts) on free ports and a fresh DATA_DIR. */
+export async function npmStartShape(): Promise<BenchShape> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-bench-dashboard-'));
+  const [router, auth, plants, notifications, metrics] = (await freePorts(5)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    DATA_DIR: dataDir,
+    ROUTER_PORT: String(router),
+    AUTH_PORT: String(auth),
+    PLANTS_PORT: String(plants),
+    NOTIFICATIONS_PORT: String(notifications),
+    METRICS_PORT: String(metrics),
+    SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
+    ...UNLIMITED,
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  process.once('exit', () => child.kill('SIGKILL'));
+  const routerUrl = `http://127.0.0.1:${router}`;
+  const deadline = Date.now() + 300_000;
+  while (
+    !(await fetch(`${routerUrl}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    ))
+  ) {
+    if (Date.now() > deadline || child.exitCode !== null) {
+      await stop();
+      throw new Error(`npm start did not become ready:\n${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    name: 'npm start',
+    routerUrl: `${routerUrl}/graphql`,
+    plantsUrl: `http://127.0.0.1:${plants}/graphql`,
+    processes: async () => [{ name: 'npm start (all services, PGlite)', pids: [child.pid ?? 0] }],
+    statements: () => statementCounts(`http://127.0.0.1:${metrics}/metrics`),
+    stop,
+  };
+}

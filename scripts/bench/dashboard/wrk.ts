@@ -1,0 +1,100 @@
+/** Runs /usr/bin/wrk with a generated Lua script that POSTs one GraphQL request and reports latency and errors. */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface WrkResult {
+  requests: number;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Socket errors and timeouts, non-200 answers and answers carrying GraphQL `errors`. */
+  errors: number;
+  timeouts: number;
+}
+
+const luaString = (text: string) => `[==[${text}]==]`;
+
+/**
+ * The script: every thread counts bad answers in its own Lua state; `done` sums them through `setup`'s thread list
+ * and prints one JSON line.
+ */
+function script(body: string, headers: Record<string, string>): string {
+  const headerLines = Object.entries(headers)
+    .map(([k, v]) => `wrk.headers[ ${luaString(k)} ] = ${luaString(v)}`)
+    .join('\n');
+  return `
+wrk.method = "POST"
+wrk.body = ${luaString(body)}
+wrk.headers["content-type"] = "application/json"
+${headerLines}
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+bad = 0
+function response(status, headers, body)
+  if status ~= 200 or string.find(body, '"errors"', 1, true) then
+    bad = bad + 1
+    if bad == 1 then io.stderr:write("first bad answer: " .. status .. " " .. string.sub(body, 1, 300) .. "\\n") end
+  end
+end
+function done(summary, latency, requests)
+  local bad_total = 0
+  for _, t in ipairs(threads) do bad_total = bad_total + t:get("bad") end
+  local e = summary.errors
+  io.write(string.format('WRKJSON {"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"bad":%d,"socket":%d,"timeouts":%d}\\n',
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), bad_total,
+    e.connect + e.read + e.write, e.timeout))
+end
+`;
+}
+
+export async function wrk(options: {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  connections: number;
+  seconds: number;
+}): Promise<WrkResult> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-wrk-'));
+  try {
+    const file = path.join(dir, 'post.lua');
+    await writeFile(file, script(options.body, options.headers));
+    const threads = String(Math.min(2, options.connections));
+    const { stdout, stderr } = await run(
+      '/usr/bin/wrk',
+      [
+        '-t',
+        threads,
+        '-c',
+        String(options.connections),
+        '-d',
+        `${options.seconds}s`,
+        '--timeout',
+        '10s',
+        '-s',
+        file,
+        options.url,
+      ],
+      { maxBuffer: 1 << 20 },
+    );
+    const line = stdout.split('\n').find((l) => l.startsWith('WRKJSON '));
+    if (!line) throw new Error(`wrk printed no summary:\n${stdout}\n${stderr}`);
+    if (stderr.trim()) console.warn(stderr.trim());
+    const r = JSON.parse(line.slice('WRKJSON '.length)) as Record<string, number>;
+    const requests = r.requests ?? 0;
+    return {
+      requests,
+      rps: requests / ((r.duration_us ?? 1) / 1e6),
+      p50Ms: (r.p50_us ?? 0) / 1000,
+      p99Ms: (r.p99_us ?? 0) / 1000,
+      errors: (r.bad ?? 0) + (r.socket ?? 0) + (r.timeouts ?? 0),
+      timeouts: r.timeouts ?? 0,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Integration: the notifications part of the dashboard (`notifications(first: 20) { … userPlant }`) costs the same
+ * number of SQL statements however many notifications there are; the counts that a dashboard does not select cost
+ * none. The plants part has its own guard (subgraphs/plants/src/batching.test.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedDatabase } from '@bloomzy/shared/db/open';
+import { countStatements } from '@bloomzy/shared/db/statement-counter';
+import { prismaProject } from '@bloomzy/shared/paths';
+import { createTestDatabase, testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
+import { startHarness, type Harness } from './testing/harness.js';
+
+// As the router asks for it when a client selects `userPlant { nickname }` (the nickname comes from plants).
+const DASHBOARD_PART = `{ notifications(first: 20) { edges { node { title userPlant { __typename id } } } } }`;
+const SCHEDULE = `mutation($input: ScheduleNotificationInput!) { scheduleNotification(input: $input) { id } }`;
+
+describe.each(testDatabaseKinds())('dashboard notifications statements (%s)', (kind) => {
+  let h: Harness;
+  let database: OpenedDatabase;
+  const statements: string[] = [];
+  beforeAll(async () => {
+    const opened = await createTestDatabase(prismaProject('notifications'), kind);
+    database = { ...opened, adapter: countStatements(opened.adapter, (sql) => statements.push(sql)) };
+    h = await startHarness(kind, { database });
+  });
+  afterAll(async () => {
+    await h?.stop();
+    await database?.close();
+  });
+
+  /** A user with `count` scheduled notifications, each about a plant of theirs. */
+  async function userWith(count: number): Promise<string> {
+    const userId = randomUUID();
+    const at = new Date(h.clock.now().getTime() + 86_400_000).toISOString();
+    for (let i = 0; i < count; i++) {
+      const res = await h.as(userId, SCHEDULE, {
+        input: { type: 'CARE_TIP', title: `Tip ${i}`, body: 'Mist it', scheduledFor: at, userPlantId: randomUUID() },
+      });
+      expect(res.errors).toBeUndefined();
+    }
+    return userId;
+  }
+
+  async function statementsFor(userId: string) {
+    statements.length = 0;
+    const res = await h.as<{ notifications: { edges: { node: { userPlant: { id: string } | null } }[] } }>(
+      userId,
+      DASHBOARD_PART,
+    );
+    expect(res.errors).toBeUndefined();
+    return { edges: res.data?.notifications.edges ?? [], count: statements.length };
+  }
+
+  it('lists 5 or 20 notifications with their plants in one statement', async () => {
+    const five = await statementsFor(await userWith(5));
+    const twenty = await statementsFor(await userWith(20));
+    expect(five.edges).toHaveLength(5);
+    expect(twenty.edges).toHaveLength(20);
+    expect(twenty.edges.every((e) => e.node.userPlant !== null)).toBe(true);
+    expect(twenty.count).toBe(five.count);
+    expect(twenty.count).toBe(1);
+  });
+});
