@@ -123,7 +123,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       void slow
         .run(async () => {
           const sent = await traced(n, () => deliverOne(runtime, webhookFetch.fetch, n, s, token));
-          if (sent) options.channels?.deliver([sent]);
+          if (sent) void options.channels?.deliver([sent]);
         })
         .catch((error: unknown) => logger.error('delivery failed', { id: n.id, error }));
     }

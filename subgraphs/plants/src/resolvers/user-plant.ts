@@ -5,8 +5,8 @@ import type { Context } from '../context.js';
 import { canRead } from '../domain/access.js';
 import { growthSummary } from '../domain/growth-summary.js';
 import { connectionFrom, cursorDate, decodeCursor, pageSize, type CursorKey } from '../domain/pagination.js';
-import { userPlantCare } from './care.js';
 import { RECENT_WATERINGS } from '../schedule/plant-schedule.js';
+import { userPlantCare } from './care.js';
 
 const byTime = (at: Date, id: string): CursorKey => ({ value: at.toISOString(), id });
 
