@@ -305,10 +305,11 @@ export async function startTopology(
     env: Record<string, string>,
     metricsPort = metricsPorts[processes.length] ?? 0,
   ) => {
-    const options = { name, entry, port, metricsPort, env: { ...common, ...env } };
-    const service = startService(options);
+    // The caller's `env` wins over these per-service test settings (benchmarks restore production defaults).
+    const settings = { name, entry, port, metricsPort, env: { ...common, ...env, ...options.env } };
+    const service = startService(settings);
     processes.push(service);
-    started.set(service, options);
+    started.set(service, settings);
     return service;
   };
   const restart = async (service: ServiceProcess) => {

@@ -69,7 +69,13 @@ export async function productionShape(adminUrl: string, redisUrl: string, cpuPro
     ? { NODE_OPTIONS: `--import=tsx --import=${preload}`, BENCH_CPU_PROFILE_DIR: cpuProfileDir }
     : {};
   const topology = await startTopology(adminUrl, redisUrl, {
-    env: { SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET, ...profile },
+    // The dispatcher's production defaults, not the e2e topology's fast test settings (200 ms, batches of 5).
+    env: {
+      SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
+      DISPATCH_INTERVAL_MS: '1000',
+      DISPATCH_BATCH_SIZE: '500',
+      ...profile,
+    },
     routerEnv: UNLIMITED,
   });
   const all = () => [
