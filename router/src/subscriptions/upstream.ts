@@ -22,7 +22,9 @@ interface UpstreamFailure {
 export type UpstreamItem = UpstreamEvent | UpstreamFailure;
 
 /** graphql-ws constructs the socket itself, with URL and protocol only: a subclass adds the upgrade's headers. */
-export function withUpgradeHeaders(headers: Record<string, string>) {
+export function withUpgradeHeaders(
+  headers: Record<string, string>,
+): new (address: string | URL, protocols?: string | string[]) => WebSocket {
   return class extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
       super(address, protocols, { headers });
