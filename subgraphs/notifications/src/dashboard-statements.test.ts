@@ -42,14 +42,19 @@ describe.each(testDatabaseKinds())('dashboard notifications statements (%s)', (k
     return userId;
   }
 
+  /** Counted two days on, once the notifications are due: an inbox lists scheduled ones only from their time on. */
   async function statementsFor(userId: string) {
+    const now = h.clock.now();
+    h.clock.set(new Date(now.getTime() + 2 * 86_400_000));
     statements.length = 0;
     const res = await h.as<{ notifications: { edges: { node: { userPlant: { id: string } | null } }[] } }>(
       userId,
       DASHBOARD_PART,
     );
+    const count = statements.length;
+    h.clock.set(now);
     expect(res.errors).toBeUndefined();
-    return { edges: res.data?.notifications.edges ?? [], count: statements.length };
+    return { edges: res.data?.notifications.edges ?? [], count };
   }
 
   it('lists 5 or 20 notifications with their plants in one statement', async () => {

@@ -128,7 +128,11 @@ describe('watchDependency', () => {
 
 describe('timeStatements', () => {
   it('times every statement, in and out of transactions, by kind and outcome', async () => {
-    const tx = { queryRaw: async () => ({ rows: [] }), executeRaw: async () => 1, commit: async () => {} };
+    const tx = {
+      queryRaw: async (_query: { sql: string }) => ({ rows: [] }),
+      executeRaw: async (_query: { sql: string }) => 1,
+      commit: async () => {},
+    };
     const adapter = {
       queryRaw: async (query: { sql: string }) => {
         if (query.sql === 'bad') throw new Error('syntax error');
@@ -144,7 +148,7 @@ describe('timeStatements', () => {
     await connected.queryRaw({ sql: 'select 1' });
     await expect(connected.queryRaw({ sql: 'bad' })).rejects.toThrow('syntax error');
     const inTx = (await connected.startTransaction()) as typeof tx;
-    await inTx.executeRaw();
+    await inTx.executeRaw({ sql: 'update' });
     expect([await count('query', 'ok'), await count('query', 'error'), await count('execute', 'ok')]).toEqual([
       1, 1, 1,
     ]);
