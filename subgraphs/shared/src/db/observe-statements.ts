@@ -12,7 +12,7 @@ import type {
 } from '@prisma/driver-adapter-utils';
 
 /** One statement about to be sent; `kind` query returns rows, execute changes them. */
-export interface ObservedStatement {
+interface ObservedStatement {
   sql: string;
   kind: 'query' | 'execute';
 }
