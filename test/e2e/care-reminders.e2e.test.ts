@@ -22,18 +22,6 @@ interface Note {
   scheduledFor: string;
   userPlant: { id: string } | null;
 }
-/** How a digest's body names each task ("Water Monty and Fern, mist Fern."). */
-const VERB: Record<string, string> = {
-  WATER: 'water',
-  FERTILIZE: 'fertiliz',
-  REPOT: 'repot',
-  MIST: 'mist',
-  PRUNE: 'prune',
-  ROTATE: 'rotate',
-  CLEAN_LEAVES: 'clean',
-};
-const REMINDER_TYPES =
-  'WATERING_REMINDER, FERTILIZING_REMINDER, REPOTTING_REMINDER, MISTING_REMINDER, PRUNING_REMINDER, ROTATING_REMINDER';
 const NOTE = 'id type status body scheduledFor userPlant { id }';
 
 async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
@@ -82,9 +70,9 @@ describe('care reminders across the stack', () => {
       '{ indoorPlants(first: 1, filter: { text: "Nephrolepis exaltata" }) { edges { node { id } } } }',
     );
     const added = await stack.query<{
-      addUserPlant: { id: string; careSchedule: { task: string; dueDate: string }[] };
+      addUserPlant: { id: string; careSchedule: { task: string; dueDate: string; intervalDays: number }[] };
     }>(
-      'mutation($input: AddUserPlantInput!) { addUserPlant(input: $input) { id careSchedule { task dueDate } } }',
+      'mutation($input: AddUserPlantInput!) { addUserPlant(input: $input) { id careSchedule { task dueDate intervalDays } } }',
       { input: { plantId: found.data!.indoorPlants.edges[0]!.node.id, nickname, location: 'Bathroom' } },
       user.headers,
     );
@@ -210,18 +198,31 @@ describe('care reminders across the stack', () => {
   it('lists every task due together in one digest', async () => {
     const bob = await signupUser(stack);
     await setPreferences(bob, { digestEnabled: true });
-    // A new fern: never watered, misted or turned, so those are due now (fertilizing counts from when it came home).
     const plant = await addPlant(bob, 'Bobs fern');
-    const due = plant.careSchedule.filter((s) => new Date(s.dueDate).getTime() <= clock.now().getTime());
-    expect(due.map((s) => s.task)).toEqual(expect.arrayContaining(['WATER', 'MIST']));
-    const verbs = due.map((s) => VERB[s.task] ?? s.task);
-    const digest = await waitFor(async () =>
-      (await notes(bob, '{ status: [SENT] }')).find((n) => verbs.every((verb) => n.body.toLowerCase().includes(verb))),
-    );
-    expect(digest.type).toBe('WATERING_REMINDER');
-    // One message for the tasks due together, not one reminder each.
-    const sent = await notes(bob, `{ status: [SENT], type: [${REMINDER_TYPES}] }`);
-    expect(sent.map((n) => n.id)).toEqual([digest.id]);
+    const interval = (task: string) => plant.careSchedule.find((s) => s.task === task)!.intervalDays * DAY;
+    // Water and fertilize so that both fall due at the same instant, a whole number of days from now.
+    const dueIn = Math.min(interval('WATER'), interval('FERTILIZE'));
+    let schedule: { task: string; dueDate: string }[] = [];
+    for (const task of ['WATER', 'FERTILIZE']) {
+      const doneAt = new Date(clock.now().getTime() + dueIn - interval(task)).toISOString();
+      const res = await stack.query<{ recordCare: { userPlant: { careSchedule: typeof schedule } } }>(
+        `mutation($input: RecordCareInput!) { recordCare(input: $input) { userPlant { careSchedule { task dueDate } } } }`,
+        { input: { userPlantId: plant.id, task, doneAt } },
+        bob.headers,
+      );
+      expect(res.errors).toBeUndefined();
+      schedule = res.data!.recordCare.userPlant.careSchedule;
+    }
+    const dueDate = (task: string) => schedule.find((s) => s.task === task)?.dueDate;
+    expect(dueDate('FERTILIZE')).toBe(dueDate('WATER'));
+
+    // Notifications plans one digest for both (typed by its first task) instead of a reminder each.
+    const isDigest = (n: Note) => n.type === 'WATERING_REMINDER' && /water/i.test(n.body) && /fertiliz/i.test(n.body);
+    const digest = await waitFor(async () => (await notes(bob, '{ status: [SCHEDULED] }')).find(isDigest));
+    const planned = await notes(bob, '{ status: [SCHEDULED], type: [WATERING_REMINDER, FERTILIZING_REMINDER] }');
+    expect(planned.map((n) => n.id)).toEqual([digest.id]);
+    clock.set(new Date(Math.max(clock.now().getTime(), new Date(digest.scheduledFor).getTime()) + 60_000));
+    await waitFor(async () => (await notes(bob, '{ status: [SENT] }')).find((n) => n.id === digest.id && isDigest(n)));
   });
 
   it('sends one care tip when the season turns, only to a user with plants', async () => {
