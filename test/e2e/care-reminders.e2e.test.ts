@@ -188,7 +188,7 @@ describe('care reminders across the stack', () => {
       ),
     );
 
-    const live: FormattedExecutionResult<{ notificationReceived: Note }>[] = [];
+    const live: FormattedExecutionResult<{ notificationReceived: Note }, unknown>[] = [];
     const dispose = stack
       .wsClient({ authorization: `Bearer ${alice.accessToken}` })
       .subscribe<{ notificationReceived: Note }>(
