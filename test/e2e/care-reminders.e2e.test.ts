@@ -161,7 +161,7 @@ describe('care reminders across the stack', () => {
       return channels.includes('EMAIL') && channels.includes('WEB_PUSH') ? true : undefined;
     });
     await setPreferences(alice, {
-      types: [{ type: 'FERTILIZING_REMINDER', channels: ['IN_APP', 'EMAIL', 'WEB_PUSH'] }],
+      types: [{ type: 'FERTILIZING_REMINDER', channels: ['IN_APP', 'EMAIL', 'WEB_PUSH'], preferredHour: 11 }],
     });
 
     // 1. A new plant has its species' tasks; recording FERTILIZE moves that task's due date.
@@ -187,6 +187,8 @@ describe('care reminders across the stack', () => {
           Math.abs(new Date(n.scheduledFor).getTime() - new Date(fertilize.dueDate).getTime()) < DAY,
       ),
     );
+    // At the preferred local hour (the account's time zone is UTC unless the profile says otherwise).
+    expect(new Date(planned.scheduledFor).getUTCHours()).toBe(11);
 
     const live: FormattedExecutionResult<{ notificationReceived: Note }, unknown>[] = [];
     const dispose = stack
