@@ -52,6 +52,8 @@ export interface StackOptions {
   clock?: Clock;
   /** Clock for the notifications service only: moving it makes reminders fall due without touching tokens. */
   notificationsClock?: Clock;
+  /** Clock for the plants service only: moving it turns seasons (care tips) without touching tokens. */
+  plantsClock?: Clock;
   env?: Record<string, string>;
   /** The router's own variables on top of `env` (e.g. NODE_ENV=production for a router that hides internals). */
   routerEnv?: Record<string, string>;
@@ -85,7 +87,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     coordination,
     logger,
     database: plantsDb,
-    ...clock,
+    ...(options.plantsClock ? { clock: options.plantsClock } : clock),
   });
   services.push(plants);
   const notifications = await startNotificationsService({
