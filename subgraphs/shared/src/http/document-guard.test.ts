@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentRefusal } from './document-guard.js';
-import { MAX_DOCUMENT_FRAGMENTS, MAX_DOCUMENT_NESTING } from './request-limits.js';
+import { MAX_DOCUMENT_FRAGMENTS, MAX_DOCUMENT_NESTING, MAX_LIST_NESTING } from './request-limits.js';
 
 const nested = (levels: number) => `{ ${'a { '.repeat(levels - 1)}b${' }'.repeat(levels - 1)} }`;
 const fragments = (count: number) =>
@@ -16,8 +16,18 @@ describe('documentRefusal', () => {
 
   it('refuses nesting (braces, brackets, parentheses alike) one level deeper', () => {
     expect(documentRefusal(nested(MAX_DOCUMENT_NESTING + 1), 1_000_000)?.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
-    const list = `{ a(x: ${'['.repeat(MAX_DOCUMENT_NESTING)}1${']'.repeat(MAX_DOCUMENT_NESTING)}) }`;
-    expect(documentRefusal(list, 1_000_000)?.message).toBe(`Document nests deeper than ${MAX_DOCUMENT_NESTING} levels`);
+    const deep = `{ a(x: ${'{ b: '.repeat(MAX_DOCUMENT_NESTING)}1${' }'.repeat(MAX_DOCUMENT_NESTING)}) }`;
+    expect(documentRefusal(deep, 1_000_000)?.message).toBe(`Document nests deeper than ${MAX_DOCUMENT_NESTING} levels`);
+  });
+
+  it('refuses list literals nested one level deeper than MAX_LIST_NESTING, siblings not counted', () => {
+    const list = (levels: number) => `{ a(x: ${'['.repeat(levels)}1${']'.repeat(levels)}) }`;
+    expect(documentRefusal(list(MAX_LIST_NESTING), 1_000_000)).toBeUndefined();
+    expect(documentRefusal(`{ a(x: ${Array(50).fill('[[1]]').join(' ')}) }`, 1_000_000)).toBeUndefined();
+    expect(documentRefusal(list(MAX_LIST_NESTING + 1), 1_000_000)).toMatchObject({
+      message: `Document nests lists deeper than ${MAX_LIST_NESTING} levels`,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 
   it('refuses one fragment more, and names the limit', () => {

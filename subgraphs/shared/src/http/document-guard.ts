@@ -1,13 +1,14 @@
 /**
  * Refuses, before anything parses it, a GraphQL document graphql-js could only answer by overflowing the call stack:
  * nesting deeper than MAX_DOCUMENT_NESTING (parsing recurses per level) or more than MAX_DOCUMENT_FRAGMENTS fragment
- * definitions (validation recurses along fragment spreads). Both are read from the tokens, without recursion, and at
+ * definitions (validation recurses along fragment spreads), and list literals nested deeper than MAX_LIST_NESTING (the
+ * router's query planner walks them in exponential time). All are read from the tokens, without recursion, and at
  * most `maxTokens` of them: the parser itself stops there. Every service's /graphql runs it (graphql-route.ts), the
  * router's graphql-ws path too (router/src/plugins/operation-limits.ts).
  */
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
-import { MAX_DOCUMENT_FRAGMENTS, MAX_DOCUMENT_NESTING } from './request-limits.js';
+import { MAX_DOCUMENT_FRAGMENTS, MAX_DOCUMENT_NESTING, MAX_LIST_NESTING } from './request-limits.js';
 
 const OPENING = new Set<string>([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L]);
 const CLOSING = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R]);
@@ -20,6 +21,7 @@ const CLOSING = new Set<string>([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKi
 export function documentRefusal(source: string, maxTokens: number): GraphQLError | undefined {
   const lexer = new Lexer(new Source(source));
   let depth = 0;
+  let lists = 0;
   let fragments = 0;
   try {
     for (let count = 0; count < maxTokens; count++) {
@@ -31,8 +33,14 @@ export function documentRefusal(source: string, maxTokens: number): GraphQLError
             extensions: { code: 'GRAPHQL_PARSE_FAILED' },
           });
         }
+        if (token.kind === TokenKind.BRACKET_L && ++lists > MAX_LIST_NESTING) {
+          return new GraphQLError(`Document nests lists deeper than ${MAX_LIST_NESTING} levels`, {
+            extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+          });
+        }
       } else if (CLOSING.has(token.kind)) {
         depth--;
+        if (token.kind === TokenKind.BRACKET_R) lists--;
       } else if (depth === 0 && token.kind === TokenKind.NAME && token.value === 'fragment') {
         if (++fragments > MAX_DOCUMENT_FRAGMENTS) {
           return new GraphQLError(`Document defines more than ${MAX_DOCUMENT_FRAGMENTS} fragments`, {

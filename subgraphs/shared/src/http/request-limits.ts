@@ -27,3 +27,11 @@ export const MAX_DOCUMENT_NESTING = 500;
  * chain of 4000 fragments overflows the call stack; an app's documents hold a few dozen.
  */
 export const MAX_DOCUMENT_FRAGMENTS = 500;
+
+/**
+ * List literals nested in one another in any document. @apollo/federation-internals walks an inline list value twice
+ * per level while planning (once as an array, once as an object), so a literal nested 40 deep in a custom-scalar
+ * argument (the router's schema accepts any literal there) kept the router's CPU busy for minutes: 2^40 steps. No
+ * argument of this API takes lists nested more than two deep.
+ */
+export const MAX_LIST_NESTING = 10;
