@@ -149,16 +149,26 @@ export function createLiveCredentials(options: LiveCredentialsOptions): LiveCred
   function hold(live: WatchedConnection, credentials: Record<string, string>, revocableId: string | undefined) {
     live.revocableId = revocableId;
     live.expiresAt = expiryOf(credentials);
-    if (live.expiresAt !== undefined) {
-      // setTimeout's longest delay is about 24.8 days; tokens live minutes.
-      const delay = Math.min(Math.max(0, live.expiresAt - Date.now()), 2 ** 31 - 1);
-      live.timer = setTimeout(() => closeExpired(live.socket), delay).unref();
-    }
+    if (live.expiresAt !== undefined) armExpiry(live, live.expiresAt);
     if (revocableId) {
       let set = sockets.get(revocableId);
       if (!set) sockets.set(revocableId, (set = new Set()));
       set.add(live.socket);
     }
+  }
+
+  /**
+   * Closes the socket once `expiresAt` has passed by the wall clock. Node's timers run on a monotonic clock rounded to
+   * whole milliseconds and may fire a millisecond before `Date.now()` reaches the deadline, when the token is still
+   * valid, so an early wake re-arms for the rest.
+   */
+  function armExpiry(live: WatchedConnection, expiresAt: number) {
+    // setTimeout's longest delay is about 24.8 days; tokens live minutes.
+    const delay = Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1);
+    live.timer = setTimeout(() => {
+      if (Date.now() < expiresAt) armExpiry(live, expiresAt);
+      else closeExpired(live.socket);
+    }, delay).unref();
   }
 
   function release(live: WatchedConnection) {
