@@ -1,6 +1,6 @@
 /**
  * `npm run bench:subscriptions -- --subscribers N [--mode due|publish|both] [--upstream-connections K]
- *   [--schedule copies|router] [--wait-seconds S]`
+ *   [--schedule copies|router] [--wait-seconds S] [--profile DIR]`
  *
  * The production topology (each service its own process, Postgres, Redis; test/e2e/processes.ts), N graphql-ws
  * clients through router 1, each a different user with one subscription to notificationReceived. Then:
@@ -11,12 +11,14 @@
  * Both print the router's RSS, open file descriptors, CPU while idle, and its connections to the notifications
  * subgraph (TCP, from /proc) and upstream subscription sockets (its metric). Users are minted, not signed up
  * (bench/subscriptions/tokens.ts); reminders are one scheduled through the router and copies of it (`--schedule
- * router` schedules each through the router: about 13 a second here). Needs Postgres and Redis (TEST_DATABASE_URL / REDIS_URL, defaults local).
+ * router` schedules each through the router: about 13 a second here). `--profile DIR` takes CPU profiles of router 1
+ * and notifications A over the burst (bench/subscriptions/cpu-profile.ts) and writes them into DIR. Needs Postgres and Redis (TEST_DATABASE_URL / REDIS_URL, defaults local).
  */
 import { parseArgs } from 'node:util';
 import { startTopology } from '../test/e2e/processes.js';
 import { latencyStats } from './bench/stats.js';
 import { connectSubscribers } from './bench/subscriptions/clients.js';
+import { inspectorUrl, startProfiling, type Profiling } from './bench/subscriptions/cpu-profile.js';
 import { connectionsTo, processStats } from './bench/subscriptions/process-stats.js';
 import { cloneReminders, makeDue, publishDirect, scheduleReminders } from './bench/subscriptions/scenarios.js';
 import { createTokenMint, type BenchUser } from './bench/subscriptions/tokens.js';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     'wait-seconds': { type: 'string', default: '120' },
     // router: every reminder through scheduleNotification; copies (default): one, then copied in SQL (cloneReminders).
     schedule: { type: 'string', default: 'copies' },
+    profile: { type: 'string' },
   },
 });
 const subscribers = Number(values.subscribers);
@@ -46,7 +49,14 @@ async function main() {
   const big = '1000000000';
   console.log(`starting the production topology (${subscribers} subscribers, mode ${mode})…`);
   const topology = await startTopology(databaseUrl, redisUrl, {
-    env: { AUTH_SIGNING_KEYS: mint.signingKeys },
+    env: {
+      AUTH_SIGNING_KEYS: mint.signingKeys,
+      // Production's dispatcher, not the e2e topology's (batches of 5 there, so tests see both instances share a
+      // burst): with those, due → SENT alone took 4 s for 2000 and 13 s for 5000.
+      DISPATCH_BATCH_SIZE: '500',
+      DISPATCH_INTERVAL_MS: '1000',
+      ...(values.profile ? { NODE_OPTIONS: '--inspect=127.0.0.1:0' } : {}),
+    },
     // Benchmark only: every client is one user of many from one address.
     routerEnv: {
       RATE_LIMIT_REQUESTS: big,
@@ -56,6 +66,14 @@ async function main() {
     },
   });
   const router = topology.router1;
+  // Read now: a service's output keeps only its last lines.
+  const profiled = values.profile
+    ? [topology.router1, topology.notificationsA].map((service) => {
+        const url = inspectorUrl(service.output());
+        if (!url) throw new Error(`${service.name} printed no inspector URL`);
+        return { name: service.name, url };
+      })
+    : [];
   const notificationsPort = Number(new URL(topology.notificationsA.baseUrl).port);
   const routerSnapshot = async (label: string) => {
     const stats = await processStats(router.pid);
@@ -90,7 +108,9 @@ async function main() {
     const idleEnd = await processStats(router.pid);
     console.log(`router idle CPU over 10 s: ${((idleEnd.cpuSeconds - idleStart.cpuSeconds) * 10).toFixed(1)} %`);
 
+    const profile = (): Promise<Profiling[]> => Promise.all(profiled.map(({ name, url }) => startProfiling(name, url)));
     const report = async (label: string, since: number, expected: (user: BenchUser) => boolean) => {
+      const profiles = await profile();
       const deadline = Date.now() + waitMs;
       while (Date.now() < deadline && users.filter(expected).some((u) => !clients.arrivals.has(u.id))) await sleep(200);
       const latencies = users.flatMap((u) => {
@@ -102,6 +122,17 @@ async function main() {
         `${label}: delivered ${latencies.length}/${subscribers}, lost ${subscribers - latencies.length}; ` +
           `p50 ${round(stats.p50)} ms, p99 ${round(stats.p99)} ms, max ${round(stats.max)} ms`,
       );
+      // Where the time went: due → SENT written (the dispatcher), SENT → client (publish, subgraph, router, client).
+      const arrived = [...clients.arrivals.values()].filter((a) => Number.isFinite(a.sentAt));
+      if (arrived.length > 0 && label.startsWith('due')) {
+        const dispatch = latencyStats(arrived.map((a) => a.sentAt - since));
+        const live = latencyStats(arrived.map((a) => a.at - a.sentAt));
+        console.log(
+          `  of which due → SENT p50 ${round(dispatch.p50)} ms, p99 ${round(dispatch.p99)} ms; ` +
+            `SENT → client p50 ${round(live.p50)} ms, p99 ${round(live.p99)} ms`,
+        );
+      }
+      for (const p of profiles) await p.stop(values.profile ?? '.');
     };
 
     if (mode !== 'due') {

@@ -12,9 +12,16 @@ interface Received {
   notificationReceived: { id: string; title: string; scheduledFor: string; sentAt: string | null };
 }
 
+interface Arrival {
+  at: number;
+  notificationId: string;
+  /** When the dispatcher wrote SENT (NaN when the event carries none). */
+  sentAt: number;
+}
+
 export interface Subscribers {
-  /** Arrival time (epoch ms) of each event, by user id: the first event each user got. */
-  readonly arrivals: Map<string, { at: number; notificationId: string }>;
+  /** Arrival time (epoch ms) of each event, by user id: the first event each user got (and its sentAt, epoch ms). */
+  readonly arrivals: Map<string, Arrival>;
   /** Errors and closes seen by clients. */
   readonly failures: string[];
   /** Milliseconds from the first connect until every client's connection was acknowledged. */
@@ -27,7 +34,7 @@ export async function connectSubscribers(
   users: readonly BenchUser[],
   concurrency: number,
 ): Promise<Subscribers> {
-  const arrivals = new Map<string, { at: number; notificationId: string }>();
+  const arrivals = new Map<string, Arrival>();
   const failures: string[] = [];
   const clients: Client[] = [];
   const started = performance.now();
@@ -54,8 +61,13 @@ export async function connectSubscribers(
           { query: SUBSCRIPTION, operationName: 'Bench' },
           {
             next: (result) => {
-              const id = result.data?.notificationReceived.id;
-              if (id && !arrivals.has(user.id)) arrivals.set(user.id, { at: Date.now(), notificationId: id });
+              const received = result.data?.notificationReceived;
+              if (received && !arrivals.has(user.id))
+                arrivals.set(user.id, {
+                  at: Date.now(),
+                  notificationId: received.id,
+                  sentAt: received.sentAt ? Date.parse(received.sentAt) : NaN,
+                });
               if (result.errors) failures.push(`event: ${result.errors[0]?.message}`);
             },
             error: (error) => failures.push(`subscription: ${JSON.stringify(error).slice(0, 200)}`),

@@ -4,32 +4,22 @@
  * before its commit is retaken after the lease with nothing pushed twice.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import type { NotificationChannel } from '../db/client.js';
 import { loadSettings } from '../domain/user-settings.js';
 import { notificationTopic, type LiveNotification } from '../live/notification-topic.js';
-import { startHarness, type Harness } from '../testing/harness.js';
-import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver.js';
+import { useDispatchSuite } from '../testing/dispatch-suite.js';
 import { claimDue, leaseMsFor } from './claims.js';
 import { completeBatch } from './complete-batch.js';
 
 describe.each(testDatabaseKinds())('bulk dispatch (%s)', (kind) => {
-  let h: Harness;
-  let hook: WebhookReceiver;
-  beforeAll(async () => {
-    h = await startHarness(kind);
-    hook = await startWebhookReceiver();
-  });
-  afterAll(async () => {
-    await h?.stop();
-    await hook?.close();
-  });
+  const suite = useDispatchSuite(kind);
 
   /** One reminder due now for each of `users` (new users when a number), and a listener on each user's live topic. */
   async function due(users: number | string[], channels: NotificationChannel[] = ['IN_APP']) {
     const ids = typeof users === 'number' ? Array.from({ length: users }, () => randomUUID()) : users;
-    const now = h.clock.now();
+    const now = suite.h.clock.now();
     const rows = ids.map((userId, i) => ({
       id: randomUUID(),
       userId,
@@ -43,9 +33,9 @@ describe.each(testDatabaseKinds())('bulk dispatch (%s)', (kind) => {
       dispatchAt: now,
       createdAt: now,
     }));
-    await h.db.notification.createMany({ data: rows });
+    await suite.h.db.notification.createMany({ data: rows });
     const pushed: string[] = [];
-    const listeners = [...new Set(ids)].map((u) => h.pubsub.subscribe<LiveNotification>(notificationTopic(u)));
+    const listeners = [...new Set(ids)].map((u) => suite.h.pubsub.subscribe<LiveNotification>(notificationTopic(u)));
     const pumps = listeners.map(async (it) => {
       for await (const n of it) pushed.push(n.id);
     });
@@ -62,7 +52,7 @@ describe.each(testDatabaseKinds())('bulk dispatch (%s)', (kind) => {
   }
 
   const attemptsPer = async (ids: string[]) => {
-    const groups = await h.db.deliveryAttempt.groupBy({
+    const groups = await suite.h.db.deliveryAttempt.groupBy({
       by: ['notificationId'],
       where: { notificationId: { in: ids } },
       _count: { _all: true },
@@ -72,10 +62,10 @@ describe.each(testDatabaseKinds())('bulk dispatch (%s)', (kind) => {
 
   it('sends 2000 reminders due at one instant, for 2000 users, each exactly once', async () => {
     const batch = await due(2000);
-    expect(await h.service.dispatcher.runOnce()).toBe(2000);
-    expect(await h.service.dispatcher.runOnce()).toBe(0);
+    expect(await suite.h.service.dispatcher.runOnce()).toBe(2000);
+    expect(await suite.h.service.dispatcher.runOnce()).toBe(0);
     await batch.stop();
-    const rows = await h.db.notification.findMany({ where: { id: { in: batch.ids } } });
+    const rows = await suite.h.db.notification.findMany({ where: { id: { in: batch.ids } } });
     expect(rows.filter((r) => r.status === 'SENT' && r.claimedBy === null && r.dispatchAt === null)).toHaveLength(2000);
     const attempts = await attemptsPer(batch.ids);
     expect(attempts.size).toBe(2000);
@@ -92,25 +82,25 @@ describe.each(testDatabaseKinds())('bulk dispatch (%s)', (kind) => {
       string,
       string,
     ];
-    await h.db.userProfile.createMany({
+    await suite.h.db.userProfile.createMany({
       data: [
         { userId: inAppOff, notifyInApp: false },
         { userId: disabled, notificationsEnabled: false },
       ],
     });
-    await h.db.notificationPreferences.createMany({
+    await suite.h.db.notificationPreferences.createMany({
       data: [
-        { userId: paused, pausedUntil: new Date(h.clock.now().getTime() + 86_400_000) },
-        { userId: withHook, webhookUrl: hook.url, webhookSecret: 'a-very-secret-signing-key' },
+        { userId: paused, pausedUntil: new Date(suite.h.clock.now().getTime() + 86_400_000) },
+        { userId: withHook, webhookUrl: suite.hook.url, webhookSecret: 'a-very-secret-signing-key' },
       ],
     });
-    hook.respondWith(200);
+    suite.hook.respondWith(200);
     const inApp = await due([plain, inAppOff, disabled, paused]);
     const hooked = await due([withHook], ['IN_APP', 'WEBHOOK']);
-    await h.service.dispatcher.runOnce();
+    await suite.h.service.dispatcher.runOnce();
     await Promise.all([inApp.stop(), hooked.stop()]);
     const [sent, failed, cancelled, held] = await Promise.all(
-      inApp.ids.map((id) => h.db.notification.findUniqueOrThrow({ where: { id }, include: { attempts: true } })),
+      inApp.ids.map((id) => suite.h.db.notification.findUniqueOrThrow({ where: { id }, include: { attempts: true } })),
     );
     expect(sent).toMatchObject({ status: 'SENT', attempts: [{ channel: 'IN_APP', outcome: 'SUCCEEDED' }] });
     expect(failed).toMatchObject({
@@ -120,7 +110,7 @@ describe.each(testDatabaseKinds())('bulk dispatch (%s)', (kind) => {
     });
     expect(cancelled).toMatchObject({ status: 'CANCELLED', attempts: [], dispatchAt: null });
     expect(held).toMatchObject({ status: 'SCHEDULED', dispatchRounds: 0, attempts: [] });
-    const webhook = await h.db.notification.findUniqueOrThrow({
+    const webhook = await suite.h.db.notification.findUniqueOrThrow({
       where: { id: hooked.ids[0] },
       include: { attempts: { orderBy: { channel: 'asc' } } },
     });
@@ -138,11 +128,16 @@ describe.each(testDatabaseKinds())('bulk dispatch (%s)', (kind) => {
     const batch = await due(300);
     const leaseMs = leaseMsFor(2_000);
     // An instance claims 120 and dies before completing them (nothing written, nothing pushed).
-    const dead = await claimDue(h.db, { now: h.clock.now(), token: 'instance-x:died', leaseMs, limit: 120 });
+    const dead = await claimDue(suite.h.db, {
+      now: suite.h.clock.now(),
+      token: 'instance-x:died',
+      leaseMs,
+      limit: 120,
+    });
     expect(dead).toHaveLength(120);
-    expect(await h.service.dispatcher.runOnce()).toBe(180); // the live lease keeps its rows out of reach
-    h.clock.advance(leaseMs + 1);
-    expect(await h.service.dispatcher.runOnce()).toBe(120);
+    expect(await suite.h.service.dispatcher.runOnce()).toBe(180); // the live lease keeps its rows out of reach
+    suite.h.clock.advance(leaseMs + 1);
+    expect(await suite.h.service.dispatcher.runOnce()).toBe(120);
     await batch.stop();
     const attempts = await attemptsPer(batch.ids);
     expect(attempts.size).toBe(300);
@@ -153,16 +148,16 @@ describe.each(testDatabaseKinds())('bulk dispatch (%s)', (kind) => {
   it('a late instance whose lease expired writes nothing for its batch; the retaken rows are sent once', async () => {
     const batch = await due(50);
     const leaseMs = leaseMsFor(2_000);
-    const late = await claimDue(h.db, { now: h.clock.now(), token: 'instance-y:slow', leaseMs, limit: 50 });
-    h.clock.advance(leaseMs + 1);
-    expect(await h.service.dispatcher.runOnce()).toBe(50);
+    const late = await claimDue(suite.h.db, { now: suite.h.clock.now(), token: 'instance-y:slow', leaseMs, limit: 50 });
+    suite.h.clock.advance(leaseMs + 1);
+    expect(await suite.h.service.dispatcher.runOnce()).toBe(50);
     const settings = await loadSettings(
-      h.db,
+      suite.h.db,
       late.map((n) => n.userId),
     );
     const items = late.map((n) => ({ n, s: settings.get(n.userId)! }));
-    const times = { startedAt: h.clock.now(), now: h.clock.now() };
-    expect(await completeBatch(h.db, 'instance-y:slow', items, times, 'instance-y')).toEqual([]);
+    const times = { startedAt: suite.h.clock.now(), now: suite.h.clock.now() };
+    expect(await completeBatch(suite.h.db, 'instance-y:slow', items, times, 'instance-y')).toEqual([]);
     await batch.stop();
     const attempts = await attemptsPer(batch.ids);
     expect([...attempts.values()].every((count) => count === 1)).toBe(true);
@@ -174,16 +169,21 @@ describe.each(testDatabaseKinds())('bulk dispatch (%s)', (kind) => {
     // and its publishes are in the user's list but are never pushed (nor written) a second time.
     const batch = await due(20);
     const token = 'instance-z:died-after-commit';
-    const claimed = await claimDue(h.db, { now: h.clock.now(), token, leaseMs: leaseMsFor(2_000), limit: 20 });
+    const claimed = await claimDue(suite.h.db, {
+      now: suite.h.clock.now(),
+      token,
+      leaseMs: leaseMsFor(2_000),
+      limit: 20,
+    });
     const settings = await loadSettings(
-      h.db,
+      suite.h.db,
       claimed.map((n) => n.userId),
     );
     const items = claimed.map((n) => ({ n, s: settings.get(n.userId)! }));
-    const times = { startedAt: h.clock.now(), now: h.clock.now() };
-    expect(await completeBatch(h.db, token, items, times, 'instance-z')).toHaveLength(20);
-    h.clock.advance(leaseMsFor(2_000) + 1);
-    expect(await h.service.dispatcher.runOnce()).toBe(0);
+    const times = { startedAt: suite.h.clock.now(), now: suite.h.clock.now() };
+    expect(await completeBatch(suite.h.db, token, items, times, 'instance-z')).toHaveLength(20);
+    suite.h.clock.advance(leaseMsFor(2_000) + 1);
+    expect(await suite.h.service.dispatcher.runOnce()).toBe(0);
     await batch.stop();
     expect(batch.pushed).toEqual([]);
     const attempts = await attemptsPer(batch.ids);
