@@ -53,7 +53,9 @@ async function main() {
       AUTH_SIGNING_KEYS: mint.signingKeys,
       // Production's dispatcher, not the e2e topology's (batches of 5 there, so tests see both instances share a
       // burst): with those, due → SENT alone took 4 s for 2000 and 13 s for 5000.
-      DISPATCH_BATCH_SIZE: '500',
+      // (The bench's own DISPATCH_BATCH_SIZE / DISPATCH_BATCHES_IN_FLIGHT, when set, to try others.)
+      DISPATCH_BATCH_SIZE: process.env.DISPATCH_BATCH_SIZE ?? '500',
+      DISPATCH_BATCHES_IN_FLIGHT: process.env.DISPATCH_BATCHES_IN_FLIGHT ?? '2',
       DISPATCH_INTERVAL_MS: '1000',
       ...(values.profile ? { NODE_OPTIONS: '--inspect=127.0.0.1:0' } : {}),
     },
