@@ -11,6 +11,7 @@
  */
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { startGateway, type GatewayKind } from './bench/gateway/gateways.js';
+import { ROUTER_NODE_FLAGS } from '@bloomzy/router/node-flags';
 import { cpuSeconds, startChild, watchPeakRss, type Child } from './bench/gateway/processes.js';
 import { composeSupergraph, expectedData, QUERY } from './bench/gateway/query.js';
 import { DATA, serveSubgraphs, SUBGRAPH_NAMES, type SubgraphCounts } from './bench/gateway/subgraphs.js';
@@ -106,7 +107,9 @@ async function main() {
   const gateways = new Map<GatewayKind, Child>();
   try {
     for (const kind of KINDS) {
-      gateways.set(kind, await startChild(script, kind, { BENCH_SUBGRAPHS_URL: subgraphs.url }));
+      // Each gateway runs as it ships: stock with Node's defaults, the router with its production flags.
+      const nodeFlags = kind === 'bloomzy' ? ROUTER_NODE_FLAGS : [];
+      gateways.set(kind, await startChild(script, kind, { BENCH_SUBGRAPHS_URL: subgraphs.url }, nodeFlags));
     }
     const expected = new Map<GatewayKind, string>();
     for (const kind of KINDS) expected.set(kind, await checkedAnswer(kind, gateways.get(kind)!.url));

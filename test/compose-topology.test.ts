@@ -33,6 +33,8 @@ interface Compose {
   secrets?: Record<string, { file?: string }>;
 }
 
+/** The script a `node` command runs: its first `.js` argument (node's own flags come before it). */
+const entryOf = (service: Service | undefined) => service?.command?.find((arg) => arg.endsWith('.js')) ?? '';
 const load = async () =>
   parse(await readFile(path.join(repoRoot, 'docker-compose.yml'), 'utf8'), { merge: true }) as Compose;
 const names = subgraphs().map((s) => s.name);
@@ -86,14 +88,15 @@ describe('docker-compose.yml', () => {
     const built = Object.entries(services).filter(([, service]) => service.image === 'bloomzy:latest');
     expect(built.map(([name]) => name).sort()).toEqual([...names, 'migrate', 'router'].sort());
     for (const [name, service] of built) {
-      const [node, conditions, entry = ''] = service.command ?? [];
+      const [node, conditions] = service.command ?? [];
+      const entry = entryOf(service);
       expect([node, conditions], name).toEqual(['node', '--conditions=production']);
       await expect(access(path.join(repoRoot, sourceOf(entry))), `${name}: ${entry}`).resolves.toBeUndefined();
     }
-    for (const name of names) expect(services[name]?.command?.[2]).toBe(`subgraphs/${name}/dist/main.js`);
-    expect(services.router?.command?.[2]).toBe('router/dist/main.js');
+    for (const name of names) expect(entryOf(services[name])).toBe(`subgraphs/${name}/dist/main.js`);
+    expect(entryOf(services.router)).toBe('router/dist/main.js');
     // `npm run build` compiles the root's operational scripts (tsconfig.build.json) beside the packages.
-    expect(services.migrate?.command?.[2]).toBe('dist/scripts/db-migrate.js');
+    expect(entryOf(services.migrate)).toBe('dist/scripts/db-migrate.js');
     const rootBuild = JSON.parse(await readFile(path.join(repoRoot, 'tsconfig.build.json'), 'utf8')) as {
       files: string[];
     };
@@ -235,7 +238,7 @@ describe('Dockerfile', () => {
     expect(lines).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]');
     expect(lines.join('\n')).toMatch(/apt-get install -y --no-install-recommends tini/);
     expect(lines.find((line) => line.startsWith('CMD'))).toMatch(
-      /^CMD \["node", "--conditions=production", "router\/dist\/main\.js"/,
+      /^CMD \["node", "--conditions=production", (?:"--[\w-]+(?:=\w+)?", )*"router\/dist\/main\.js"/,
     );
     // USER comes before CMD: nothing after it runs as root.
     expect(lines.indexOf('USER node')).toBeGreaterThan(lines.findLastIndex((line) => line.startsWith('RUN')));

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { ROUTER_NODE_FLAGS } from '@bloomzy/router/node-flags';
 import { applyMigrations } from '@bloomzy/shared/db/migrations';
 import { prismaProject, repoRoot } from '@bloomzy/shared/paths';
 import { freePorts } from './ports.js';
@@ -54,11 +55,13 @@ function startService(options: {
   port: number;
   metricsPort: number;
   env: Record<string, string>;
+  /** The service's own Node flags, as its production command line gives them. */
+  nodeFlags?: readonly string[];
 }): ServiceProcess {
   const metrics = { METRICS_HOST: '127.0.0.1', METRICS_PORT: String(options.metricsPort) };
   const env: Record<string, string> = { NODE_ENV: 'test', LOG_JSON: 'false', ...metrics };
   for (const key of INHERITED) if (process.env[key]) env[key] = process.env[key] ?? '';
-  const child = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', options.entry], {
     cwd: repoRoot,
     env: { ...env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -306,7 +309,8 @@ export async function startTopology(
     metricsPort = metricsPorts[processes.length] ?? 0,
   ) => {
     // The caller's `env` wins over these per-service test settings (benchmarks restore production defaults).
-    const settings = { name, entry, port, metricsPort, env: { ...common, ...env, ...options.env } };
+    const nodeFlags = entry.startsWith('router/') ? ROUTER_NODE_FLAGS : [];
+    const settings = { name, entry, port, metricsPort, env: { ...common, ...env, ...options.env }, nodeFlags };
     const service = startService(settings);
     processes.push(service);
     started.set(service, settings);

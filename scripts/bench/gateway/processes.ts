@@ -13,9 +13,17 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Runs `script --role <role>` under tsx; resolves once it prints `READY <url>`. */
-export async function startChild(script: string, role: string, env: Record<string, string> = {}): Promise<Child> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, '--role', role], {
+/**
+ * Runs `script --role <role>` under tsx with `nodeFlags` (a gateway's own runtime flags); resolves once it prints
+ * `READY <url>`.
+ */
+export async function startChild(
+  script: string,
+  role: string,
+  env: Record<string, string> = {},
+  nodeFlags: readonly string[] = [],
+): Promise<Child> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script, '--role', role], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
