@@ -13,6 +13,7 @@
  * same change twice. A run over N plants costs about 9 statements per batch of RECONCILE_BATCH_SIZE, however many are
  * due.
  */
+import { periodicJob } from '@bloomzy/shared/periodic-job';
 import { otherTasksDrifted } from '../care/other-tasks-drift.js';
 import type { UserPlant } from '../db/client.js';
 import { claimForPublish, publicationCandidates } from '../db/schedule-publication.js';
@@ -54,9 +55,6 @@ export function createScheduleReconciler(
   options: ScheduleReconcilerOptions,
 ): ScheduleReconciler {
   const batchSize = options.batchSize ?? RECONCILE_BATCH_SIZE;
-  let stopping = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
 
   async function reconcileBatch(plants: readonly UserPlant[], report: ReconcileReport): Promise<void> {
     const now = runtime.clock.now();
@@ -83,7 +81,7 @@ export function createScheduleReconciler(
   async function runOnce(): Promise<ReconcileReport> {
     const report: ReconcileReport = { scanned: 0, due: 0, published: 0, failed: 0 };
     let afterId: string | null = null;
-    while (!stopping) {
+    while (!job.stopping) {
       // One row more than the batch tells whether another page follows, without an empty last query.
       const page = await publicationCandidates(runtime.db, afterId, batchSize + 1);
       const batch = page.slice(0, batchSize);
@@ -97,23 +95,12 @@ export function createScheduleReconciler(
     return report;
   }
 
-  const loop = async () => {
-    running = runOnce().then(
-      () => undefined,
-      (error: unknown) =>
-        runtime.logger.error('care-schedule reconcile run failed; retrying at the next interval', { error }),
-    );
-    await running;
-    if (!stopping) timer = setTimeout(() => void loop(), options.intervalMs).unref();
-  };
+  const job = periodicJob({
+    run: runOnce,
+    intervalMs: options.intervalMs,
+    onError: (error) =>
+      runtime.logger.error('care-schedule reconcile run failed; retrying at the next interval', { error }),
+  });
 
-  return {
-    runOnce,
-    start: () => void loop(),
-    async stop() {
-      stopping = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return { runOnce, start: job.start, stop: job.stop };
 }

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CARE_TIP_STREAM, type CareTipEvent } from '@bloomzy/shared/messaging/topics';
+import { periodicJob } from '@bloomzy/shared/periodic-job';
 import { otherCareSchedules } from '../care/plant-care.js';
 import { currentSeasonStart } from '../care/season-start.js';
 import { seasonalTip, type PlantSeasonChange } from '../care/seasonal-tip.js';
@@ -108,10 +109,6 @@ async function seasonChanges(runtime: PlantsRuntime, tips: readonly DueTip[], no
 }
 
 export function createSeasonalTips(runtime: PlantsRuntime, options: SeasonalTipsOptions): SeasonalTips {
-  let stopping = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-
   async function runBatch(userIds: readonly string[], now: Date): Promise<number> {
     const tips = await dueTips(runtime, userIds, now);
     if (tips.length === 0) return 0;
@@ -151,7 +148,7 @@ export function createSeasonalTips(runtime: PlantsRuntime, options: SeasonalTips
     const now = runtime.clock.now();
     let sent = 0;
     let after: string | null = null;
-    while (!stopping) {
+    while (!job.stopping) {
       const users = await usersWithPlants(runtime.db, after, USERS_PER_BATCH);
       sent += await runBatch(users, now);
       if (users.length < USERS_PER_BATCH) break;
@@ -161,22 +158,11 @@ export function createSeasonalTips(runtime: PlantsRuntime, options: SeasonalTips
     return { sent };
   }
 
-  const loop = async () => {
-    running = runOnce().then(
-      () => undefined,
-      (error: unknown) => runtime.logger.error('seasonal tips run failed; retrying at the next interval', { error }),
-    );
-    await running;
-    if (!stopping) timer = setTimeout(() => void loop(), options.intervalMs).unref();
-  };
+  const job = periodicJob({
+    run: runOnce,
+    intervalMs: options.intervalMs,
+    onError: (error) => runtime.logger.error('seasonal tips run failed; retrying at the next interval', { error }),
+  });
 
-  return {
-    runOnce,
-    start: () => void loop(),
-    async stop() {
-      stopping = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  return { runOnce, start: job.start, stop: job.stop };
 }
