@@ -11,6 +11,7 @@ import { startPushService, type PushService } from '@bloomzy/notifications/testi
 import { startSmtpReceiver, type SmtpReceiver } from '@bloomzy/notifications/testing/smtp-receiver';
 import { ManualClock } from '@bloomzy/shared/clock';
 import { signupUser, startStack, type Stack } from './harness.js';
+import { waitFor } from './wait-for.js';
 
 const DAY = 86_400_000;
 type User = Awaited<ReturnType<typeof signupUser>>;
@@ -23,16 +24,6 @@ interface Note {
   userPlant: { id: string } | null;
 }
 const NOTE = 'id type status body scheduledFor userPlant { id }';
-
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A VAPID key pair as `npx web-push generate-vapid-keys` prints it (P-256, base64url). */
 function vapidKeys() {

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpReceiver, type SmtpReceiver } from '@bloomzy/notifications/testing/smtp-receiver';
 import { signupUser, startStack, type Stack } from './harness.js';
+import { waitFor } from './wait-for.js';
 
 const PREFS = `{ notificationPreferences { availableChannels types { type email channels } } }`;
 interface Prefs {
@@ -13,17 +14,6 @@ interface Prefs {
     availableChannels: string[];
     types: { type: string; email: boolean; channels: string[] }[];
   };
-}
-
-/** Polls an asynchronous effect (the profile event's relay, the dispatcher loop) until it is there. */
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('email through the router', () => {

@@ -8,6 +8,7 @@ import { CloseCode, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '@bloomzy/shared/clock';
 import { signupUser, startStack, type Stack } from './harness.js';
+import { waitFor } from './wait-for.js';
 
 type ExecutionResult<T> = FormattedExecutionResult<T, unknown>;
 
@@ -95,16 +96,6 @@ async function untilLive(stack: Stack, sub: ReturnType<typeof collect>, headers:
     if (await sub.ofType('SYSTEM', 2_500)) return;
   }
   throw new Error('subscription never went live');
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('live reminders through the router', () => {
