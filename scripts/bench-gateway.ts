@@ -10,8 +10,8 @@
  * BENCH_SECONDS (per round per gateway, default 10), BENCH_ROUNDS (default 3), BENCH_CONNECTIONS (default 50).
  */
 import { isDeepStrictEqual, parseArgs } from 'node:util';
-import { startGateway, type GatewayKind } from './bench/gateway/gateways.js';
 import { ROUTER_NODE_FLAGS } from '@bloomzy/router/node-flags';
+import { startGateway, type GatewayKind } from './bench/gateway/gateways.js';
 import { cpuSeconds, startChild, watchPeakRss, type Child } from './bench/gateway/processes.js';
 import { composeSupergraph, expectedData, QUERY } from './bench/gateway/query.js';
 import { DATA, serveSubgraphs, SUBGRAPH_NAMES, type SubgraphCounts } from './bench/gateway/subgraphs.js';
