@@ -37,5 +37,9 @@ describe('router node flags', () => {
   it('are passed by the topology and bench:gateway that start the router', async () => {
     expect(await read('test/e2e/processes.ts')).toMatch(/entry\.startsWith\('router\/'\) \? ROUTER_NODE_FLAGS/);
     expect(await read('scripts/bench-gateway.ts')).toMatch(/kind === 'bloomzy' \? ROUTER_NODE_FLAGS/);
+    // bench:dashboard's `npm start` shape spawns scripts/start.ts itself.
+    expect(await read('scripts/bench/dashboard/shapes.ts')).toMatch(
+      /\[\.\.\.ROUTER_NODE_FLAGS, '--import', 'tsx', 'scripts\/start\.ts'\]/,
+    );
   });
 });

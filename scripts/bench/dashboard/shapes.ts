@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { ROUTER_NODE_FLAGS } from '@bloomzy/router/node-flags';
 import { repoRoot } from '@bloomzy/shared/paths';
 import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
 import { freePorts } from '../../../test/e2e/ports.js';
@@ -33,6 +34,9 @@ const UNLIMITED = {
   RATE_LIMIT_REQUESTS: '1000000000',
   RATE_LIMIT_COST: '1000000000',
   SUBGRAPH_TIMEOUT_MS: '60000',
+  // Every connection is the same user sending the same query, so concurrent identical subgraph fetches are shared
+  // in flight; `SUBGRAPH_DEDUPLICATION=false npm run bench:dashboard` measures the router without that.
+  ...(process.env.SUBGRAPH_DEDUPLICATION ? { SUBGRAPH_DEDUPLICATION: process.env.SUBGRAPH_DEDUPLICATION } : {}),
 };
 
 /** Sums bloomzy_sql_duration_seconds_count series of a Prometheus text by their `service` label. */
@@ -127,7 +131,8 @@ export async function npmStartShape(): Promise<BenchShape> {
     SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
     ...UNLIMITED,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  // The Node flags `npm start` passes (package.json): the router runs in this one process.
+  const child = spawn(process.execPath, [...ROUTER_NODE_FLAGS, '--import', 'tsx', 'scripts/start.ts'], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
