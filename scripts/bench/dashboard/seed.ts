@@ -3,6 +3,7 @@
  * each) and 20 scheduled notifications about them.
  */
 import { gql } from '@bloomzy/shared/testing/graphql-client';
+import { waitFor } from '../../../test/e2e/wait-for.js';
 
 const PLANTS = 50;
 const NOTIFICATIONS = 20;
@@ -79,16 +80,14 @@ export async function seedDashboardUser(routerUrl: string): Promise<SeededUser> 
       input: { type: 'CARE_TIP', title: `Tip ${i}`, body: 'Mist the fern', scheduledFor: soon, userPlantId: ids[i] },
     });
   }
-  const deadline = Date.now() + 30_000;
-  let check = await q<DashboardData>(DASHBOARD, {});
-  while (check.notifications.edges.length !== NOTIFICATIONS && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    check = await q<DashboardData>(DASHBOARD, {});
-  }
+  const check = await waitFor(async () => {
+    const dashboard = await q<DashboardData>(DASHBOARD, {});
+    return dashboard.notifications.edges.length === NOTIFICATIONS ? dashboard : undefined;
+  }, 30_000).catch(() => {
+    throw new Error(`the dashboard does not show ${NOTIFICATIONS} notifications`);
+  });
   const plants = check.me.plants.edges;
   if (plants.length !== PLANTS || plants.some((e) => e.node.waterings.edges.length !== 3))
     throw new Error('the dashboard does not show 50 plants with 3 waterings each');
-  if (check.notifications.edges.length !== NOTIFICATIONS)
-    throw new Error(`the dashboard shows ${check.notifications.edges.length} of ${NOTIFICATIONS} notifications`);
   return { id: signup.signup.user.id, headers };
 }

@@ -73,14 +73,9 @@ export async function productionShape(adminUrl: string, redisUrl: string, cpuPro
     ? { NODE_OPTIONS: `--import=tsx --import=${preload}`, BENCH_CPU_PROFILE_DIR: cpuProfileDir }
     : {};
   const topology = await startTopology(adminUrl, redisUrl, {
-    // The dispatcher's production defaults, not the e2e topology's fast test settings (200 ms, batches of 5).
-    env: {
-      SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
-      DISPATCH_INTERVAL_MS: '1000',
-      DISPATCH_BATCH_SIZE: '500',
-      ...profile,
-    },
+    env: { SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET, ...profile },
     routerEnv: UNLIMITED,
+    productionDispatcher: true,
   });
   const all = () => [
     topology.router1,
