@@ -4,13 +4,13 @@
  * with wrk at 16 and 50 connections in interleaved rounds; in the production topology (every service its own process,
  * Postgres, Redis) and in the `npm start` shape (one process, PGlite). Prints requests/s, p50, p99, CPU ms per request
  * of every process (Postgres backends included), SQL statements per request, and router/direct ratios.
- * Figures, not assertions. BENCH_SECONDS (per wrk run, default 8), BENCH_ROUNDS (default 2), BENCH_SHAPES
+ * Figures, not assertions. BENCH_USERS (distinct users taken in turn, default 50), BENCH_SECONDS (per wrk run, default 8), BENCH_ROUNDS (default 2), BENCH_SHAPES
  * (production,npm-start), BENCH_CPU_PROFILE_DIR (production: each service writes a V8 CPU profile there), TEST_DATABASE_URL and REDIS_URL (the production topology's servers) tune it.
  */
 import { createServiceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
 import { cpuSnapshot } from './bench/dashboard/process-cpu.js';
-import { DASHBOARD, PLANTS_PART, seedDashboardUser, type SeededUser } from './bench/dashboard/seed.js';
+import { DASHBOARD, PLANTS_PART, seedDashboardUsers, type SeededUser } from './bench/dashboard/seed.js';
 import { npmStartShape, productionShape, type BenchShape } from './bench/dashboard/shapes.js';
 import { wrk, type WrkResult } from './bench/dashboard/wrk.js';
 
@@ -20,9 +20,16 @@ const shapes = (process.env.BENCH_SHAPES ?? 'production,npm-start').split(',').m
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CONNECTIONS = [16, 50];
+/**
+ * Distinct users the requests take in turn (BENCH_USERS, default 50: as many as the most connections, so concurrent
+ * requests are different users' as on a real dashboard and no in-flight sharing of identical fetches flatters the
+ * figures). BENCH_USERS=1 is the single-user run the first figures were taken with.
+ */
+const userCount = Math.max(1, Number(process.env.BENCH_USERS ?? 50));
 const router = createServiceCredentials({ secret: TEST_SUBGRAPH_SECRET, issuer: 'router' });
 
 type Target = 'router' | 'plants direct';
+const SETTLED_STATEMENTS = 60;
 
 interface Sample extends WrkResult {
   seconds: number;
@@ -50,6 +57,25 @@ async function idleBaseline(shape: BenchShape, seconds: number): Promise<Idle> {
   };
 }
 
+const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
+
+/**
+ * Waits until the services run at most SETTLED_STATEMENTS SQL statements a second (their idle level is ~35, mostly
+ * probes) in three 2 s windows in a row (the work comes in bursts), at most 180 s; resolves with the seconds waited.
+ */
+async function settle(shape: BenchShape): Promise<number> {
+  const started = performance.now();
+  const deadline = started + 180_000;
+  let quiet = 0;
+  while (quiet < 3 && performance.now() < deadline) {
+    const before = await shape.statements();
+    await new Promise((r) => setTimeout(r, 2000));
+    const perSecond = sum(diff(await shape.statements(), before).values()) / 2;
+    quiet = perSecond <= SETTLED_STATEMENTS ? quiet + 1 : 0;
+  }
+  return (performance.now() - started) / 1000;
+}
+
 const median = (values: number[]) => {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -59,26 +85,37 @@ const median = (values: number[]) => {
 const diff = (after: Map<string, number>, before: Map<string, number>) =>
   new Map([...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)]));
 
-async function request(shape: BenchShape, user: SeededUser, target: Target) {
-  if (target === 'router')
-    return { url: shape.routerUrl, body: JSON.stringify({ query: DASHBOARD }), headers: user.headers };
+/** Every user's request to `target`; the preflight header is what Apollo Server's CSRF check asks of a client. */
+async function requests(shape: BenchShape, users: readonly SeededUser[], target: Target) {
+  const preflight = { 'apollo-require-preflight': 'true' };
+  if (target === 'router') {
+    const body = JSON.stringify({ query: DASHBOARD });
+    return { url: shape.routerUrl, requests: users.map((u) => ({ body, headers: { ...u.headers, ...preflight } })) };
+  }
   // A fresh service credential per run: it is valid for 60 s.
   const credential = await router.headersFor('plants');
   return {
     url: shape.plantsUrl,
-    body: JSON.stringify({ query: PLANTS_PART, variables: { r: [{ __typename: 'User', id: user.id }] } }),
-    headers: { ...user.headers, ...credential },
+    requests: users.map((u) => ({
+      body: JSON.stringify({ query: PLANTS_PART, variables: { r: [{ __typename: 'User', id: u.id }] } }),
+      headers: { ...u.headers, ...credential, ...preflight },
+    })),
   };
 }
 
-async function measure(shape: BenchShape, user: SeededUser, target: Target, connections: number, duration: number) {
-  const req = await request(shape, user, target);
+async function measure(
+  shape: BenchShape,
+  users: readonly SeededUser[],
+  target: Target,
+  connections: number,
+  duration: number,
+) {
+  const req = await requests(shape, users, target);
   const cpu = await cpuSnapshot(await shape.processes());
   const statementsBefore = await shape.statements();
   const started = performance.now();
   const result = await wrk({
     ...req,
-    headers: { ...req.headers, 'apollo-require-preflight': 'true' },
     connections,
     seconds: duration,
   });
@@ -86,8 +123,6 @@ async function measure(shape: BenchShape, user: SeededUser, target: Target, conn
   const statements = diff(await shape.statements(), statementsBefore);
   return { ...result, seconds: (performance.now() - started) / 1000, cpu: cpuMs, statements };
 }
-
-const sum = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
 
 function report(samples: Map<string, Sample[]>, idle: Idle) {
   const line = (cells: (string | number)[]) => console.log(cells.map((c) => String(c).padStart(12)).join(''));
@@ -142,20 +177,24 @@ async function benchShape(start: () => Promise<BenchShape>) {
   const started = Date.now();
   const shape = await start();
   try {
-    const user = await seedDashboardUser(shape.routerUrl);
+    const users = await seedDashboardUsers(shape.routerUrl, userCount);
     console.log(
-      `\n${shape.name}: up and seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; ${rounds} rounds of ${seconds} s per run`,
+      `\n${shape.name}: up and ${userCount} users seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; ${rounds} rounds of ${seconds} s per run`,
     );
+    // Signing up and stocking the users sets off work that outlives the seed (each plant's care reminders are planned
+    // from events); the figures start once it has settled.
+    const settledIn = await settle(shape);
+    console.log(`  settled after the seed in ${settledIn.toFixed(0)} s`);
     // Warm-up: JIT, connection pools, JWKS and plan caches.
-    await measure(shape, user, 'router', 16, 3);
-    await measure(shape, user, 'plants direct', 16, 3);
+    await measure(shape, users, 'router', 16, 3);
+    await measure(shape, users, 'plants direct', 16, 3);
     const idle = await idleBaseline(shape, 5);
     const samples = new Map<string, Sample[]>();
     for (let round = 0; round < rounds; round++) {
       for (const connections of CONNECTIONS) {
         for (const target of ['router', 'plants direct'] as const) {
           const key = `${target}@${connections}`;
-          samples.set(key, [...(samples.get(key) ?? []), await measure(shape, user, target, connections, seconds)]);
+          samples.set(key, [...(samples.get(key) ?? []), await measure(shape, users, target, connections, seconds)]);
         }
       }
     }

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import { generateSigningJwk } from '@bloomzy/auth/tokens/signing-keys';
 import { ROUTER_NODE_FLAGS } from '@bloomzy/router/node-flags';
 import { applyMigrations } from '@bloomzy/shared/db/migrations';
 import { prismaProject, repoRoot } from '@bloomzy/shared/paths';
@@ -256,8 +257,8 @@ export interface Topology {
 
 /**
  * Boots the production topology: auth, plants and notifications A and B (INSTANCE_ID notifications-a/-b, one
- * database, dispatching every 200 ms unless `productionDispatcher`), then router 1 (→ A) and router 2 (→ B), with `routerEnv` added to the
- * routers' variables and `env` to every process's. Resolves once every /ready answers.
+ * database, dispatching every 200 ms unless `production`), then router 1 (→ A) and router 2 (→ B), with `routerEnv`
+ * added to the routers' variables and `env` to every process's. Resolves once every /ready answers.
  */
 export async function startTopology(
   adminDatabaseUrl: string,
@@ -266,10 +267,11 @@ export async function startTopology(
     routerEnv?: Record<string, string>;
     env?: Record<string, string>;
     /**
-     * Benchmarks: the notifications instances keep the dispatcher's configured defaults (a 1 s interval, batches of
-     * 500) instead of the tests' fast settings below.
+     * Benchmarks: run as the image does — NODE_ENV=production (graphql-js without its development checks, JSON logs,
+     * no stack traces), auth with signing keys of its own (unless `env` brings AUTH_SIGNING_KEYS), and the
+     * dispatcher's configured defaults (a 1 s interval, batches of 500) instead of the tests' fast settings below.
      */
-    productionDispatcher?: boolean;
+    production?: boolean;
   } = {},
 ): Promise<Topology> {
   const databases = await createE2eDatabases(adminDatabaseUrl);
@@ -306,6 +308,13 @@ export async function startTopology(
     DATA_DIR: data.dir,
     // Each run its own: every service shares it, and nothing outside this topology can sign for it.
     SUBGRAPH_SECRET: randomBytes(32).toString('base64url'),
+    ...(options.production
+      ? {
+          NODE_ENV: 'production',
+          LOG_JSON: 'true',
+          AUTH_SIGNING_KEYS: JSON.stringify({ keys: [await generateSigningJwk()] }),
+        }
+      : {}),
     ...options.env,
   };
   const started = new Map<ServiceProcess, Parameters<typeof startService>[0]>();
@@ -338,7 +347,7 @@ export async function startTopology(
       NOTIFICATIONS_PORT: String(port),
       NOTIFICATIONS_DATABASE_URL: databases.urls.notifications,
       INSTANCE_ID: `notifications-${instance}`,
-      ...(options.productionDispatcher
+      ...(options.production
         ? {}
         : {
             DISPATCH_INTERVAL_MS: '200',

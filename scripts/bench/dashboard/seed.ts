@@ -72,10 +72,10 @@ export async function seedDashboardUser(routerUrl: string): Promise<SeededUser> 
       at,
     });
   }
-  // The default inbox lists what has fallen due (a reminder still in the future is not in it), so the tips fall due
-  // a second from now and the seed waits until the dashboard lists all of them.
-  const soon = new Date(Date.now() + 1_000).toISOString();
+  // The default inbox lists what has fallen due (a reminder still in the future is not in it), so each tip falls due
+  // a second after it is scheduled and the seed waits until the dashboard lists all of them.
   for (let i = 0; i < NOTIFICATIONS; i++) {
+    const soon = new Date(Date.now() + 1_000).toISOString();
     await q('mutation($input: ScheduleNotificationInput!) { scheduleNotification(input: $input) { id } }', {
       input: { type: 'CARE_TIP', title: `Tip ${i}`, body: 'Mist the fern', scheduledFor: soon, userPlantId: ids[i] },
     });
@@ -90,4 +90,14 @@ export async function seedDashboardUser(routerUrl: string): Promise<SeededUser> 
   if (plants.length !== PLANTS || plants.some((e) => e.node.waterings.edges.length !== 3))
     throw new Error('the dashboard does not show 50 plants with 3 waterings each');
   return { id: signup.signup.user.id, headers };
+}
+
+/** `count` users seeded as above, `concurrency` at a time. */
+export async function seedDashboardUsers(routerUrl: string, count: number, concurrency = 8): Promise<SeededUser[]> {
+  const users: SeededUser[] = [];
+  for (let i = 0; i < count; i += concurrency) {
+    const wave = Math.min(concurrency, count - i);
+    users.push(...(await Promise.all(Array.from({ length: wave }, () => seedDashboardUser(routerUrl)))));
+  }
+  return users;
 }

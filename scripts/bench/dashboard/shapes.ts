@@ -34,8 +34,10 @@ const UNLIMITED = {
   RATE_LIMIT_REQUESTS: '1000000000',
   RATE_LIMIT_COST: '1000000000',
   SUBGRAPH_TIMEOUT_MS: '60000',
-  // Every connection is the same user sending the same query, so concurrent identical subgraph fetches are shared
-  // in flight; `SUBGRAPH_DEDUPLICATION=false npm run bench:dashboard` measures the router without that.
+  // The seed signs up BENCH_USERS users from one address.
+  SIGNUPS_PER_CLIENT_PER_HOUR: '100000',
+  // With one user (BENCH_USERS=1) every connection sends the same query and concurrent identical subgraph fetches are
+  // shared in flight; SUBGRAPH_DEDUPLICATION=false measures the router without that.
   ...(process.env.SUBGRAPH_DEDUPLICATION ? { SUBGRAPH_DEDUPLICATION: process.env.SUBGRAPH_DEDUPLICATION } : {}),
 };
 
@@ -73,9 +75,13 @@ export async function productionShape(adminUrl: string, redisUrl: string, cpuPro
     ? { NODE_OPTIONS: `--import=tsx --import=${preload}`, BENCH_CPU_PROFILE_DIR: cpuProfileDir }
     : {};
   const topology = await startTopology(adminUrl, redisUrl, {
-    env: { SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET, ...profile },
+    env: {
+      SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
+      SIGNUPS_PER_CLIENT_PER_HOUR: UNLIMITED.SIGNUPS_PER_CLIENT_PER_HOUR,
+      ...profile,
+    },
     routerEnv: UNLIMITED,
-    productionDispatcher: true,
+    production: true,
   });
   const all = () => [
     topology.router1,

@@ -1,4 +1,8 @@
-/** Runs /usr/bin/wrk with a generated Lua script that POSTs one GraphQL request and reports latency and errors. */
+/**
+ * Runs /usr/bin/wrk with a generated Lua script that POSTs GraphQL requests and reports latency and errors. Given
+ * several requests (one per user), each connection's requests take them in turn, so concurrent requests are mostly
+ * different users' and nothing a router shares between identical requests flatters the figures.
+ */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -23,18 +27,31 @@ const luaString = (text: string) => `[==[${text}]==]`;
  * The script: every thread counts bad answers in its own Lua state; `done` sums them through `setup`'s thread list
  * and prints one JSON line.
  */
-function script(body: string, headers: Record<string, string>): string {
-  const headerLines = Object.entries(headers)
-    .map(([k, v]) => `wrk.headers[ ${luaString(k)} ] = ${luaString(v)}`)
+function script(requests: readonly WrkRequest[]): string {
+  const luaTable = (headers: Record<string, string>) =>
+    `{ ${Object.entries({ 'content-type': 'application/json', ...headers })
+      .map(([k, v]) => `[ ${luaString(k)} ] = ${luaString(v)}`)
+      .join(', ')} }`;
+  const entries = requests
+    .map((r) => `  { body = ${luaString(r.body)}, headers = ${luaTable(r.headers)} },`)
     .join('\n');
   return `
-wrk.method = "POST"
-wrk.body = ${luaString(body)}
-wrk.headers["content-type"] = "application/json"
-${headerLines}
+local requests = {
+${entries}
+}
 local threads = {}
-function setup(thread) table.insert(threads, thread) end
+function setup(thread)
+  -- Threads start at different users.
+  thread:set("turn", #threads)
+  table.insert(threads, thread)
+end
 bad = 0
+turn = 0
+function request()
+  turn = turn % #requests + 1
+  local r = requests[turn]
+  return wrk.format("POST", nil, r.headers, r.body)
+end
 function response(status, headers, body)
   if status ~= 200 or string.find(body, '"errors"', 1, true) then
     bad = bad + 1
@@ -52,17 +69,21 @@ end
 `;
 }
 
-export async function wrk(options: {
-  url: string;
+export interface WrkRequest {
   body: string;
   headers: Record<string, string>;
+}
+
+export async function wrk(options: {
+  url: string;
+  requests: readonly WrkRequest[];
   connections: number;
   seconds: number;
 }): Promise<WrkResult> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-wrk-'));
   try {
     const file = path.join(dir, 'post.lua');
-    await writeFile(file, script(options.body, options.headers));
+    await writeFile(file, script(options.requests));
     const threads = String(Math.min(2, options.connections));
     const { stdout, stderr } = await run(
       '/usr/bin/wrk',
