@@ -232,6 +232,8 @@ async function tempDir(prefix: string): Promise<{ dir: string; remove(): Promise
 
 /** The notifications instances' claim lease is derived from this (see dispatch/claims.ts); 100 ms is the smallest allowed. */
 export const WEBHOOK_TIMEOUT_MS = 100;
+/** The dispatchers claim what falls due within this before it is due (production's default, set here for the tests). */
+export const DISPATCH_LOOKAHEAD_MS = 1_000;
 
 export interface Topology {
   auth: ServiceProcess;
@@ -357,6 +359,7 @@ export async function startTopology(
             DISPATCH_BATCH_SIZE: '5',
           }),
       WEBHOOK_TIMEOUT_MS: String(WEBHOOK_TIMEOUT_MS),
+      DISPATCH_LOOKAHEAD_MS: String(DISPATCH_LOOKAHEAD_MS),
     });
   try {
     const auth = start('auth', 'subgraphs/auth/src/main.ts', authPort, {

@@ -41,6 +41,8 @@ export interface NotificationsConfig extends ServiceBaseConfig {
   /** Longest sleep of the dispatcher between looks for due work (it also wakes at the next dispatch time it knows). */
   dispatchIntervalMs: number;
   /** Notifications the dispatcher claims (and completes set-based) per statement. */
+  /** How long before their due time notifications are claimed (0: only once due). */
+  dispatchLookaheadMs: number;
   dispatchBatchSize: number;
   /** Batches the dispatcher works on at once. */
   dispatchBatchesInFlight: number;
@@ -71,6 +73,15 @@ const notificationsEnvironment = subgraphEnvironment('notifications').extend({
     1_000,
     50,
     3_600_000,
+  ),
+  DISPATCH_LOOKAHEAD_MS: int(
+    {
+      description:
+        'How long before their due time the dispatcher claims notifications (and reads their settings), so a burst due at one instant needs only its SENT write and push then',
+    },
+    1_000,
+    0,
+    60_000,
   ),
   DISPATCH_BATCH_SIZE: int({ description: 'Notifications the dispatcher claims per statement' }, 500, 1, 5_000),
   DISPATCH_BATCHES_IN_FLIGHT: int({ description: 'Batches the dispatcher works on at once' }, 2, 1, 16),
@@ -136,6 +147,7 @@ const notificationsConfigSchema = notificationsEnvironment.transform((env, ctx):
     ...base,
     authUrl: env.AUTH_URL,
     dispatchIntervalMs: env.DISPATCH_INTERVAL_MS,
+    dispatchLookaheadMs: env.DISPATCH_LOOKAHEAD_MS,
     dispatchBatchSize: env.DISPATCH_BATCH_SIZE,
     dispatchBatchesInFlight: env.DISPATCH_BATCHES_IN_FLIGHT,
     dispatchConcurrency: env.DISPATCH_CONCURRENCY,

@@ -74,6 +74,7 @@ export async function startNotificationsService(
   const dispatcher = createDispatcher({
     runtime,
     intervalMs: config.dispatchIntervalMs,
+    lookaheadMs: config.dispatchLookaheadMs,
     batchSize: config.dispatchBatchSize,
     batchesInFlight: config.dispatchBatchesInFlight,
     concurrency: config.dispatchConcurrency,

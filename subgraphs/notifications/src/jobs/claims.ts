@@ -27,6 +27,11 @@ export interface ClaimOptions {
   token: string;
   leaseMs: number;
   limit: number;
+  /**
+   * Claim rows due up to this instant (default `now`): the dispatcher claims what falls due within its look-ahead
+   * before it is due, so at the due instant only the SENT write and the publish remain. Leases still count from `now`.
+   */
+  dueBy?: Date;
 }
 
 /** Claims up to `limit` due notifications (see the top of this file); returns them as they are after the claim. */
@@ -43,12 +48,13 @@ export async function claimBatch(
   options: ClaimOptions,
 ): Promise<{ claimed: Notification[]; next: Date | null }> {
   const { now, token, limit } = options;
+  const dueBy = options.dueBy ?? now;
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
   // Paused users' notifications are simply not claimable until the pause ends, webhook retries included.
   const rows = await db.$queryRaw<{ id: string | null; next: Date | null }[]>`
     WITH due AS MATERIALIZED (
       SELECT n."id" FROM "Notification" n
-      WHERE n."dispatchAt" <= ${now}
+      WHERE n."dispatchAt" <= ${dueBy}
         AND (n."claimedUntil" IS NULL OR n."claimedUntil" <= ${now})
         AND NOT EXISTS (
           SELECT 1 FROM "NotificationPreferences" p WHERE p."userId" = n."userId" AND p."pausedUntil" > ${now})
@@ -63,7 +69,7 @@ export async function claimBatch(
     )
     SELECT "id"::text AS "id", NULL::timestamp(3) AS "next" FROM claimed
     UNION ALL
-    SELECT NULL, (SELECT min("dispatchAt") FROM "Notification" WHERE "dispatchAt" > ${now})`;
+    SELECT NULL, (SELECT min("dispatchAt") FROM "Notification" WHERE "dispatchAt" > ${dueBy})`;
   const ids = rows.flatMap((r) => (r.id === null ? [] : [r.id]));
   const next = rows.find((r) => r.id === null)?.next ?? null;
   if (ids.length === 0) return { claimed: [], next };
@@ -72,6 +78,19 @@ export async function claimBatch(
     orderBy: { dispatchAt: 'asc' },
   });
   return { claimed, next };
+}
+
+/**
+ * Gives back claims taken ahead that are not due after all when the dispatcher came to send them (its clock disagrees
+ * with the timer, as a test clock may): the rows become claimable again, as if never claimed (the claim's round is not
+ * counted, so the reminder engine may still move them).
+ */
+export async function releaseClaims(db: NotificationsDb, token: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "Notification"
+    SET "claimedBy" = NULL, "claimedUntil" = NULL, "dispatchRounds" = "dispatchRounds" - 1
+    WHERE "id" = ANY(${[...ids]}::uuid[]) AND "claimedBy" = ${token}`;
 }
 
 export type AttemptRecord = Omit<DeliveryAttempt, 'id' | 'notificationId'>;

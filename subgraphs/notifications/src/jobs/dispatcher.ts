@@ -10,6 +10,8 @@
  *   the claim lease is sized for (leaseMsFor).
  * Between runs it sleeps until the next dispatch time it knows of (a reminder falling due, a webhook retry), at most
  * `intervalMs`: that bound only matters for work another instance plans, or rows a crashed instance left claimed.
+ * With a look-ahead (`lookaheadMs`) it wakes that much earlier and claims what falls due within it, reading the
+ * recipients' settings while it waits: at the due instant only the SENT write and the push are left to do.
  *
  * Guarantees (see claims.ts for the mechanics):
  * - Each due notification is claimed by one instance at a time; SENT (and the IN_APP log entry) is written exactly
@@ -29,13 +31,15 @@ import type { Notification } from '../db/client.js';
 import type { ExternalChannels } from '../delivery/channels.js';
 import { createWebhookFetch } from '../delivery/webhook-fetch.js';
 import type { FetchLike } from '../delivery/webhook.js';
-import { loadSettings } from '../domain/user-settings.js';
+import { loadSettings, type UserSettings } from '../domain/user-settings.js';
 import { notificationTopic, toLive } from '../live/notification-topic.js';
-import { claimBatch, leaseMsFor } from './claims.js';
+import { claimBatch, leaseMsFor, releaseClaims } from './claims.js';
 import { completeBatch, isBulkCompletable, type BatchItem } from './complete-batch.js';
 import { deliverOne, type DeliveryRuntime } from './deliver-one.js';
 import { observeRound } from './dispatch-metrics.js';
 import { Limiter } from './limiter.js';
+
+type Settings = Map<string, UserSettings>;
 
 export interface Dispatcher {
   /** Delivers everything due now, batch by batch; resolves with how many notifications were processed. */
@@ -61,12 +65,51 @@ export interface DispatcherOptions {
   concurrency?: number;
   /** EMAIL and WEB_PUSH, handed each notification once it is SENT (delivery/channels.ts). */
   channels?: ExternalChannels;
+  /**
+   * How far ahead of their due time notifications are claimed (default 0: only what is due). Claiming and reading
+   * the recipients' settings then happen before the due instant, which leaves only the SENT write and the live push
+   * for after it: a burst of reminders due at one instant goes out that much sooner.
+   */
+  lookaheadMs?: number;
 }
 
 /** A run stops after this many batches and lets the next tick continue, so stop() is never kept waiting long. */
 const MAX_BATCHES_PER_RUN = 100;
 /** Timers may fire a millisecond early; waking a little after the due time saves an empty run. */
 const TIMER_SLACK_MS = 2;
+/**
+ * Rows claimed ahead are sent in groups falling due within this span of each other (each group once its last row is
+ * due), so a batch spread over the look-ahead is not one write per row, nor held back to its last row.
+ */
+const DUE_GROUP_MS = 50;
+
+/** `rows` (ordered by dispatchAt) in runs whose due times lie within DUE_GROUP_MS of the run's first. */
+function dueGroups(rows: readonly Notification[]): Notification[][] {
+  const groups: Notification[][] = [];
+  let current: Notification[] = [];
+  let start = 0;
+  for (const row of rows) {
+    const at = row.dispatchAt?.getTime() ?? 0;
+    if (current.length > 0 && at - start > DUE_GROUP_MS) {
+      groups.push(current);
+      current = [];
+    }
+    if (current.length === 0) start = at;
+    current.push(row);
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/** `rows` split by `test`: those that pass, then the others, each in their order. */
+function partition<T>(rows: readonly T[], test: (row: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const row of rows) (test(row) ? yes : no).push(row);
+  return [yes, no];
+}
+
+const latestDue = (rows: readonly Notification[]) => Math.max(...rows.map((n) => n.dispatchAt?.getTime() ?? 0));
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { runtime } = options;
@@ -78,6 +121,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const batchSize = options.batchSize ?? 500;
   const concurrency = options.concurrency ?? 50;
   const inFlight = options.batchesInFlight ?? 2;
+  const lookaheadMs = options.lookaheadMs ?? 0;
   const leaseMs = leaseMsFor(config.webhookTimeoutMs, batchSize * inFlight, concurrency);
 
   let stopped = false;
@@ -105,12 +149,21 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       ),
     );
 
-  async function dispatchBatch(claimed: Notification[], token: string, slow: Limiter, pushes: Promise<unknown>[]) {
-    const startedAt = clock.now();
-    const settings = await loadSettings(
+  const settingsOf = (rows: readonly Notification[]) =>
+    loadSettings(
       db,
-      claimed.map((n) => n.userId),
+      rows.map((n) => n.userId),
     );
+
+  async function dispatchBatch(
+    claimed: Notification[],
+    token: string,
+    slow: Limiter,
+    pushes: Promise<unknown>[],
+    preloaded?: Settings,
+  ) {
+    const startedAt = clock.now();
+    const settings = preloaded ?? (await settingsOf(claimed));
     const bulk: BatchItem[] = [];
     for (const n of claimed) {
       const s = settings.get(n.userId);
@@ -146,6 +199,26 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   /**
+   * A batch claimed ahead: its recipients' settings are read now, then each group of it is sent once due. A row the
+   * clock does not find due when its timer fires (a test clock) is released, not sent early.
+   */
+  async function dispatchAhead(claimed: Notification[], token: string, slow: Limiter, pushes: Promise<unknown>[]) {
+    const settings = await settingsOf(claimed);
+    for (const group of dueGroups(claimed)) {
+      const wait = latestDue(group) - clock.now().getTime();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + TIMER_SLACK_MS));
+      const now = clock.now().getTime();
+      const [due, early] = partition(group, (n) => (n.dispatchAt?.getTime() ?? 0) <= now);
+      await releaseClaims(
+        db,
+        token,
+        early.map((n) => n.id),
+      );
+      if (due.length > 0) await dispatchBatch(due, token, slow, pushes, settings);
+    }
+  }
+
+  /**
    * Claims and dispatches batches until none is due, `inFlight` batches at a time (so one batch's statements overlap
    * another's publishes); `more` when it stopped at the per-run cap.
    */
@@ -157,12 +230,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const slow = new Limiter(concurrency);
     const pushes: Promise<unknown>[] = [];
     const workers: Promise<void>[] = [];
+    // Batches claimed ahead, each waiting for its due time while the workers claim on.
+    const ahead: Promise<void>[] = [];
     const worker = async (): Promise<void> => {
       while (!drained && !stopped && batches < MAX_BATCHES_PER_RUN) {
         batches++;
         await slow.settledTo(concurrency);
         const token = `${config.instanceId}:${randomUUID()}`;
-        const found = await claimBatch(db, { now: clock.now(), token, leaseMs, limit: batchSize });
+        const now = clock.now();
+        const dueBy = new Date(now.getTime() + lookaheadMs);
+        const found = await claimBatch(db, { now, dueBy, token, leaseMs, limit: batchSize });
         const claimed = found.claimed;
         next = found.next;
         if (claimed.length === 0) {
@@ -171,9 +248,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         }
         // A full batch suggests more is due: only then do further workers join (an idle look stays one statement).
         if (claimed.length === batchSize && workers.length < inFlight) workers.push(worker());
-        // A failed batch (database gone) leaves its claims to expire; the rows are retaken later.
-        await dispatchBatch(claimed, token, slow, pushes);
         processed += claimed.length;
+        // A failed batch (database gone) leaves its claims to expire; the rows are retaken later.
+        const [dueNow, later] = partition(claimed, (n) => (n.dispatchAt?.getTime() ?? 0) <= now.getTime());
+        if (later.length > 0) ahead.push(dispatchAhead(later, token, slow, pushes));
+        if (dueNow.length > 0) await dispatchBatch(dueNow, token, slow, pushes);
       }
     };
     try {
@@ -186,18 +265,25 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           drained = true;
         });
       }
+      // The batches claimed ahead are part of this run: it ends once they are sent (within the look-ahead).
+      for (const result of await Promise.allSettled(ahead))
+        if (result.status === 'rejected') failures.push(result.reason);
       if (failures.length > 0) throw failures[0];
       return { processed, more: !drained && !stopped, next };
     } finally {
+      await Promise.allSettled(ahead);
       await slow.settledTo(0);
       await Promise.all(pushes);
     }
   }
 
-  /** How long to sleep after a run: until the next planned dispatch its last claim saw, at most intervalMs. */
+  /**
+   * How long to sleep after a run: until the look-ahead before the next planned dispatch its last claim saw, at most
+   * intervalMs.
+   */
   function sleepMs(next: Date | null): number {
     if (!next) return options.intervalMs;
-    const wait = next.getTime() - clock.now().getTime();
+    const wait = next.getTime() - clock.now().getTime() - lookaheadMs;
     return Math.min(options.intervalMs, Math.max(0, wait) + TIMER_SLACK_MS);
   }
 

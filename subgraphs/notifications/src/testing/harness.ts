@@ -92,6 +92,8 @@ export async function startHarness(kind: TestDatabaseKind, options: HarnessOptio
       WEBHOOK_TIMEOUT_MS: '2000',
       INSTANCE_ID: instanceId,
       SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
+      // The manual clock moves only when a test moves it: claiming ahead would wait on real timers for nothing.
+      DISPATCH_LOOKAHEAD_MS: '0',
       ...options.env,
     });
   const config = configFor(options.instanceId ?? `test-${randomUUID().slice(0, 8)}`);
