@@ -67,6 +67,8 @@ async function main() {
       RATE_LIMIT_COST: big,
       WS_MAX_CONNECTIONS_PER_CLIENT: '10',
       SUBSCRIPTION_UPSTREAM_CONNECTIONS: values['upstream-connections'] ?? '2',
+      // WS_KEEP_ALIVE_MS=0 npm run bench:subscriptions … measures the idle router without its pings to clients.
+      ...pick(process.env, ['WS_KEEP_ALIVE_MS']),
     },
   });
   const router = topology.router1;

@@ -57,6 +57,8 @@ export interface RouterConfig extends CommonConfig {
   subgraphTimeouts: { defaultMs: number; bySubgraph: Record<string, number> };
   /** graphql-ws sockets per subgraph that every client subscription is multiplexed over (subscriptions/). */
   subscriptionUpstreamConnections: number;
+  /** Interval of the router's pings to each client socket; 0: none (TCP keep-alive still finds dead peers). */
+  wsKeepAliveMs: number;
   /** How the router fetches from subgraphs and what it keeps between operations (gateway-performance.ts). */
   performance: GatewayPerformance;
 }
@@ -145,6 +147,15 @@ export const routerEnvironment = commonEnvironment.extend({
     1_000,
     0,
     60_000,
+  ),
+  WS_KEEP_ALIVE_MS: int(
+    {
+      description:
+        'Interval of the pings the router sends each client socket (a client that misses one is dropped); 0: none, dead peers are still found by TCP keep-alive',
+    },
+    30_000,
+    0,
+    600_000,
   ),
   WS_MAX_CONNECTIONS_PER_CLIENT: int({ description: 'Open WebSocket connections per client, per router' }, 10, 1),
   WS_MAX_SUBSCRIPTIONS_PER_CLIENT: int({ description: 'Running subscriptions per client, per router' }, 25, 1),
@@ -270,6 +281,7 @@ const routerConfigSchema = routerEnvironment.loose().transform((env, ctx): Route
     },
     maxErrors: env.MAX_ERRORS,
     subscriptionUpstreamConnections: env.SUBSCRIPTION_UPSTREAM_CONNECTIONS,
+    wsKeepAliveMs: env.WS_KEEP_ALIVE_MS,
     cost: { maxCost: env.MAX_COST, defaultListSize: env.COST_DEFAULT_LIST_SIZE },
     subgraphTimeouts: { defaultMs: env.SUBGRAPH_TIMEOUT_MS, bySubgraph },
     performance: {

@@ -160,6 +160,7 @@ export async function startRouter({
     credentials,
     fetcherFor: subgraphFetch.fetcherFor,
     upstreamConnections: config.subscriptionUpstreamConnections,
+    keepAliveMs: config.wsKeepAliveMs,
     ...(revocationCheckMs ? { revocationCheckMs } : {}),
   });
   let loaded = true;

@@ -30,6 +30,9 @@ export interface RouterWithSubgraph {
   query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
   /** One operation over graphql-ws: its last result, or `{ errors }` when the router answered with an error message. */
   overWebSocket(query: string, variables?: Record<string, unknown>): Promise<Result>;
+  /** The router's graphql-ws URL and a valid `authorization` for connection_init, for tests that speak it raw. */
+  readonly wsUrl: string;
+  readonly authorization: string;
   stop(): Promise<void>;
 }
 
@@ -112,6 +115,8 @@ export async function startRouterWithSubgraph(options: {
   return {
     query: (query, variables = {}) => gql(router.url, query, variables),
     overWebSocket: (query, variables = {}) => once(client, query, variables),
+    wsUrl: router.url.replace(/^http/, 'ws'),
+    authorization: issuer.authorization,
     async stop() {
       await client.dispose();
       await router.stop();
