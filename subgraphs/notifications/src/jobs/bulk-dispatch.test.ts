@@ -181,7 +181,13 @@ describe.each(testDatabaseKinds())('bulk dispatch (%s)', (kind) => {
     );
     const items = claimed.map((n) => ({ n, s: settings.get(n.userId)! }));
     const times = { startedAt: suite.h.clock.now(), now: suite.h.clock.now() };
-    expect(await completeBatch(suite.h.db, token, items, times, 'instance-z')).toHaveLength(20);
+    const written = await completeBatch(suite.h.db, token, items, times, 'instance-z');
+    expect(written).toHaveLength(20);
+    // What it returns (and the dispatcher publishes) is each row exactly as stored.
+    const stored = await suite.h.db.notification.findMany({ where: { id: { in: written.map((n) => n.id) } } });
+    const byId = new Map(stored.map((n) => [n.id, n]));
+    for (const n of written) expect(n).toEqual(byId.get(n.id));
+    expect(written.every((n) => n.status === 'SENT' && n.claimedBy === null)).toBe(true);
     suite.h.clock.advance(leaseMsFor(2_000) + 1);
     expect(await suite.h.service.dispatcher.runOnce()).toBe(0);
     await batch.stop();

@@ -1,8 +1,8 @@
 /**
  * The dispatcher's common case, set-based: first sends that need no webhook (IN_APP only, or cancelled because the
  * user turned notifications off) are completed for a whole claimed batch in one transaction: one
- * `UPDATE … WHERE id = ANY(ids) AND claimedBy = token AND status = 'SCHEDULED' RETURNING *` per outcome (nearly always
- * just SENT) and one INSERT … SELECT into the delivery log. Same guarantees as completeRound (claims.ts), per row:
+ * `UPDATE … WHERE id = ANY(ids) AND claimedBy = token AND status = 'SCHEDULED' RETURNING id, updatedAt` per outcome
+ * (nearly always just SENT) and one INSERT … SELECT into the delivery log. Same guarantees as completeRound (claims.ts), per row:
  * a row whose claim was lost is neither written nor returned, so the caller publishes exactly the rows it sent.
  */
 import type { Notification, NotificationsDb } from '../db/client.js';
@@ -63,9 +63,19 @@ export async function completeBatch(
   return inTransaction(db, async (tx) => {
     const written: Notification[] = [];
     for (const [outcome, group] of groups) {
-      const rows = await tx.notification.updateManyAndReturn({
+      const data = dataFor(outcome, times.now);
+      // Only what the write decides comes back (which rows, their new updatedAt): the rest of each row is the claimed
+      // one with `data` applied. Mapping every column of 500 returned rows was a third of the dispatcher's CPU at a
+      // burst's due instant.
+      const changed = await tx.notification.updateManyAndReturn({
         where: { id: { in: group.map((i) => i.n.id) }, claimedBy: token, status: 'SCHEDULED' },
-        data: dataFor(outcome, times.now),
+        data,
+        select: { id: true, updatedAt: true },
+      });
+      const claimed = new Map(group.map(({ n }) => [n.id, n]));
+      const rows = changed.flatMap(({ id, updatedAt }) => {
+        const n = claimed.get(id);
+        return n ? [{ ...n, ...data, updatedAt }] : [];
       });
       written.push(...rows);
       if (outcome === 'CANCELLED' || rows.length === 0) continue;

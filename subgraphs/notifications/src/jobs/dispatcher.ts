@@ -32,7 +32,7 @@ import type { ExternalChannels } from '../delivery/channels.js';
 import { createWebhookFetch } from '../delivery/webhook-fetch.js';
 import type { FetchLike } from '../delivery/webhook.js';
 import { loadSettings, type UserSettings } from '../domain/user-settings.js';
-import { notificationTopic, toLive } from '../live/notification-topic.js';
+import { notificationTopic } from '../live/notification-topic.js';
 import { claimBatch, leaseMsFor, releaseClaims } from './claims.js';
 import { completeBatch, isBulkCompletable, type BatchItem } from './complete-batch.js';
 import { deliverOne, type DeliveryRuntime } from './deliver-one.js';
@@ -143,7 +143,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const publishAll = (sent: readonly Notification[]) =>
     Promise.all(
       sent.map((n) =>
-        traced(n, () => pubsub.publish(notificationTopic(n.userId), toLive(n))).catch((error: unknown) =>
+        // The row itself: publishing writes it as JSON (dates as ISO strings), the LiveNotification shape.
+        traced(n, () => pubsub.publish(notificationTopic(n.userId), n)).catch((error: unknown) =>
           logger.error('live push failed (the notification is stored and listed)', { id: n.id, error }),
         ),
       ),
