@@ -103,13 +103,19 @@ const line = (label: string, r: Round) =>
 
 async function main() {
   const script = process.argv[1]!;
-  const subgraphs = await startChild(script, 'subgraphs');
+  // Everything runs as deployed: NODE_ENV=production (graphql-js skips its development-only checks, Apollo Server its
+  // development behaviour), for both gateways alike.
+  const production = { NODE_ENV: 'production' };
+  const subgraphs = await startChild(script, 'subgraphs', production);
   const gateways = new Map<GatewayKind, Child>();
   try {
     for (const kind of KINDS) {
       // Each gateway runs as it ships: stock with Node's defaults, the router with its production flags.
       const nodeFlags = kind === 'bloomzy' ? ROUTER_NODE_FLAGS : [];
-      gateways.set(kind, await startChild(script, kind, { BENCH_SUBGRAPHS_URL: subgraphs.url }, nodeFlags));
+      gateways.set(
+        kind,
+        await startChild(script, kind, { ...production, BENCH_SUBGRAPHS_URL: subgraphs.url }, nodeFlags),
+      );
     }
     const expected = new Map<GatewayKind, string>();
     for (const kind of KINDS) expected.set(kind, await checkedAnswer(kind, gateways.get(kind)!.url));

@@ -4,6 +4,7 @@
  * the Bloomzy router itself (router/src/server.ts: its fetcher, data sources, plugins and server options), with limits
  * raised so the benchmark's traffic from one address is neither rate-limited nor refused as too costly.
  */
+import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,8 @@ export async function startGateway(kind: GatewayKind, supergraphSdl: string): Pr
     RATE_LIMIT_REQUESTS: '100000000',
     RATE_LIMIT_COST: '1000000000000000',
     MAX_COST: '1000000000',
+    // Production requires the service credential's secret; the benchmark's subgraphs ignore the header it signs.
+    SUBGRAPH_SECRET: randomBytes(32).toString('base64url'),
   });
   const logger = createLogger({ service: 'router', json: true, level: 'warn' });
   const router = await startRouter({ config, logger, revocations: new MemoryRevocationStore() });
