@@ -177,7 +177,7 @@ async function benchShape(start: () => Promise<BenchShape>) {
   const started = Date.now();
   const shape = await start();
   try {
-    const users = await seedDashboardUsers(shape.routerUrl, userCount);
+    const users = await seedDashboardUsers(shape.routerUrl, userCount, shape.seedConcurrency);
     console.log(
       `\n${shape.name}: up and ${userCount} users seeded in ${((Date.now() - started) / 1000).toFixed(0)} s; ${rounds} rounds of ${seconds} s per run`,
     );

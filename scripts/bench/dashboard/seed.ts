@@ -34,7 +34,7 @@ async function must<T>(request: Promise<{ data?: T | null; errors?: readonly unk
   return res.data;
 }
 
-export async function seedDashboardUser(routerUrl: string): Promise<SeededUser> {
+async function seedDashboardUser(routerUrl: string): Promise<SeededUser> {
   const email = `bench-${Math.random().toString(36).slice(2, 10)}@bloomzy.test`;
   const signup = await must(
     gql<{ signup: { accessToken: string; user: { id: string } } }>(
@@ -73,9 +73,10 @@ export async function seedDashboardUser(routerUrl: string): Promise<SeededUser> 
     });
   }
   // The default inbox lists what has fallen due (a reminder still in the future is not in it), so each tip falls due
-  // a second after it is scheduled and the seed waits until the dashboard lists all of them.
+  // soon after it is scheduled (3 s: a loaded npm start can take over a second to answer) and the seed waits until
+  // the dashboard lists all of them.
   for (let i = 0; i < NOTIFICATIONS; i++) {
-    const soon = new Date(Date.now() + 1_000).toISOString();
+    const soon = new Date(Date.now() + 3_000).toISOString();
     await q('mutation($input: ScheduleNotificationInput!) { scheduleNotification(input: $input) { id } }', {
       input: { type: 'CARE_TIP', title: `Tip ${i}`, body: 'Mist the fern', scheduledFor: soon, userPlantId: ids[i] },
     });

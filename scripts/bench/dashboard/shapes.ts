@@ -19,6 +19,8 @@ export interface BenchShape {
   name: string;
   routerUrl: string;
   plantsUrl: string;
+  /** Users seeded at once: npm start (every service and PGlite on one event loop) takes fewer. */
+  seedConcurrency: number;
   /** The processes whose CPU is counted, by name (Postgres backends of the shape's databases as one group). */
   processes(): Promise<NamedPids[]>;
   /** SQL statements run so far, by process (from each process's bloomzy_sql_duration_seconds_count). */
@@ -94,6 +96,7 @@ export async function productionShape(adminUrl: string, redisUrl: string, cpuPro
   const dbNames = Object.values(topology.databases.urls).map((u) => new URL(u).pathname.slice(1));
   return {
     name: 'production topology',
+    seedConcurrency: 8,
     routerUrl: topology.router1.graphqlUrl,
     plantsUrl: topology.plants.graphqlUrl,
     async processes() {
@@ -164,6 +167,7 @@ export async function npmStartShape(): Promise<BenchShape> {
   }
   return {
     name: 'npm start',
+    seedConcurrency: 4,
     routerUrl: `${routerUrl}/graphql`,
     plantsUrl: `http://127.0.0.1:${plants}/graphql`,
     processes: async () => [{ name: 'npm start (all services, PGlite)', pids: [child.pid ?? 0] }],

@@ -10,7 +10,10 @@ const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/;
 
 const jsonLogger = () => captureLogs({ level: 'debug' });
 
-async function startService(logger: Logger, options: { corsOrigins?: string[]; ready?: () => boolean } = {}) {
+async function startService(
+  logger: Logger,
+  options: { corsOrigins?: string[]; ready?: () => boolean; keepAliveTimeoutMs?: number } = {},
+) {
   const apollo = new ApolloServer({
     typeDefs: 'type Query { hello: String }',
     resolvers: {
@@ -29,6 +32,7 @@ async function startService(logger: Logger, options: { corsOrigins?: string[]; r
     port: 0,
     logger,
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+    ...(options.keepAliveTimeoutMs ? { keepAliveTimeoutMs: options.keepAliveTimeoutMs } : {}),
     ready: async () => options.ready?.() ?? true,
     routes: (app) => {
       serveGraphQL(app, { apollo, context: async () => ({}), maxTokens: 10_000 });
@@ -45,6 +49,25 @@ async function startService(logger: Logger, options: { corsOrigins?: string[]; r
 
 const post = (url: string, body: string, headers: Record<string, string> = {}) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+describe('startHttpService keep-alive', () => {
+  it('keeps idle connections for 5 s unless told otherwise, and says how long in Keep-Alive', async () => {
+    const { logger } = jsonLogger();
+    for (const [options, seconds] of [
+      [{}, 5],
+      [{ keepAliveTimeoutMs: 65_000 }, 65],
+    ] as const) {
+      const service = await startService(logger, options);
+      try {
+        const res = await fetch(`${service.http.url}/health`);
+        await res.arrayBuffer();
+        expect(res.headers.get('keep-alive')).toBe(`timeout=${seconds}`);
+      } finally {
+        await service.stop();
+      }
+    }
+  });
+});
 
 describe('startHttpService', () => {
   const { logger, lines } = jsonLogger();

@@ -66,6 +66,8 @@ export interface HttpServiceOptions {
    * on its way is never read. Every route is open when absent.
    */
   requireCredential?: (request: FastifyRequest) => Promise<boolean>;
+  /** How long an idle keep-alive connection stays open (default 5 s). */
+  keepAliveTimeoutMs?: number;
 }
 
 export interface HttpService {
@@ -82,7 +84,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
     logController: new RequestLog({ requestIdLogLabel: 'requestId' }),
     genReqId: requestIdOf,
     bodyLimit: MAX_BODY_BYTES,
-    keepAliveTimeout: 5_000,
+    keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
     forceCloseConnections: 'idle',
     ...(options.trustedProxies?.length ? { trustProxy: [...options.trustedProxies] } : {}),
   });
