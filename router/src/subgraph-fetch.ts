@@ -153,8 +153,8 @@ class TimedOut extends Error {}
 
 export function createSubgraphFetch(options: SubgraphFetchOptions): SubgraphFetch {
   // Idle connections close after 4 s, also when a subgraph's Keep-Alive header offers longer (undici would follow it):
-  // subgraphs keep theirs open for 65 s (shared/src/subgraph.ts), so the router always closes first and never sends
-  // on a connection the subgraph is closing.
+  // subgraphs keep theirs open for 65 s (shared/src/http/http-service.ts), so the router always closes first and
+  // never sends on a connection the subgraph is closing.
   const agent = new Agent({ keepAliveTimeout: 4_000, keepAliveMaxTimeout: 4_000 });
   const retryDelayMs = options.retryDelayMs ?? 100;
   const dedupe = options.dedupe ?? true;

@@ -52,14 +52,6 @@ declare module 'fastify' {
   }
 }
 
-/**
- * Idle keep-alive connections stay open far longer than the router keeps them idle (4 s, router/src/subgraph-fetch.ts),
- * so it is always the router that closes one. With the two close together (5 s here), a stalled event loop let the
- * subgraph close a connection the router was just sending on: `npm start` (every service on one loop) answered
- * seeding with ECONNRESET on mutations, which the router must not retry.
- */
-const SUBGRAPH_KEEP_ALIVE_MS = 65_000;
-
 export interface SubgraphOptions<Ctx extends BaseContext> {
   name: string;
   config: Pick<ServiceBaseConfig, 'host' | 'port' | 'production'>;
@@ -173,7 +165,6 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
   const databaseAnswers = async () => (await options.database.client.$queryRawUnsafe('SELECT 1'), true);
   const http = await startHttpService({
     name: options.name,
-    keepAliveTimeoutMs: SUBGRAPH_KEEP_ALIVE_MS,
     host: options.config.host,
     port: options.config.port,
     logger: options.logger,

@@ -10,10 +10,7 @@ const UUID = /^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/;
 
 const jsonLogger = () => captureLogs({ level: 'debug' });
 
-async function startService(
-  logger: Logger,
-  options: { corsOrigins?: string[]; ready?: () => boolean; keepAliveTimeoutMs?: number } = {},
-) {
+async function startService(logger: Logger, options: { corsOrigins?: string[]; ready?: () => boolean } = {}) {
   const apollo = new ApolloServer({
     typeDefs: 'type Query { hello: String }',
     resolvers: {
@@ -32,7 +29,6 @@ async function startService(
     port: 0,
     logger,
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
-    ...(options.keepAliveTimeoutMs ? { keepAliveTimeoutMs: options.keepAliveTimeoutMs } : {}),
     ready: async () => options.ready?.() ?? true,
     routes: (app) => {
       serveGraphQL(app, { apollo, context: async () => ({}), maxTokens: 10_000 });
@@ -51,20 +47,14 @@ const post = (url: string, body: string, headers: Record<string, string> = {}) =
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 describe('startHttpService keep-alive', () => {
-  it('keeps idle connections for 5 s unless told otherwise, and says how long in Keep-Alive', async () => {
-    const { logger } = jsonLogger();
-    for (const [options, seconds] of [
-      [{}, 5],
-      [{ keepAliveTimeoutMs: 65_000 }, 65],
-    ] as const) {
-      const service = await startService(logger, options);
-      try {
-        const res = await fetch(`${service.http.url}/health`);
-        await res.arrayBuffer();
-        expect(res.headers.get('keep-alive')).toBe(`timeout=${seconds}`);
-      } finally {
-        await service.stop();
-      }
+  it('keeps idle connections for 65 s, longer than clients keep theirs, and says so in Keep-Alive', async () => {
+    const service = await startService(jsonLogger().logger);
+    try {
+      const res = await fetch(`${service.http.url}/health`);
+      await res.arrayBuffer();
+      expect(res.headers.get('keep-alive')).toBe('timeout=65');
+    } finally {
+      await service.stop();
     }
   });
 });

@@ -15,6 +15,13 @@ import { REQUEST_ID_HEADER, RequestLog, requestIdOf, requestSummary } from './re
 
 /** WebSocket close code 1001: the server is going away (clients may reconnect elsewhere). */
 const GOING_AWAY = 1001;
+/**
+ * How long an idle keep-alive connection stays open: longer than any client keeps one idle (the router's subgraph
+ * fetcher 4 s, Node's fetch 4 s, load balancers 60 s), so the client always closes it first. With Node's 5 s a stalled
+ * event loop let a service close a connection a client was just sending on: `npm start` (every service on one loop)
+ * answered concurrent writes with ECONNRESET, on mutations too, which nobody may retry.
+ */
+const KEEP_ALIVE_MS = 65_000;
 /** How long shutdown waits for in-flight requests and open sockets before cutting them. */
 const FORCE_CLOSE_AFTER_MS = 2_000;
 /** Open to anyone even where `requireCredential` guards the rest: orchestrators probe them without credentials. */
@@ -66,8 +73,6 @@ export interface HttpServiceOptions {
    * on its way is never read. Every route is open when absent.
    */
   requireCredential?: (request: FastifyRequest) => Promise<boolean>;
-  /** How long an idle keep-alive connection stays open (default 5 s). */
-  keepAliveTimeoutMs?: number;
 }
 
 export interface HttpService {
@@ -84,7 +89,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Htt
     logController: new RequestLog({ requestIdLogLabel: 'requestId' }),
     genReqId: requestIdOf,
     bodyLimit: MAX_BODY_BYTES,
-    keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
+    keepAliveTimeout: KEEP_ALIVE_MS,
     forceCloseConnections: 'idle',
     ...(options.trustedProxies?.length ? { trustProxy: [...options.trustedProxies] } : {}),
   });
