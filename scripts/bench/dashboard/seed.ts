@@ -73,10 +73,10 @@ async function seedDashboardUser(routerUrl: string): Promise<SeededUser> {
     });
   }
   // The default inbox lists what has fallen due (a reminder still in the future is not in it), so each tip falls due
-  // soon after it is scheduled (3 s: a loaded npm start can take over a second to answer) and the seed waits until
-  // the dashboard lists all of them.
+  // soon after it is scheduled (10 s: npm start, loaded by the other users' seeding, took over 3 s to answer one) and
+  // the seed waits until the dashboard lists all of them.
   for (let i = 0; i < NOTIFICATIONS; i++) {
-    const soon = new Date(Date.now() + 3_000).toISOString();
+    const soon = new Date(Date.now() + 10_000).toISOString();
     await q('mutation($input: ScheduleNotificationInput!) { scheduleNotification(input: $input) { id } }', {
       input: { type: 'CARE_TIP', title: `Tip ${i}`, body: 'Mist the fern', scheduledFor: soon, userPlantId: ids[i] },
     });
@@ -84,7 +84,7 @@ async function seedDashboardUser(routerUrl: string): Promise<SeededUser> {
   const check = await waitFor(async () => {
     const dashboard = await q<DashboardData>(DASHBOARD, {});
     return dashboard.notifications.edges.length === NOTIFICATIONS ? dashboard : undefined;
-  }, 30_000).catch(() => {
+  }, 60_000).catch(() => {
     throw new Error(`the dashboard does not show ${NOTIFICATIONS} notifications`);
   });
   const plants = check.me.plants.edges;
