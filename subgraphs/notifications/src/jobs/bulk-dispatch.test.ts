@@ -10,6 +10,7 @@ import type { NotificationChannel } from '../db/client.js';
 import { loadSettings } from '../domain/user-settings.js';
 import { notificationTopic, type LiveNotification } from '../live/notification-topic.js';
 import { useDispatchSuite } from '../testing/dispatch-suite.js';
+import { reminderRow } from '../testing/reminder-row.js';
 import { claimDue, leaseMsFor } from './claims.js';
 import { completeBatch } from './complete-batch.js';
 
@@ -20,19 +21,7 @@ describe.each(testDatabaseKinds())('bulk dispatch (%s)', (kind) => {
   async function due(users: number | string[], channels: NotificationChannel[] = ['IN_APP']) {
     const ids = typeof users === 'number' ? Array.from({ length: users }, () => randomUUID()) : users;
     const now = suite.h.clock.now();
-    const rows = ids.map((userId, i) => ({
-      id: randomUUID(),
-      userId,
-      type: 'WATERING_REMINDER' as const,
-      source: 'ENGINE' as const,
-      title: `Reminder ${i}`,
-      body: '',
-      channels,
-      pendingChannels: channels,
-      scheduledFor: now,
-      dispatchAt: now,
-      createdAt: now,
-    }));
+    const rows = ids.map((userId, i) => reminderRow(userId, now, i, { channels }));
     await suite.h.db.notification.createMany({ data: rows });
     const pushed: string[] = [];
     const listeners = [...new Set(ids)].map((u) => suite.h.pubsub.subscribe<LiveNotification>(notificationTopic(u)));

@@ -9,6 +9,7 @@ import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { notificationTopic, type LiveNotification } from '../live/notification-topic.js';
 import type { RunningNotificationsService } from '../service.js';
 import { startHarness, type Harness } from '../testing/harness.js';
+import { reminderRow } from '../testing/reminder-row.js';
 
 // Generous: each test moves the manual clock while the dispatcher's real timer for the reminder runs.
 const LOOKAHEAD_MS = 3_000;
@@ -31,19 +32,7 @@ describe.each(testDatabaseKinds())('claiming ahead (%s)', (kind) => {
   async function dueIn(inMs: number, count: number) {
     const userId = randomUUID();
     const at = new Date(h.clock.now().getTime() + inMs);
-    const rows = Array.from({ length: count }, (_, i) => ({
-      id: randomUUID(),
-      userId,
-      type: 'WATERING_REMINDER' as const,
-      source: 'ENGINE' as const,
-      title: `Reminder ${i}`,
-      body: '',
-      channels: ['IN_APP' as const],
-      pendingChannels: ['IN_APP' as const],
-      scheduledFor: at,
-      dispatchAt: at,
-      createdAt: h.clock.now(),
-    }));
+    const rows = Array.from({ length: count }, (_, i) => reminderRow(userId, at, i, { createdAt: h.clock.now() }));
     await h.db.notification.createMany({ data: rows });
     return { userId, at, ids: rows.map((r) => r.id) };
   }

@@ -11,6 +11,7 @@ import { notificationTopic, type LiveNotification } from '../live/notification-t
 import type { RunningNotificationsService } from '../service.js';
 import { externalService } from '../testing/env.js';
 import { startHarness, type Harness } from '../testing/harness.js';
+import { reminderRow } from '../testing/reminder-row.js';
 import { claimDue, leaseMsFor } from './claims.js';
 
 const postgres = externalService('TEST_DATABASE_URL');
@@ -31,19 +32,7 @@ describe.skipIf(!postgres)('exactly-once delivery with two instances (postgres)'
   async function dueNotifications(count: number) {
     const users = Array.from({ length: 10 }, () => randomUUID());
     const now = h.clock.now();
-    const rows = Array.from({ length: count }, (_, i) => ({
-      id: randomUUID(),
-      userId: users[i % users.length] ?? '',
-      type: 'WATERING_REMINDER' as const,
-      source: 'ENGINE' as const,
-      title: `Reminder ${i}`,
-      body: '',
-      channels: ['IN_APP' as const],
-      pendingChannels: ['IN_APP' as const],
-      scheduledFor: now,
-      dispatchAt: now,
-      createdAt: now,
-    }));
+    const rows = Array.from({ length: count }, (_, i) => reminderRow(users[i % users.length] ?? '', now, i));
     await h.db.notification.createMany({ data: rows });
     const pushed: string[] = [];
     const listeners = users.map((u) => h.pubsub.subscribe<LiveNotification>(notificationTopic(u)));
