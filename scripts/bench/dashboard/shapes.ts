@@ -167,7 +167,7 @@ export async function npmStartShape(): Promise<BenchShape> {
   }
   return {
     name: 'npm start',
-    seedConcurrency: 4,
+    seedConcurrency: 2,
     routerUrl: `${routerUrl}/graphql`,
     plantsUrl: `http://127.0.0.1:${plants}/graphql`,
     processes: async () => [{ name: 'npm start (all services, PGlite)', pids: [child.pid ?? 0] }],
