@@ -40,10 +40,10 @@ describe.each(testDatabaseKinds())('claiming ahead (%s)', (kind) => {
   const rows = (ids: string[]) => h.db.notification.findMany({ where: { id: { in: ids } } });
 
   it('claims a reminder due within the look-ahead before it is due and sends it once it is, not before', async () => {
-    const { at, ids } = await dueIn(1_000, 1);
+    const { at, ids } = await dueIn(2_000, 1);
     const run = h.service.dispatcher.runOnce();
     // The claim is taken at once; the row waits, claimed and unsent, for its due time.
-    await expect.poll(async () => (await rows(ids))[0]?.claimedBy, { timeout: 2_000, interval: 10 }).toBeTruthy();
+    await expect.poll(async () => (await rows(ids))[0]?.claimedBy, { timeout: 1_000, interval: 10 }).toBeTruthy();
     expect((await rows(ids))[0]?.status).toBe('SCHEDULED');
     h.clock.set(at.toISOString());
     expect(await run).toBe(1);
@@ -72,7 +72,7 @@ describe.each(testDatabaseKinds())('claiming ahead (%s)', (kind) => {
   it.runIf(kind === 'postgres')(
     'sends a burst claimed ahead by two instances exactly once, each pushed once',
     async () => {
-      const { userId, at, ids } = await dueIn(1_000, 30);
+      const { userId, at, ids } = await dueIn(2_000, 30);
       const pushed: string[] = [];
       const live = h.pubsub.subscribe<LiveNotification>(notificationTopic(userId));
       const pump = (async () => {
@@ -81,7 +81,7 @@ describe.each(testDatabaseKinds())('claiming ahead (%s)', (kind) => {
       const runs = Promise.all([h.service.dispatcher.runOnce(), peer?.dispatcher.runOnce()]);
       await expect
         .poll(async () => (await rows(ids)).filter((r) => r.claimedBy !== null).length, {
-          timeout: 2_000,
+          timeout: 1_000,
           interval: 10,
         })
         .toBe(30);
