@@ -14,6 +14,7 @@ import WebSocket from 'ws';
 import { ManualClock } from '@bloomzy/shared/clock';
 import { createBloomzyClient, type Tokens } from './apollo-client.js';
 import { signupUser, startStack, type Stack } from './harness.js';
+import { until } from './wait-for.js';
 
 const SETTINGS_SCREEN = gql`
   query SettingsScreen {
@@ -118,15 +119,6 @@ interface PlantScreen {
   userPlant: { waterings: { totalCount: number; edges: unknown[] }; growthEntries: { totalCount: number } };
 }
 
-/** Polls until `check` holds (the dispatcher loop runs on its own); fails after `ms`. */
-async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('a web app on Apollo Client', () => {
   let stack: Stack;
   // Reminders fall due by moving this clock; tokens keep real time.
@@ -199,10 +191,14 @@ describe('a web app on Apollo Client', () => {
     await schedule('tomorrow', 86_400_000);
     clock.advance(120_000);
     await stack.notifications.dispatcher.runOnce();
-    await until(async () => {
-      const badge = await app.query<Badge>({ query: BADGE, fetchPolicy: 'network-only' });
-      return badge.data?.me.unreadNotificationCount === 3;
-    });
+    await until(
+      async () => {
+        const badge = await app.query<Badge>({ query: BADGE, fetchPolicy: 'network-only' });
+        return badge.data?.me.unreadNotificationCount === 3;
+      },
+      'an unread count of 3',
+      10_000,
+    );
 
     const inbox = await app.query<Inbox>({ query: INBOX });
     expect(inbox.data?.notifications.totalCount).toBe(3);

@@ -27,6 +27,7 @@ import { createBloomzyClient, type Tokens } from './apollo-client.js';
 import { startStack, type Stack } from './harness.js';
 import { freePorts } from './ports.js';
 import { startTopology, type Topology } from './processes.js';
+import { eventually } from './wait-for.js';
 
 const postgres = testDatabaseKinds().includes('postgres');
 const redisTests = testRedisUrl() !== undefined;
@@ -114,11 +115,6 @@ function subscribe(client: Client) {
   return { events, closed: () => closed };
 }
 
-async function eventually(ok: () => boolean, timeoutMs: number, everyMs = 20): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!ok() && Date.now() < end) await sleep(everyMs);
-}
-
 /** `redis-server` on a free port, without persistence: a restart loses everything, as a failover may. */
 async function ownRedis() {
   const [port] = (await freePorts(1)) as [number];
@@ -177,14 +173,14 @@ describe.skipIf(!postgres || !redisTests)('live credentials in the production to
     const sub = subscribe(wsClient(t.router2.graphqlUrl, user.accessToken));
     // Events every 150 ms from 1.5 s on; the logout falls in the middle of the stream.
     await scheduleStream(t.router1.graphqlUrl, user.headers, 30, 3_000, 150);
-    await eventually(() => sub.events.length >= 5, 10_000);
+    await eventually(() => sub.events.length >= 5, Boolean, 10_000, 20);
     expect(sub.events.length).toBeGreaterThanOrEqual(5);
 
     const sentAt = Date.now();
     const out = await gql<{ logout: boolean }>(t.router1.graphqlUrl, 'mutation { logout }', {}, user.headers);
     const returnedAt = Date.now();
     expect(out.data?.logout).toBe(true);
-    await eventually(() => !!sub.closed(), 5_000, 5);
+    await eventually(() => !!sub.closed(), Boolean, 5_000, 5);
     const closed = sub.closed();
     expect(closed?.code).toBe(4401);
     // Counted from when the logout was sent: the close may even arrive before the mutation's response.
@@ -304,7 +300,7 @@ describe('live connections across token expiry (graphql-ws client refreshing in 
     // Events every 250 ms for 11 s: nearly three token lifetimes.
     await scheduleStream(stack.routerUrl, scheduler, 44, 2_500, 250);
     // Until every event arrived or the stream is over (2.5 s + 11 s) by a margin: pushes lost in a gap are not resent.
-    await eventually(() => sub.events.length >= 44, 16_000, 50);
+    await eventually(() => sub.events.length >= 44, Boolean, 16_000, 50);
 
     const expiries = closes.filter((c) => c.code === 4440);
     const gaps = expiries.map((c) => (connects.find((at) => at >= c.at) ?? Infinity) - c.at);
@@ -354,7 +350,7 @@ describe('live connections across token expiry (graphql-ws client refreshing in 
     let subscription = live();
     try {
       await scheduleStream(stack.routerUrl, scheduler, 44, 2_500, 250);
-      await eventually(() => events.length >= 44, 16_000, 50);
+      await eventually(() => events.length >= 44, Boolean, 16_000, 50);
       report(
         `Apollo Client: ${events.length} of 44 events over ${issued.size} access tokens, socket closes: [${closes.join(', ')}]`,
       );
@@ -380,7 +376,7 @@ describe('live connections across token expiry (graphql-ws client refreshing in 
       subscription = live();
       await sleep(300);
       await apollo.mutate({ mutation: apolloGql('mutation { logout }') });
-      await eventually(() => signedOut > 0, 4_000);
+      await eventually(() => signedOut > 0, Boolean, 4_000, 20);
       expect(signedOut).toBeGreaterThan(0);
     } finally {
       subscription.unsubscribe();

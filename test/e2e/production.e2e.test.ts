@@ -21,6 +21,7 @@ import { leaseMsFor } from '@bloomzy/notifications/jobs/claims';
 import { gql } from '@bloomzy/shared/testing/graphql-client';
 import { testDatabaseKinds, testRedisUrl } from '@bloomzy/shared/testing/test-database';
 import { DISPATCH_LOOKAHEAD_MS, startTopology, WEBHOOK_TIMEOUT_MS, type Topology } from './processes.js';
+import { eventually } from './wait-for.js';
 
 // Both throw when CI=true and the variable is missing, so CI fails here instead of skipping.
 const postgres = testDatabaseKinds().includes('postgres');
@@ -29,21 +30,6 @@ const redisUrl = testRedisUrl();
 const LEASE_MS = leaseMsFor(WEBHOOK_TIMEOUT_MS);
 const report = (line: string) => console.log(`[production e2e] ${line}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Probes until `ok` holds or time runs out; returns the last value either way, for the assertions that follow. */
-async function eventually<T>(
-  probe: () => Promise<T> | T,
-  ok: (value: T) => boolean,
-  timeoutMs: number,
-  everyMs = 50,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await sleep(everyMs);
-  }
-}
 
 /** A GraphQL request that must succeed; its data. */
 async function call<T>(
@@ -176,7 +162,12 @@ async function whenLive(router: { graphqlUrl: string }, user: User, inboxes: Inb
       user.headers,
     );
     sent.push(res.sendTestNotification.id);
-    const arrived = await eventually(() => inboxes.every((i) => sent.some((id) => i.count(id) > 0)), Boolean, 1_500);
+    const arrived = await eventually(
+      () => inboxes.every((i) => sent.some((id) => i.count(id) > 0)),
+      Boolean,
+      1_500,
+      50,
+    );
     if (arrived) return sent;
   }
   throw new Error(`subscriptions never went live: ${JSON.stringify(inboxes.map((i) => i.errors))}`);
@@ -258,7 +249,7 @@ describe.skipIf(!postgres || !redisUrl)(
       const dueAt = new Date(Date.now() + 2_000);
       const id = await schedule(t.router1, ada, dueAt, { title: 'Water Monty', userPlantId: plantId });
 
-      await eventually(() => viaRouter1.count(id) > 0 && viaRouter2.count(id) > 0, Boolean, 10_000);
+      await eventually(() => viaRouter1.count(id) > 0 && viaRouter2.count(id) > 0, Boolean, 10_000, 50);
       await sleep(1_000); // room for a duplicate to show up
       const latencies: number[] = [];
       for (const box of [viaRouter1, viaRouter2]) {
@@ -324,6 +315,7 @@ describe.skipIf(!postgres || !redisUrl)(
         pendingForPlant,
         (list) => list.length === 1 && list[0]?.scheduledFor === sendAt,
         10_000,
+        50,
       );
       const latency = Date.now() - wateredAt;
       expect(pending).toEqual([{ scheduledFor: sendAt, userPlant: { id: plantId, nickname: 'Fern' } }]);
@@ -334,6 +326,7 @@ describe.skipIf(!postgres || !redisUrl)(
         () => streamState(t, 'plants.care-schedule'),
         (s) => s.group?.pending === 0 && s.group.lag === 0,
         5_000,
+        50,
       );
       expect(stream.groups).toEqual(['notifications']);
       expect(stream.group).toMatchObject({ pending: 0, lag: 0 });

@@ -21,20 +21,10 @@ import { startTestRedisServer, type TestRedisServer } from '@bloomzy/shared/test
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { freePorts } from './ports.js';
 import { startTopology, type Topology } from './processes.js';
+import { eventually } from './wait-for.js';
 
 const postgres = testDatabaseKinds().includes('postgres');
 const report = (line: string) => console.log(`[redis e2e] ${line}`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Probes until `ok` holds or time runs out; returns the last value either way, for the assertions that follow. */
-async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await sleep(100);
-  }
-}
 
 async function call<T>(router: { graphqlUrl: string }, query: string, variables = {}, headers = {}): Promise<T> {
   const res = await gql<T>(router.graphqlUrl, query, variables, headers);

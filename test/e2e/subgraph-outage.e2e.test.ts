@@ -12,6 +12,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gql, type GraphQLResponse } from '@bloomzy/shared/testing/graphql-client';
 import { testDatabaseKinds, testRedisUrl } from '@bloomzy/shared/testing/test-database';
 import { startTopology, type Topology } from './processes.js';
+import { eventually } from './wait-for.js';
 
 const postgres = testDatabaseKinds().includes('postgres');
 const redisUrl = testRedisUrl();
@@ -19,16 +20,6 @@ const report = (line: string) => console.log(`[outage e2e] ${line}`);
 
 const ME = '{ me { username plants { totalCount } } }';
 type Me = { me: { username: string; plants: { totalCount: number } | null } | null };
-
-/** Probes until `ok` holds or time runs out; returns the last value either way, for the assertions that follow. */
-async function eventually<T>(probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.skipIf(!postgres || !redisUrl)('production topology: a subgraph killed and restarted', () => {
   let t: Topology;

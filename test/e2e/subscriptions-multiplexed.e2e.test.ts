@@ -7,6 +7,7 @@ import type { FormattedExecutionResult } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metricsRegistry } from '@bloomzy/shared/metrics/registry';
 import { signupUser, startStack, type Stack } from './harness.js';
+import { until } from './wait-for.js';
 
 type Received = { notificationReceived: { id: string; type: string; recipient: { id: string } | null } };
 const SUBSCRIPTION = 'subscription { notificationReceived { id type recipient { id } } }';
@@ -14,14 +15,6 @@ const SUBSCRIPTION = 'subscription { notificationReceived { id type recipient { 
 async function gaugeValue(name: string): Promise<number> {
   const metric = await metricsRegistry.getSingleMetric(name)?.get();
   return (metric?.values ?? []).reduce((sum, { value }) => sum + value, 0);
-}
-
-async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }
 
 describe('subscriptions multiplexed to the notifications subgraph', () => {
