@@ -4,8 +4,9 @@
  * with wrk at 16 and 50 connections in interleaved rounds; in the production topology (every service its own process,
  * Postgres, Redis) and in the `npm start` shape (one process, PGlite). Prints requests/s, p50, p99, CPU ms per request
  * of every process (Postgres backends included), SQL statements per request, and router/direct ratios.
- * Figures, not assertions. BENCH_USERS (distinct users taken in turn, default 50), BENCH_SECONDS (per wrk run, default 8), BENCH_ROUNDS (default 2), BENCH_SHAPES
- * (production,npm-start), BENCH_CPU_PROFILE_DIR (production: each service writes a V8 CPU profile there), TEST_DATABASE_URL and REDIS_URL (the production topology's servers) tune it.
+ * Figures, not assertions. BENCH_USERS (distinct users taken in turn, default 50), BENCH_SECONDS (per wrk run,
+ * default 8), BENCH_ROUNDS (default 2), BENCH_SHAPES (production,npm-start), BENCH_CPU_PROFILE_DIR (production: each
+ * service writes a V8 CPU profile there), TEST_DATABASE_URL and REDIS_URL (the production topology's servers) tune it.
  */
 import { createServiceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';

@@ -5,13 +5,9 @@
 
 /** Polls `probe` every 100 ms until it returns something other than `undefined`; throws after `timeoutMs`. */
 export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const value = await eventually(probe, (v) => v !== undefined, timeoutMs);
+  if (value === undefined) throw new Error('timed out waiting');
+  return value;
 }
 
 /**
@@ -38,9 +34,5 @@ export async function until(
   what: string,
   timeoutMs = 15_000,
 ): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  if (!(await eventually(condition, Boolean, timeoutMs, 50))) throw new Error(`timed out waiting for ${what}`);
 }

@@ -40,9 +40,9 @@ export interface NotificationsConfig extends ServiceBaseConfig {
   authUrl: string;
   /** Longest sleep of the dispatcher between looks for due work (it also wakes at the next dispatch time it knows). */
   dispatchIntervalMs: number;
-  /** Notifications the dispatcher claims (and completes set-based) per statement. */
   /** How long before their due time notifications are claimed (0: only once due). */
   dispatchLookaheadMs: number;
+  /** Notifications the dispatcher claims (and completes set-based) per statement. */
   dispatchBatchSize: number;
   /** Batches the dispatcher works on at once. */
   dispatchBatchesInFlight: number;

@@ -2,8 +2,9 @@
  * The dispatcher's common case, set-based: first sends that need no webhook (IN_APP only, or cancelled because the
  * user turned notifications off) are completed for a whole claimed batch in one transaction: one
  * `UPDATE … WHERE id = ANY(ids) AND claimedBy = token AND status = 'SCHEDULED' RETURNING id, updatedAt` per outcome
- * (nearly always just SENT) and one INSERT … SELECT into the delivery log. Same guarantees as completeRound (claims.ts), per row:
- * a row whose claim was lost is neither written nor returned, so the caller publishes exactly the rows it sent.
+ * (nearly always just SENT) and one INSERT … SELECT into the delivery log. Same guarantees as completeRound
+ * (claims.ts), per row: a row whose claim was lost is neither written nor returned, so the caller publishes exactly the
+ * rows it sent.
  */
 import type { Notification, NotificationsDb } from '../db/client.js';
 import { inTransaction } from '../db/client.js';

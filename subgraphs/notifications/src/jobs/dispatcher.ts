@@ -83,13 +83,16 @@ const TIMER_SLACK_MS = 2;
  */
 const DUE_GROUP_MS = 50;
 
+/** When `n` is due for dispatch, in epoch ms (a claimed row always has a dispatchAt). */
+const dueAt = (n: Notification) => n.dispatchAt?.getTime() ?? 0;
+
 /** `rows` (ordered by dispatchAt) in runs whose due times lie within DUE_GROUP_MS of the run's first. */
 function dueGroups(rows: readonly Notification[]): Notification[][] {
   const groups: Notification[][] = [];
   let current: Notification[] = [];
   let start = 0;
   for (const row of rows) {
-    const at = row.dispatchAt?.getTime() ?? 0;
+    const at = dueAt(row);
     if (current.length > 0 && at - start > DUE_GROUP_MS) {
       groups.push(current);
       current = [];
@@ -109,7 +112,7 @@ function partition<T>(rows: readonly T[], test: (row: T) => boolean): [T[], T[]]
   return [yes, no];
 }
 
-const latestDue = (rows: readonly Notification[]) => Math.max(...rows.map((n) => n.dispatchAt?.getTime() ?? 0));
+const latestDue = (rows: readonly Notification[]) => Math.max(...rows.map(dueAt));
 
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { runtime } = options;
@@ -209,7 +212,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const wait = latestDue(group) - clock.now().getTime();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait + TIMER_SLACK_MS));
       const now = clock.now().getTime();
-      const [due, early] = partition(group, (n) => (n.dispatchAt?.getTime() ?? 0) <= now);
+      const [due, early] = partition(group, (n) => dueAt(n) <= now);
       await releaseClaims(
         db,
         token,
@@ -251,7 +254,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         if (claimed.length === batchSize && workers.length < inFlight) workers.push(worker());
         processed += claimed.length;
         // A failed batch (database gone) leaves its claims to expire; the rows are retaken later.
-        const [dueNow, later] = partition(claimed, (n) => (n.dispatchAt?.getTime() ?? 0) <= now.getTime());
+        const [dueNow, later] = partition(claimed, (n) => dueAt(n) <= now.getTime());
         if (later.length > 0) ahead.push(dispatchAhead(later, token, slow, pushes));
         if (dueNow.length > 0) await dispatchBatch(dueNow, token, slow, pushes);
       }
@@ -272,7 +275,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (failures.length > 0) throw failures[0];
       return { processed, more: !drained && !stopped, next };
     } finally {
-      await Promise.allSettled(ahead);
       await slow.settledTo(0);
       await Promise.all(pushes);
     }
