@@ -15,6 +15,7 @@ import { traceContextHeaders, untracedHeaders } from '@bloomzy/shared/telemetry/
 import type { OperationCost } from './cost/plugin.js';
 import { measureFetches } from './metrics/measure-fetches.js';
 import type { ClientIdentity } from './rate-limits/index.js';
+import { useFastResultShaping } from './result-shaping.js';
 import { refuseOversizedBody, type Fetcher } from './subgraph-fetch.js';
 
 /** The request context the router builds: what it forwards to the subgraphs. */
@@ -152,7 +153,7 @@ export function subgraphsOf(supergraph: Supergraph, overrides: Record<string, st
 }
 
 /**
- * The gateway over the supergraph's subgraphs. Its anonymous usage metrics to Apollo can only be turned off through
+ * The gateway over the supergraph's subgraphs, shaping answers with result-shaping.ts. Its anonymous usage metrics to Apollo can only be turned off through
  * the environment (APOLLO_TELEMETRY_DISABLED, read when the gateway is built), so the entry points set it.
  */
 export function createGateway(
@@ -163,6 +164,7 @@ export function createGateway(
   fetcherFor?: (subgraph: string) => Fetcher,
   queryPlanCacheMiB?: number,
 ): ApolloGateway {
+  useFastResultShaping();
   return new ApolloGateway({
     supergraphSdl,
     logger,

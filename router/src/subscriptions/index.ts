@@ -21,6 +21,7 @@ import type {
 } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
 import { consumeMessage, produceMessage } from '@bloomzy/shared/telemetry/propagation';
+import { useFastResultShaping } from '../result-shaping.js';
 import { defaultDataSource, withHeaders, type BuildDataSource } from './datasources.js';
 import { batchEntityFetches } from './entity-batch.js';
 import { executeEvent, type GatewayContext, type Logger } from './execute-event.js';
@@ -139,6 +140,8 @@ export interface FederatedSubscriptions<TContext, TWsContext extends Context> {
 export function createFederatedSubscriptions<TContext extends GatewayContext, TWsContext extends Context = Context>(
   options: FederatedSubscriptionsOptions<TContext, TWsContext>,
 ): FederatedSubscriptions<TContext, TWsContext> {
+  // Events are shaped by executeQueryPlan like query answers: with the router's result shaping (result-shaping.ts).
+  useFastResultShaping();
   const validation = {
     ...(options.validationRules ? { rules: options.validationRules } : {}),
     ...(options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors }),
