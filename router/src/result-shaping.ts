@@ -133,14 +133,15 @@ function conditionHolds(condition: CompositeType, type: Type): boolean {
 }
 
 class Shaper {
-  readonly errors: GraphQLError[] = [];
+  /** The current run's errors (a run is synchronous, so one list per shaper suffices). */
+  errors: GraphQLError[] = [];
   readonly #steps = new Map<SelectionSet, Step[]>();
   readonly #variables: Record<string, unknown>;
 
   constructor(
     readonly schema: Schema,
     variables: Record<string, unknown>,
-    readonly introspectionHandling: (selection: FieldSelection) => unknown,
+    public introspectionHandling: (selection: FieldSelection) => unknown,
   ) {
     this.#variables = variables;
   }
@@ -380,6 +381,34 @@ function lastElementDescription(path: (string | number)[], currentType: Type, pa
     : `array element of type ${String(currentType)} at index ${element}`;
 }
 
+/**
+ * Shapes answers to one operation with fixed variables, reusing the prepared selection sets from one answer to the
+ * next: for a subscription, whose every event is shaped against the same operation.
+ */
+export function prepareShaping(
+  operation: Operation,
+  variables: Record<string, unknown> | undefined,
+): (
+  input: ComputeResponseOptions['input'],
+  introspectionHandling: ComputeResponseOptions['introspectionHandling'],
+) => ComputedResponse {
+  const schema = operation.schema();
+  const rootType = schema.schemaDefinition.rootType(operation.rootKind)!;
+  const shaper = new Shaper(
+    schema,
+    { __proto__: null, ...operation.collectDefaultedVariableValues(), ...variables } as Record<string, unknown>,
+    () => undefined,
+  );
+  return (input, introspectionHandling) => {
+    if (!input) return { data: input, errors: [] };
+    shaper.errors = [];
+    shaper.introspectionHandling = introspectionHandling;
+    const data: Record<string, unknown> = {};
+    const res = shaper.applySelectionSet(input, operation.selectionSet, data, [], rootType);
+    return { data: res === NULL_BUBBLE_UP ? null : data, errors: shaper.errors };
+  };
+}
+
 /** The client's answer from the data merged from the subgraphs (@apollo/gateway's computeResponse, same contract). */
 export function computeResponse({
   operation,
@@ -388,21 +417,7 @@ export function computeResponse({
   introspectionHandling,
 }: ComputeResponseOptions): ComputedResponse {
   if (!input) return { data: input, errors: [] };
-  const schema = operation.schema();
-  const shaper = new Shaper(
-    schema,
-    { __proto__: null, ...operation.collectDefaultedVariableValues(), ...variables } as Record<string, unknown>,
-    introspectionHandling,
-  );
-  const data: Record<string, unknown> = {};
-  const res = shaper.applySelectionSet(
-    input,
-    operation.selectionSet,
-    data,
-    [],
-    schema.schemaDefinition.rootType(operation.rootKind)!,
-  );
-  return { data: res === NULL_BUBBLE_UP ? null : data, errors: shaper.errors };
+  return prepareShaping(operation, variables)(input, introspectionHandling);
 }
 
 interface ResultShapingModule {
