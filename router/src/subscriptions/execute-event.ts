@@ -14,11 +14,11 @@
  * every event. With 10 000 subscribers an event fans out to 10 000 of these. Events carrying errors still go through
  * the executor, which attributes them to the subgraph.
  */
-import { operationFromDocument } from '@apollo/federation-internals';
 import { executeQueryPlan, type GraphQLDataSource, type ServiceMap } from '@apollo/gateway';
 import type { FetchNode, QueryPlan } from '@apollo/query-planner';
-import { GraphQLError, Kind, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { prepareShaping } from '../result-shaping.js';
+import { GraphQLError } from './graphql.js';
 import type { PlannedSubscription } from './supergraph.js';
 import { asGraphQLError } from './supergraph.js';
 import type { UpstreamEvent } from './upstream.js';
@@ -43,23 +43,10 @@ function directShaping(planned: PlannedSubscription): Shape | null {
   let shape = direct.get(planned);
   if (shape !== undefined) return shape;
   shape = null;
-  const { primary, rest, operationContext } = planned;
+  const { primary, shapingOperation } = planned;
   // Only a single root fetch whose answer needs no rewriting is the owner's data as it stands.
-  if (!rest && !primary.requires && !primary.outputRewrites?.length) {
-    try {
-      // As executeQueryPlan builds it, but once.
-      const operation = operationFromDocument(
-        planned.state.apiSchema,
-        {
-          kind: Kind.DOCUMENT,
-          definitions: [operationContext.operation, ...Object.values(operationContext.fragments)],
-        },
-        { validate: false },
-      );
-      shape = prepareShaping(operation, planned.variables);
-    } catch {
-      shape = null; // the executor reports it, event by event
-    }
+  if (shapingOperation && !primary.requires && !primary.outputRewrites?.length) {
+    shape = prepareShaping(shapingOperation, planned.variables);
   }
   direct.set(planned, shape);
   return shape;

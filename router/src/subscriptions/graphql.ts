@@ -7,4 +7,4 @@
  * validated by us) and graphql's instanceof checks throw "Cannot use GraphQLSchema … from another module or realm".
  * Under plain Node both specifiers resolve to the same file, so this changes nothing in production.
  */
-export { GraphQLError, getOperationAST, getVariableValues, specifiedRules, validate } from 'graphql/index.js';
+export { GraphQLError, Kind, getOperationAST, getVariableValues, specifiedRules, validate } from 'graphql/index.js';

@@ -3,11 +3,11 @@
  * Immutable — `update()` in index.ts swaps in a new instance, so subscriptions already running keep the plan (and
  * schema) they were started with while new ones use the new supergraph.
  */
-import { Supergraph, operationFromDocument, type Schema } from '@apollo/federation-internals';
+import { Supergraph, operationFromDocument, type Operation, type Schema } from '@apollo/federation-internals';
 import { buildOperationContext } from '@apollo/gateway';
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
 import type { DocumentNode, GraphQLSchema, ValidationRule } from 'graphql';
-import { GraphQLError, getOperationAST, getVariableValues, specifiedRules, validate } from './graphql.js';
+import { GraphQLError, Kind, getOperationAST, getVariableValues, specifiedRules, validate } from './graphql.js';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 
@@ -29,6 +29,12 @@ export interface PlannedSubscription {
   readonly operationName: string | undefined;
   readonly variables: Record<string, unknown>;
   readonly operationContext: OperationContext;
+  /**
+   * Without `rest`: the operation as executeQueryPlan would build it to shape each event (execute-event.ts shapes
+   * them directly). Built here, when the client subscribes, rather than at the first event, when all subscribers'
+   * events arrive at once.
+   */
+  readonly shapingOperation: Operation | undefined;
   readonly state: SupergraphState;
 }
 
@@ -119,6 +125,16 @@ export class SupergraphState {
         operationName,
         variables: variables ?? {},
         operationContext,
+        shapingOperation: plan.node.rest
+          ? undefined
+          : operationFromDocument(
+              this.apiSchema,
+              {
+                kind: Kind.DOCUMENT,
+                definitions: [operationContext.operation, ...Object.values(operationContext.fragments)],
+              },
+              { validate: false },
+            ),
         state: this,
       };
     } catch (error) {
