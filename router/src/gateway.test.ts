@@ -6,37 +6,60 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServiceCredentials, SERVICE_CREDENTIAL_HEADER } from '@bloomzy/shared/auth/service-credential';
+import { CLIENT_ADDRESS_HEADER } from '@bloomzy/shared/http/client-address';
 import { MAX_BODY_BYTES } from '@bloomzy/shared/http/request-limits';
+import { createLogger } from '@bloomzy/shared/logger';
 import { ForwardingDataSource } from './gateway.js';
+import { createSubgraphFetch } from './subgraph-fetch.js';
 
 let server: Server;
 let url: string;
 let hits = 0;
 /** What the fake subgraph answers next. */
-let answer: { status: number; type: string; body: string };
+let answer: { status: number; type: string; body: string; headers?: Record<string, string> };
+/** The last request the fake subgraph received. */
+let received: { headers: Record<string, string | string[] | undefined>; body: string } | undefined;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     hits++;
-    req.resume();
-    req.on('end', () => res.writeHead(answer.status, { 'content-type': answer.type }).end(answer.body));
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      received = { headers: req.headers, body };
+      res.writeHead(answer.status, { 'content-type': answer.type, ...answer.headers }).end(answer.body);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const subgraphFetch = createSubgraphFetch({ timeoutMs: () => 5_000, logger: createLogger({ level: 'error' }) });
+afterAll(async () => {
+  await subgraphFetch.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 type ProcessOptions = Parameters<ForwardingDataSource['process']>[0];
 
-const send = (query: string, variables: Record<string, unknown> = {}) =>
-  new ForwardingDataSource({ name: 'plants', url, credentials: undefined }).process({
-    // GraphQLDataSourceRequestKind.HEALTH_CHECK: @apollo/gateway exports the enum's type, not its value.
-    kind: 'health check',
-    request: { query, variables },
-    context: {},
-  } as ProcessOptions);
+// Both paths: RemoteGraphQLDataSource's (any fetcher) and the direct one taken with the router's own fetcher.
+describe.each([
+  ['with any fetcher', undefined],
+  ["with the router's fetcher", 'router'],
+] as const)('ForwardingDataSource %s', (_, fetcher) => {
+  const send = (query: string, variables: Record<string, unknown> = {}) =>
+    new ForwardingDataSource({
+      name: 'plants',
+      url,
+      credentials: undefined,
+      fetcher: fetcher ? subgraphFetch.fetcherFor('plants') : undefined,
+    }).process({
+      // GraphQLDataSourceRequestKind.HEALTH_CHECK: @apollo/gateway exports the enum's type, not its value.
+      kind: 'health check',
+      request: { query, variables },
+      context: {},
+    } as ProcessOptions);
 
-describe('ForwardingDataSource', () => {
   it("hands on a subgraph's GraphQL errors answered with HTTP 400, code and message unchanged", async () => {
     const errors = [{ message: 'DateTime must be an ISO-8601 string', extensions: { code: 'BAD_USER_INPUT' } }];
     answer = { status: 400, type: 'application/graphql-response+json', body: JSON.stringify({ errors }) };
@@ -77,5 +100,46 @@ describe('ForwardingDataSource', () => {
     answer = { status: 200, type: 'application/json', body: JSON.stringify({ data: { echo: 'ok' } }) };
     const fits = await send('query($s: String) { echo(s: $s) }', { s: huge.slice(0, MAX_BODY_BYTES - 100) });
     expect(fits.data).toEqual({ echo: 'ok' });
+  });
+
+  it("sends the operation with the caller's credentials, request id and the service credential, and honours Cache-Control", async () => {
+    answer = {
+      status: 200,
+      type: 'application/json',
+      body: JSON.stringify({ data: { me: { id: '1' } } }),
+      headers: { 'cache-control': 'max-age=30, private' },
+    };
+    const restricted: unknown[] = [];
+    const source = new ForwardingDataSource({
+      name: 'plants',
+      url,
+      credentials: createServiceCredentials({ secret: 'a'.repeat(43), issuer: 'router' }),
+      fetcher: fetcher ? subgraphFetch.fetcherFor('plants') : undefined,
+    });
+    const response = await source.process({
+      kind: 'incoming operation',
+      request: { query: 'query Me { me { id } }', variables: { a: 1 }, operationName: 'Me' },
+      context: { credentials: { authorization: 'Bearer t' }, requestId: 'req-1', clientAddress: '10.1.2.3' },
+      incomingRequestContext: { overallCachePolicy: { restrict: (hint: unknown) => restricted.push(hint) } },
+    } as unknown as ProcessOptions);
+    expect(response.data).toEqual({ me: { id: '1' } });
+    expect(JSON.parse(received!.body)).toEqual({
+      query: 'query Me { me { id } }',
+      variables: { a: 1 },
+      operationName: 'Me',
+    });
+    expect(received!.headers).toMatchObject({
+      'content-type': 'application/json',
+      authorization: 'Bearer t',
+      'x-request-id': 'req-1',
+    });
+    expect(received!.headers[CLIENT_ADDRESS_HEADER]).toBe('10.1.2.3');
+    expect(received!.headers[SERVICE_CREDENTIAL_HEADER]).toMatch(/^ey/);
+    expect(restricted).toEqual([{ maxAge: 30, scope: 'PRIVATE' }]);
+  });
+
+  it('refuses a 2xx answer that is not JSON', async () => {
+    answer = { status: 200, type: 'text/plain', body: 'hello' };
+    await expect(send('{ __typename }')).rejects.toThrow('Expected JSON response body, but received: hello');
   });
 });

@@ -24,6 +24,16 @@ export interface SubgraphAnswer {
   taken?: boolean;
 }
 
+/** The answer's body parsed, as the reader's own objects (see above). */
+export function parsedBody(answer: SubgraphAnswer): unknown {
+  if (answer.text !== undefined) return JSON.parse(answer.text);
+  if (!answer.taken) {
+    answer.taken = true;
+    return answer.value;
+  }
+  return structuredClone(answer.value);
+}
+
 class AnswerHeaders implements FetcherHeaders {
   constructor(private readonly map: Record<string, string>) {}
   get(name: string) {
@@ -78,13 +88,7 @@ export class AnswerResponse implements FetcherResponse {
 
   async json(): Promise<unknown> {
     this.bodyUsed = true;
-    const { answer } = this;
-    if (answer.text !== undefined) return JSON.parse(answer.text);
-    if (!answer.taken) {
-      answer.taken = true;
-      return answer.value;
-    }
-    return structuredClone(answer.value);
+    return parsedBody(this.answer);
   }
 
   async arrayBuffer(): Promise<ArrayBuffer> {

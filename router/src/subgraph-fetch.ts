@@ -31,9 +31,27 @@ export interface SubgraphFetchOptions {
   batch?: boolean;
 }
 
+/**
+ * One request to a subgraph and its answer as received, for a data source that builds the request itself (gateway.ts):
+ * the same path as the fetcher's without a WHATWG-style response around it. `headers` have lower-case names.
+ */
+export type Exchange = (
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  signal?: AbortSignal,
+) => Promise<SubgraphAnswer>;
+
+/** The router's fetcher for one subgraph: usable as any data source's `fetcher`, and carrying its `exchange`. */
+export type SubgraphFetcher = Fetcher & { exchange: Exchange };
+
+export const isSubgraphFetcher = (fetcher: Fetcher | undefined): fetcher is SubgraphFetcher =>
+  typeof (fetcher as Partial<SubgraphFetcher> | undefined)?.exchange === 'function';
+
 export interface SubgraphFetch {
   /** The fetcher of one subgraph's data source; its errors name `subgraph`, never its URL. */
-  fetcherFor(subgraph: string): Fetcher;
+  fetcherFor(subgraph: string): SubgraphFetcher;
   /** Closes the pooled connections (router shutdown). */
   close(): Promise<void>;
 }
@@ -234,27 +252,33 @@ export function createSubgraphFetch(options: SubgraphFetchOptions): SubgraphFetc
         ? createBatcher((url, headers, body) => send(url, 'POST', headers, body), MAX_BODY_BYTES)
         : undefined;
 
-      return async (url, init) => {
-        const body = init?.body;
+      const exchange: Exchange = async (url, method, headers, body, signal) => {
         if (typeof body === 'string') refuseOversizedBody(subgraph, body);
-        const headers = plainHeaders(init?.headers);
-        const method = init?.method ?? 'POST';
         try {
           // Mutations (and anything not a planner-written query) go alone and are never shared.
-          if (method !== 'POST' || !isQueryBody(body)) {
-            return new AnswerResponse(await send(url, method, headers, body, init?.signal as AbortSignal | undefined));
-          }
+          if (method !== 'POST' || !isQueryBody(body)) return await send(url, method, headers, body, signal);
           const key = `${url}\n${identityOf(headers)}`;
           const start = () =>
             batcher ? batcher.fetch(key, url, headers, body as string) : send(url, method, headers, body);
-          const answer = dedupe ? await shared.run(`${key}\n${body as string}`, start) : await start();
-          return new AnswerResponse(answer);
+          return dedupe ? await shared.run(`${key}\n${body as string}`, start) : await start();
         } catch (error) {
           // Each fetch gets an error of its own, also when the request was shared.
           if (error instanceof TimedOut || error instanceof Unreachable) throw unavailable(error.message);
           throw error;
         }
       };
+      const fetcher: Fetcher = async (url, init) => {
+        const body = init?.body;
+        const answer = await exchange(
+          url,
+          init?.method ?? 'POST',
+          plainHeaders(init?.headers),
+          body as string | undefined,
+          init?.signal as AbortSignal | undefined,
+        );
+        return new AnswerResponse(answer);
+      };
+      return Object.assign(fetcher, { exchange });
     },
     close: () => agent.close(),
   };
