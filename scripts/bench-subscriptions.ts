@@ -12,7 +12,7 @@
  * subgraph (TCP, from /proc) and upstream subscription sockets (its metric). Users are minted, not signed up
  * (bench/subscriptions/tokens.ts); reminders are one scheduled through the router and copies of it (`--schedule
  * router` schedules each through the router: about 13 a second here). `--profile DIR` takes CPU profiles of router 1
- * and notifications A over the burst (bench/subscriptions/cpu-profile.ts) and writes them into DIR. Needs Postgres and Redis (TEST_DATABASE_URL / REDIS_URL, defaults local).
+ * and notifications A and B over the burst (bench/subscriptions/cpu-profile.ts) and writes them into DIR. Needs Postgres and Redis (TEST_DATABASE_URL / REDIS_URL, defaults local).
  */
 import { parseArgs } from 'node:util';
 import { startTopology } from '../test/e2e/processes.js';
@@ -75,7 +75,7 @@ async function main() {
   const router = topology.router1;
   // Read now: a service's output keeps only its last lines.
   const profiled = values.profile
-    ? [topology.router1, topology.notificationsA].map((service) => {
+    ? [topology.router1, topology.notificationsA, topology.notificationsB].map((service) => {
         const url = inspectorUrl(service.output());
         if (!url) throw new Error(`${service.name} printed no inspector URL`);
         return { name: service.name, url };
@@ -118,8 +118,15 @@ async function main() {
     console.log(`router idle CPU over ${IDLE_WINDOW_MS / 1000} s: ${(idleShare * 100).toFixed(1)} %`);
 
     const profile = (): Promise<Profiling[]> => Promise.all(profiled.map(({ name, url }) => startProfiling(name, url)));
+    // CPU each process spends over the burst (the bench's own clients included): where the two cores went.
+    const busy = [topology.router1, topology.notificationsA, topology.notificationsB, topology.plants];
+    const cpuNow = async () => [
+      ...(await Promise.all(busy.map(async (s) => (await processStats(s.pid)).cpuSeconds))),
+      (process.cpuUsage().user + process.cpuUsage().system) / 1e6,
+    ];
     const report = async (label: string, since: number, expected: (user: BenchUser) => boolean) => {
       const profiles = await profile();
+      const cpuBefore = await cpuNow();
       const deadline = Date.now() + waitMs;
       while (Date.now() < deadline && users.filter(expected).some((u) => !clients.arrivals.has(u.id))) await sleep(200);
       const latencies = users.flatMap((u) => {
@@ -141,6 +148,11 @@ async function main() {
             `SENT → client p50 ${round(live.p50)} ms, p99 ${round(live.p99)} ms`,
         );
       }
+      const cpuAfter = await cpuNow();
+      const names = [...busy.map((s) => s.name), 'bench clients'];
+      console.log(
+        `  CPU over the burst: ${names.map((name, i) => `${name} ${(cpuAfter[i]! - cpuBefore[i]!).toFixed(2)} s`).join(', ')}`,
+      );
       for (const p of profiles) await p.stop(values.profile ?? '.');
     };
 

@@ -21,6 +21,7 @@ import type { Logger } from '@bloomzy/shared/logger';
 import { counter } from '@bloomzy/shared/metrics/registry';
 import { socketContext } from '../context.js';
 import type { NotificationsRuntime } from '../runtime.js';
+import { coalesceWrites } from './coalesced-writes.js';
 import { hasConnectionCredentials, subscriberOf } from './subscriber.js';
 
 const liveEventsDelivered = counter({
@@ -54,6 +55,7 @@ export function attachSubscriptions(options: {
         schema,
         isProd: options.production,
         onConnect: async (ctx) => {
+          coalesceWrites(ctx.extra.socket, ctx.extra.request.raw.socket);
           if (!hasConnectionCredentials(ctx.connectionParams)) return true;
           const connection = await authenticateConnection(
             options.verifier,

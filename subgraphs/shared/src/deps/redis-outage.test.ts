@@ -104,6 +104,28 @@ describe('the pub/sub subscriber', () => {
     }
   });
 
+  it('rejects every publish of a burst while Redis is down, and publishes again once it is back', async () => {
+    const publisher = await connectRedis(server.url, logger, 5_000);
+    clients.push(publisher);
+    const pubsub = new RedisPubSub(publisher, 'burst:', logger);
+    const feed = pubsub.subscribe<{ n: number }>('topic');
+    await pubsub.ready();
+    await server.stop();
+    const outcomes = await Promise.allSettled(Array.from({ length: 5 }, (_, n) => pubsub.publish('topic', { n })));
+    expect(outcomes.map((o) => o.status)).toEqual(Array(5).fill('rejected'));
+    await server.start();
+    // Once the subscriber has resubscribed (on reconnect), a publish arrives.
+    await until(async () =>
+      publisher.pubsub('NUMSUB', 'burst:topic').then(
+        (reply) => Number((reply as [string, number])[1]) > 0,
+        () => false, // not reconnected yet
+      ),
+    );
+    await pubsub.publish('topic', { n: 5 });
+    expect((await feed.next()).value).toEqual({ n: 5 });
+    await pubsub.close();
+  });
+
   it('drops a message that is not JSON and keeps delivering', async () => {
     const pubsub = new RedisPubSub(lazyClient(), 'junk:', logger);
     const iterator = pubsub.subscribe<{ n: number }>('topic');

@@ -53,6 +53,20 @@ describe.each(pubsubs)('%s pub/sub', (_kind, make) => {
     await a.close();
     await b.close();
   });
+
+  it('delivers a burst published in one turn (sent together) to each topic in order, every publish resolving', async () => {
+    const [a, b] = make();
+    const topics = [unique(), unique()];
+    const feeds = topics.map((topic) => b.subscribe<{ n: number }>(topic));
+    if (b instanceof RedisPubSub) await b.ready();
+    await new Promise((r) => setTimeout(r, 50));
+    await Promise.all(Array.from({ length: 200 }, (_, n) => a.publish(topics[n % 2]!, { n })));
+    for (const [i, feed] of feeds.entries()) {
+      for (let n = i; n < 200; n += 2) expect((await feed.next()).value).toEqual({ n });
+    }
+    await a.close();
+    await b.close();
+  });
 });
 
 /** A logger that keeps its warnings, for asserting what a bus logged. */

@@ -78,6 +78,8 @@ export class MemoryPubSub implements PubSub {
 export class RedisPubSub implements PubSub {
   readonly #listeners = new Map<string, Set<(payload: unknown) => void>>();
   readonly #subscriber: Redis;
+  /** Publishes queued in this turn of the event loop, sent together by `#flush`. */
+  #queued: { channel: string; message: string; settle: (error: Error | null) => void }[] = [];
 
   /**
    * `publisher` is a shared connection; a dedicated subscriber connection is duplicated from it, and connected now.
@@ -128,9 +130,38 @@ export class RedisPubSub implements PubSub {
   }
 
   async publish(topic: string, payload: unknown): Promise<void> {
-    await traced(topic, payload, async (message) => {
-      await this.publisher.publish(this.prefix + topic, JSON.stringify(message));
+    await traced(topic, payload, (message) => this.#send(this.prefix + topic, JSON.stringify(message)));
+  }
+
+  /**
+   * One PUBLISH, sent in an ioredis pipeline with every other one queued in the same turn: the dispatcher publishes a
+   * whole batch (hundreds) at once, and one write per command was a syscall each — about a tenth of a dispatcher's
+   * CPU in a burst. Order and per-message outcome are as with single commands.
+   */
+  #send(channel: string, message: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (this.#queued.length === 0) process.nextTick(() => this.#flush());
+      this.#queued.push({ channel, message, settle: (error) => (error ? reject(error) : resolve()) });
     });
+  }
+
+  #flush(): void {
+    const batch = this.#queued;
+    this.#queued = [];
+    if (batch.length === 1) {
+      const [{ channel, message, settle }] = batch as [(typeof batch)[number]];
+      this.publisher.publish(channel, message).then(
+        () => settle(null),
+        (error: Error) => settle(error),
+      );
+      return;
+    }
+    const pipeline = this.publisher.pipeline();
+    for (const { channel, message } of batch) pipeline.publish(channel, message);
+    pipeline.exec().then(
+      (results) => batch.forEach(({ settle }, i) => settle(results?.[i]?.[0] ?? null)),
+      (error: Error) => batch.forEach(({ settle }) => settle(error)),
+    );
   }
 
   subscribe<T>(topic: string): AsyncIterableIterator<T> {
