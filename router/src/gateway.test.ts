@@ -34,7 +34,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 });
-const subgraphFetch = createSubgraphFetch({ timeoutMs: () => 5_000, logger: createLogger({ level: 'error' }) });
+const subgraphFetch = createSubgraphFetch({
+  timeoutMs: () => 5_000,
+  logger: createLogger({ service: 'router', level: 'error' }),
+});
 afterAll(async () => {
   await subgraphFetch.close();
   await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -399,6 +399,12 @@ export function prepareShaping(
     { __proto__: null, ...operation.collectDefaultedVariableValues(), ...variables } as Record<string, unknown>,
     () => undefined,
   );
+  try {
+    // The root's selections now; deeper ones as answers reach them (a skip variable's error belongs to an answer).
+    shaper.steps(operation.selectionSet);
+  } catch {
+    // Thrown again, and reported, when an answer is shaped.
+  }
   return (input, introspectionHandling) => {
     if (!input) return { data: input, errors: [] };
     shaper.errors = [];

@@ -39,7 +39,11 @@ type Shape = ReturnType<typeof prepareShaping>;
 /** Per subscription: its prepared shaping, or null when its events need the executor. */
 const direct = new WeakMap<PlannedSubscription, Shape | null>();
 
-function directShaping(planned: PlannedSubscription): Shape | null {
+/**
+ * The subscription's prepared shaping (null: its events need the executor). Called when the client subscribes, so
+ * that a burst of first events does not prepare thousands of them at once.
+ */
+export function directShaping(planned: PlannedSubscription): Shape | null {
   let shape = direct.get(planned);
   if (shape !== undefined) return shape;
   shape = null;

@@ -24,7 +24,7 @@ import { consumeMessage, produceMessage } from '@bloomzy/shared/telemetry/propag
 import { useFastResultShaping } from '../result-shaping.js';
 import { defaultDataSource, withHeaders, type BuildDataSource } from './datasources.js';
 import { batchEntityFetches } from './entity-batch.js';
-import { executeEvent, type GatewayContext, type Logger } from './execute-event.js';
+import { directShaping, executeEvent, type GatewayContext, type Logger } from './execute-event.js';
 import { GraphQLError } from './graphql.js';
 import { UpstreamPool } from './multiplexer.js';
 import { SubscriptionStream } from './stream.js';
@@ -248,6 +248,7 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
       }),
     );
     const services = servicesFor(planned, request.context);
+    directShaping(planned);
     const stream = new SubscriptionStream(
       upstream,
       async (event) =>
