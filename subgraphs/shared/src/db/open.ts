@@ -1,20 +1,20 @@
 /**
  * Opens a subgraph's database as a Prisma driver adapter: Postgres when a URL is configured (the production topology),
- * otherwise an embedded PGlite database in a data directory, which survives restarts and needs no server.
+ * otherwise an embedded PGlite database in a data directory, which survives restarts and needs no server, run in a
+ * worker thread of its own so its SQL does not hold up the event loop (pglite-in-worker.ts).
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { ConfigError } from '../config.js';
 import { retryUntil, StartupTimeoutError } from '../deps/startup.js';
 import { subgraph } from '../manifest.js';
 import { timeStatements } from '../metrics/sql-metrics.js';
 import { prismaProject } from '../paths.js';
 import { applyMigrations, type PrismaProject } from './migrations.js';
+import { openPGliteInWorker } from './pglite-in-worker.js';
 
 export interface OpenedDatabase {
   kind: 'postgres' | 'pglite';
@@ -60,15 +60,18 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   }
   const inMemory = options.dataDir === 'memory://';
   if (!inMemory) await mkdir(options.dataDir, { recursive: true });
-  const pglite = inMemory ? new PGlite() : new PGlite(options.dataDir);
-  await pglite.waitReady;
-  const adapter = new PrismaPGlite(pglite);
-  await applyMigrations(options.project, adapter);
+  const pglite = await openPGliteInWorker(options.dataDir);
+  try {
+    await applyMigrations(options.project, pglite.adapter);
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
   return {
     kind: 'pglite',
-    adapter,
+    adapter: pglite.adapter,
     location: inMemory ? 'in memory' : options.dataDir,
-    close: () => pglite.close(),
+    close: pglite.close,
   };
 }
 
