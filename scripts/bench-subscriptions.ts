@@ -56,7 +56,7 @@ async function main() {
     env: {
       AUTH_SIGNING_KEYS: mint.signingKeys,
       // The bench's own DISPATCH_BATCH_SIZE / DISPATCH_BATCHES_IN_FLIGHT, when set, to try others than production's.
-      ...pick(process.env, ['DISPATCH_BATCH_SIZE', 'DISPATCH_BATCHES_IN_FLIGHT']),
+      ...pick(process.env, ['DISPATCH_BATCH_SIZE', 'DISPATCH_BATCHES_IN_FLIGHT', 'DISPATCH_LOOKAHEAD_MS']),
       ...(values.profile ? { NODE_OPTIONS: '--inspect=127.0.0.1:0' } : {}),
     },
     // As the image runs, with production's dispatcher rather than the e2e topology's (batches of 5 there, so tests
