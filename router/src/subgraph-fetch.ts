@@ -35,7 +35,7 @@ export interface SubgraphFetchOptions {
  * One request to a subgraph and its answer as received, for a data source that builds the request itself (gateway.ts):
  * the same path as the fetcher's without a WHATWG-style response around it. `headers` have lower-case names.
  */
-export type Exchange = (
+type Exchange = (
   url: string,
   method: string,
   headers: Record<string, string>,
