@@ -38,6 +38,9 @@ const UNLIMITED = {
   SUBGRAPH_TIMEOUT_MS: '60000',
   // The seed signs up BENCH_USERS users from one address.
   SIGNUPS_PER_CLIENT_PER_HOUR: '100000',
+  // The seed's access tokens serve the whole run: seeding 50 users into npm start takes about 30 min, twice the
+  // default 15 min lifetime, and expired tokens turned most requests into cheap UNAUTHENTICATED errors.
+  ACCESS_TOKEN_TTL_SECONDS: '86400',
   // With one user (BENCH_USERS=1) every connection sends the same query and concurrent identical subgraph fetches are
   // shared in flight; SUBGRAPH_DEDUPLICATION=false measures the router without that.
   ...(process.env.SUBGRAPH_DEDUPLICATION ? { SUBGRAPH_DEDUPLICATION: process.env.SUBGRAPH_DEDUPLICATION } : {}),
@@ -80,6 +83,7 @@ export async function productionShape(adminUrl: string, redisUrl: string, cpuPro
     env: {
       SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
       SIGNUPS_PER_CLIENT_PER_HOUR: UNLIMITED.SIGNUPS_PER_CLIENT_PER_HOUR,
+      ACCESS_TOKEN_TTL_SECONDS: UNLIMITED.ACCESS_TOKEN_TTL_SECONDS,
       ...profile,
     },
     routerEnv: UNLIMITED,
