@@ -17,7 +17,7 @@ import { measureFetches } from './metrics/measure-fetches.js';
 import type { ClientIdentity } from './rate-limits/index.js';
 import { useFastResultShaping } from './result-shaping.js';
 import { AnswerResponse, parsedBody } from './subgraph-answer.js';
-import { isSubgraphFetcher, refuseOversizedBody, type Fetcher } from './subgraph-fetch.js';
+import { isGraphQLResponse, isSubgraphFetcher, refuseOversizedBody, type Fetcher } from './subgraph-fetch.js';
 
 /** The request context the router builds: what it forwards to the subgraphs. */
 export interface RouterContext {
@@ -64,11 +64,6 @@ type SubgraphResponse = Awaited<ReturnType<DataSource['process']>>;
 type FetchResponse = Parameters<DataSource['errorFromResponse']>[0];
 
 /**
- * A subgraph's GraphQL answer that came with a non-2xx status (Apollo Server answers 400 for a variable its scalar
- * refuses, e.g. a malformed DateTime): thrown by errorFromResponse, caught by process, which hands the body on as
- * an ordinary response so the client sees the subgraph's own errors.
- */
-/**
  * As RemoteGraphQLDataSource honours a subgraph's Cache-Control (its default): the operation's cache policy is
  * restricted by the subgraph's max-age and scope.
  */
@@ -80,14 +75,19 @@ function restrictCachePolicy(options: Parameters<DataSource['process']>[0], head
   const hint: { maxAge: number; scope?: 'PUBLIC' | 'PRIVATE' } = { maxAge: 0 };
   for (const part of header?.trim().split(/\s*,\s*/) ?? []) {
     const [name, value] = part.split(/\s*=\s*/, 2);
-    if (name === 'max-age' && value && /^[0-9]+$/.test(value.replace(/^"|"$/g, '')))
-      hint.maxAge = Number(value.replace(/^"|"$/g, ''));
+    const unquoted = value?.replace(/^"|"$/g, '');
+    if (name === 'max-age' && unquoted && /^[0-9]+$/.test(unquoted)) hint.maxAge = Number(unquoted);
     else if (name === 'private' && value === undefined) hint.scope = 'PRIVATE';
     else if (name === 'public' && value === undefined) hint.scope = 'PUBLIC';
   }
   policy.restrict(hint);
 }
 
+/**
+ * A subgraph's GraphQL answer that came with a non-2xx status (Apollo Server answers 400 for a variable its scalar
+ * refuses, e.g. a malformed DateTime): thrown by errorFromResponse, caught by process, which hands the body on as
+ * an ordinary response so the client sees the subgraph's own errors.
+ */
 class GraphQLAnswer extends GraphQLError {
   constructor(readonly body: SubgraphResponse) {
     super('GraphQL response with a non-2xx status');
@@ -163,8 +163,7 @@ export class ForwardingDataSource extends RemoteGraphQLDataSource<RouterContext>
       throw error;
     }
     const contentType = answer.headers['content-type'];
-    const body =
-      contentType && /^application\/(?:graphql-response\+)?json/.test(contentType) ? parsedBody(answer) : answer.text;
+    const body = isGraphQLResponse(contentType ?? null) ? parsedBody(answer) : answer.text;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new Error(`Expected JSON response body, but received: ${String(body)}`);
     }
@@ -216,8 +215,9 @@ export function subgraphsOf(supergraph: Supergraph, overrides: Record<string, st
 }
 
 /**
- * The gateway over the supergraph's subgraphs, shaping answers with result-shaping.ts. Its anonymous usage metrics to Apollo can only be turned off through
- * the environment (APOLLO_TELEMETRY_DISABLED, read when the gateway is built), so the entry points set it.
+ * The gateway over the supergraph's subgraphs, shaping answers with result-shaping.ts. Its anonymous usage metrics to
+ * Apollo can only be turned off through the environment (APOLLO_TELEMETRY_DISABLED, read when the gateway is built),
+ * so the entry points set it.
  */
 export function createGateway(
   supergraphSdl: string,

@@ -107,7 +107,8 @@ const errorCode = (error: unknown): string | undefined => {
   return undefined;
 };
 
-const isGraphQLResponse = (contentType: string | null) =>
+/** Whether a content type is a GraphQL answer's (JSON or application/graphql-response+json). */
+export const isGraphQLResponse = (contentType: string | null) =>
   !!contentType && /^application\/(?:graphql-response\+)?json/.test(contentType);
 
 /** A failed attempt: whether a query may try again, and the reason the client is told. */
