@@ -2,11 +2,16 @@
  * The care agenda of a collection: every enabled task due within the next `days` calendar days of the user's time
  * zone, one entry per day (today first). Overdue tasks are listed under today, since that is when they get done, ahead
  * of today's own; within a day, tasks are grouped by room (case-insensitive), rooms with overdue tasks first, then by
- * name, plants without a room last. Pure: the statuses come computed with the same `now`.
+ * name, plants without a room last. Pure.
+ *
+ * Each task's day is counted here from its due date, `now` and the zone, not taken from the status: the statuses are
+ * computed by the request's loaders with their own read of the clock, and a request that straddles the user's midnight
+ * would otherwise file tasks under the day before the one its dates say.
  */
-import { addLocalDays, localDate, resolveTimeZone } from '@bloomzy/shared/time-zone';
+import { addLocalDays, calendarDaysBetween, localDate, resolveTimeZone } from '@bloomzy/shared/time-zone';
 import type { CareTask, WateringUrgency } from '../__generated__/resolvers-types.js';
 import type { UserPlant } from '../db/client.js';
+import { urgencyFor } from '../schedule/status.js';
 import type { CareTaskStatusView } from './plant-care.js';
 
 export interface CareAgendaItem {
@@ -58,8 +63,9 @@ export function buildCareAgenda(
   const buckets = Array.from({ length: days }, () => new Map<string, CareAgendaRoom>());
   for (const { plant, statuses } of collection) {
     for (const status of statuses) {
-      if (status.daysUntilDue >= days) continue;
-      const day = buckets[Math.max(0, status.daysUntilDue)];
+      if (Number.isNaN(status.dueDate.getTime())) continue;
+      const daysUntilDue = calendarDaysBetween(now, status.dueDate, zone);
+      const day = buckets[Math.max(0, daysUntilDue)];
       if (!day) continue;
       const location = plant.location?.trim() || null;
       const key = location?.toLowerCase() ?? '';
@@ -68,8 +74,8 @@ export function buildCareAgenda(
         userPlant: plant,
         task: status.task,
         dueDate: status.dueDate,
-        daysUntilDue: status.daysUntilDue,
-        urgency: status.urgency,
+        daysUntilDue,
+        urgency: urgencyFor(daysUntilDue),
       });
       day.set(key, room);
     }
