@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { $Enums } from '../db/client.js';
 import { parseSpeciesSeed, SPECIES_SEED, type SpeciesSeed } from './species-seed.js';
@@ -89,5 +91,63 @@ describe('SPECIES_SEED', () => {
     expect(() => parseSpeciesSeed([{ ...valid, wateringDays: 7 }], 'species.json')).toThrow(/wateringDays/);
     expect(() => parseSpeciesSeed([{ ...valid, commonNames: [] }], 'species.json')).toThrow(/commonNames/);
     expect(parseSpeciesSeed([valid], 'species.json')).toEqual([valid]);
+  });
+});
+
+/** The care_tasks migration's backfill of species seeded before care tasks: `{ scientificName: { column: value } }`. */
+function migrationBackfill(): Map<string, Record<string, number | boolean | null>> {
+  const file = new URL('../../../../prisma/plants/migrations/20261128152307_care_tasks/migration.sql', import.meta.url);
+  const sql = readFileSync(fileURLToPath(file), 'utf8');
+  const rows = new Map<string, Record<string, number | boolean | null>>();
+  for (const [, sets = '', name = ''] of sql.matchAll(
+    /^UPDATE "IndoorPlant" SET (.+) WHERE "scientificName" = '([^']+)'/gm,
+  )) {
+    const values = [...sets.matchAll(/"(\w+)" = (\w+)/g)].map(([, column = '', raw = '']) => {
+      const value = raw === 'NULL' ? null : raw === 'true' ? true : raw === 'false' ? false : Number(raw);
+      return [column, value] as const;
+    });
+    rows.set(name, Object.fromEntries(values));
+  }
+  return rows;
+}
+
+const CARE_FIELDS = [
+  'fertilizeIntervalDays',
+  'fertilizePausesInDormancy',
+  'repotIntervalMonths',
+  'mistIntervalDays',
+  'pruneIntervalDays',
+  'rotateIntervalDays',
+  'cleanLeavesIntervalDays',
+] as const;
+
+describe('SPECIES_SEED care defaults', () => {
+  const between = (value: number | null, min: number, max: number) =>
+    value === null || (Number.isInteger(value) && value >= min && value <= max);
+
+  it.each(SPECIES_SEED.map((s) => [s.scientificName, s] as const))('%s has sane care defaults', (_, s) => {
+    // Every species is fed and repotted; how often stays within what houseplant guidance gives.
+    expect(s.fertilizeIntervalDays).not.toBeNull();
+    expect(between(s.fertilizeIntervalDays, 7, 60)).toBe(true);
+    expect(s.repotIntervalMonths).not.toBeNull();
+    expect(between(s.repotIntervalMonths, 6, 60)).toBe(true);
+    // Misting is for species that want humid air, and then every few days.
+    expect(s.mistIntervalDays !== null).toBe(s.humidityNeed === 'HIGH');
+    expect(between(s.mistIntervalDays, 1, 7)).toBe(true);
+    expect(between(s.pruneIntervalDays, 30, 365)).toBe(true);
+    expect(between(s.rotateIntervalDays, 7, 60)).toBe(true);
+    expect(between(s.cleanLeavesIntervalDays, 14, 120)).toBe(true);
+  });
+
+  it('is what the care_tasks migration backfills on databases seeded before care tasks', () => {
+    const backfill = migrationBackfill();
+    expect([...backfill.keys()].sort()).toEqual(SPECIES_SEED.map((s) => s.scientificName).sort());
+    for (const s of SPECIES_SEED) {
+      const expected = Object.fromEntries(CARE_FIELDS.map((field) => [field, s[field]]));
+      expect({ name: s.scientificName, ...backfill.get(s.scientificName) }).toEqual({
+        name: s.scientificName,
+        ...expected,
+      });
+    }
   });
 });
