@@ -1,5 +1,5 @@
 /**
- * `npm run bench:dispatch -- --due N [--batch B] [--concurrency C] [--memory]`: the notifications dispatcher alone
+ * `npm run bench:dispatch -- --due N [--batch B] [--concurrency C] [--lookahead-ms L] [--memory]`: the notifications dispatcher alone
  * against Postgres. Creates a fresh database `bench_dispatch` on 127.0.0.1:5432, writes N IN_APP reminders for N
  * different users all due at one instant (a few seconds ahead), starts the dispatcher loop as a service would and
  * measures, per notification, the time from due to its live publish being acknowledged by Redis (`--memory`: the
@@ -29,6 +29,8 @@ const { values } = parseArgs({
     'lead-ms': { type: 'string', default: '3000' },
     'timeout-s': { type: 'string', default: '180' },
     warmup: { type: 'string', default: '1000' },
+    // Production's claim-ahead (DISPATCH_LOOKAHEAD_MS); 0 claims only what is due.
+    'lookahead-ms': { type: 'string', default: '1000' },
   },
 });
 const N = Number(values.due);
@@ -103,6 +105,7 @@ const dispatcher = createDispatcher({
     },
   },
   intervalMs: 1_000,
+  lookaheadMs: Number(values['lookahead-ms']),
   ...(values.batch ? { batchSize: Number(values.batch) } : {}),
   ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
   ...(values['in-flight'] ? { batchesInFlight: Number(values['in-flight']) } : {}),
@@ -133,7 +136,8 @@ const sent = await db.notification.count({ where: { status: 'SENT' } });
 const attempts = await db.deliveryAttempt.count();
 console.log(
   `bench:dispatch — ${N} reminders for ${N} users due at once; pub/sub ${redis ? 'Redis' : 'memory'}; ` +
-    `batch ${values.batch ?? 'default'}, concurrency ${values.concurrency ?? 'default'}; Node ${process.version}`,
+    `batch ${values.batch ?? 'default'}, concurrency ${values.concurrency ?? 'default'}, ` +
+    `look-ahead ${values['lookahead-ms']} ms; Node ${process.version}`,
 );
 console.log(
   `  published ${published.size}/${N} (duplicates ${duplicates}); SENT ${sent}; delivery log rows ${attempts}`,

@@ -41,6 +41,9 @@ const pick = (env: NodeJS.ProcessEnv, names: string[]) =>
   Object.fromEntries(names.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]!]])));
 const mode = values.mode ?? 'both';
 const waitMs = Number(values['wait-seconds']) * 1000;
+/** The dispatcher's look-ahead in this run (production's default unless DISPATCH_LOOKAHEAD_MS says otherwise). */
+const lookaheadMs = Number(process.env.DISPATCH_LOOKAHEAD_MS ?? 1000);
+const dueLeadMs = Math.max(2_000, lookaheadMs + 2_000);
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -163,7 +166,10 @@ async function main() {
       clients.arrivals.clear();
     }
     if (mode !== 'publish') {
-      const dueAt = new Date(Date.now() + 2_000);
+      // Real reminders are planned long before they fall due, and the dispatcher wakes its look-ahead before them.
+      // Rows moved here in SQL are seen only at its next look (DISPATCH_INTERVAL_MS, 1 s), so the due instant leaves
+      // that look and the whole look-ahead before it, as a reminder planned hours ahead would have.
+      const dueAt = new Date(Date.now() + dueLeadMs);
       const moved = await makeDue(topology.databases.urls.notifications, title, dueAt);
       console.log(`${moved} reminders due at ${dueAt.toISOString()}`);
       await report('due → client (end to end)', dueAt.getTime(), () => true);

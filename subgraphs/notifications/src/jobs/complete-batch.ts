@@ -59,7 +59,9 @@ export async function completeBatch(
   const groups = new Map<Outcome, BatchItem[]>();
   for (const item of items) {
     const outcome = outcomeOf(item);
-    groups.set(outcome, [...(groups.get(outcome) ?? []), item]);
+    const group = groups.get(outcome);
+    if (group) group.push(item);
+    else groups.set(outcome, [item]);
   }
   return inTransaction(db, async (tx) => {
     const written: Notification[] = [];

@@ -32,7 +32,7 @@ import type { ExternalChannels } from '../delivery/channels.js';
 import { createWebhookFetch } from '../delivery/webhook-fetch.js';
 import type { FetchLike } from '../delivery/webhook.js';
 import { loadSettings, type UserSettings } from '../domain/user-settings.js';
-import { notificationTopic } from '../live/notification-topic.js';
+import { notificationTopic, toLive } from '../live/notification-topic.js';
 import { claimBatch, leaseMsFor, releaseClaims } from './claims.js';
 import { completeBatch, isBulkCompletable, type BatchItem } from './complete-batch.js';
 import { deliverOne, type DeliveryRuntime } from './deliver-one.js';
@@ -146,8 +146,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const publishAll = (sent: readonly Notification[]) =>
     Promise.all(
       sent.map((n) =>
-        // The row itself: publishing writes it as JSON (dates as ISO strings), the LiveNotification shape.
-        traced(n, () => pubsub.publish(notificationTopic(n.userId), n)).catch((error: unknown) =>
+        traced(n, () => pubsub.publish(notificationTopic(n.userId), toLive(n))).catch((error: unknown) =>
           logger.error('live push failed (the notification is stored and listed)', { id: n.id, error }),
         ),
       ),
@@ -206,7 +205,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
    * A batch claimed ahead: its recipients' settings are read now, then each group of it is sent once due. A row the
    * clock does not find due when its timer fires (a test clock) is released, not sent early.
    */
-  async function dispatchAhead(claimed: Notification[], token: string, slow: Limiter, pushes: Promise<unknown>[]) {
+  async function dispatchAhead(
+    claimed: Notification[],
+    token: string,
+    slow: Limiter,
+    sends: Limiter,
+    pushes: Promise<unknown>[],
+  ) {
     const settings = await settingsOf(claimed);
     for (const group of dueGroups(claimed)) {
       const wait = latestDue(group) - clock.now().getTime();
@@ -218,7 +223,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         token,
         early.map((n) => n.id),
       );
-      if (due.length > 0) await dispatchBatch(due, token, slow, pushes, settings);
+      if (due.length > 0) await sends.run(() => dispatchBatch(due, token, slow, pushes, settings));
     }
   }
 
@@ -233,6 +238,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     let drained = false;
     const slow = new Limiter(concurrency);
     const pushes: Promise<unknown>[] = [];
+    // Batches claimed ahead of one instant all fall due together: sent `inFlight` at a time, in claim order, the first
+    // is written and published at once instead of every batch's transaction contending with the others' (with 20
+    // batches of one burst in flight together the first publish came half a second after the due instant).
+    const sends = new Limiter(inFlight);
     const workers: Promise<void>[] = [];
     // Batches claimed ahead, each waiting for its due time while the workers claim on.
     const ahead: Promise<void>[] = [];
@@ -255,7 +264,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         processed += claimed.length;
         // A failed batch (database gone) leaves its claims to expire; the rows are retaken later.
         const [dueNow, later] = partition(claimed, (n) => dueAt(n) <= now.getTime());
-        if (later.length > 0) ahead.push(dispatchAhead(later, token, slow, pushes));
+        if (later.length > 0) ahead.push(dispatchAhead(later, token, slow, sends, pushes));
         if (dueNow.length > 0) await dispatchBatch(dueNow, token, slow, pushes);
       }
     };
