@@ -1,15 +1,17 @@
 /**
  * EMAIL and WEB_PUSH: sent once a notification has been delivered by the dispatcher (SENT), to the owner's address
  * and registered browsers, for the types whose `email` / `webPush` preference is on and only when the deployment
- * configures the channel. At most once: they run after the SENT commit, outside the claim, so a crash mid-send
+ * configures the channel. A digest goes out on a channel when it is on for any of its tasks' types
+ * (domain/care-tasks.ts coveredTypes), not only for the type it carries (its first task's). At most once: they run after the SENT commit, outside the claim, so a crash mid-send
  * loses those messages but never repeats them. Transient failures are retried here with backoff (delivery/retry.ts)
  * and every attempt goes into the delivery log; push subscriptions the push service reports gone are removed.
  *
  * The dispatcher hands over each batch of newly SENT notifications with `deliver(batch)` and does not wait: sends run
  * in the background with bounded concurrency, and `stop()` waits for those in flight.
  */
-import type { Notification, NotificationChannel, PushSubscription } from '../db/client.js';
+import type { Notification, NotificationChannel, NotificationType, PushSubscription } from '../db/client.js';
 import { pushSubscriptionsOf, removeGoneSubscription } from '../db/push-subscriptions.js';
+import { coveredTypes } from '../domain/care-tasks.js';
 import { loadSettings, typeSettings, type UserSettings } from '../domain/user-settings.js';
 import type { NotificationsRuntime } from '../runtime.js';
 import { emailMessage } from './email-message.js';
@@ -101,9 +103,19 @@ export function createExternalChannels(
     });
   }
 
-  async function sendEmail(sender: EmailSender, n: Notification, to: string): Promise<void> {
-    const token = await signUnsubscribeToken(config.unsubscribeSecret, { userId: n.userId, type: n.type }, clock.now());
-    const message = emailMessage(n, `${config.publicUrl}/unsubscribe?token=${encodeURIComponent(token)}`);
+  /** `types`: those email is on for, which the message names and its unsubscribe link turns off. */
+  async function sendEmail(
+    sender: EmailSender,
+    n: Notification,
+    to: string,
+    types: readonly NotificationType[],
+  ): Promise<void> {
+    const token = await signUnsubscribeToken(
+      config.unsubscribeSecret,
+      { userId: n.userId, types: [...types] },
+      clock.now(),
+    );
+    const message = emailMessage(n, `${config.publicUrl}/unsubscribe?token=${encodeURIComponent(token)}`, types);
     await withRetries({
       send: () => sender.send(to, message),
       log: (attempt, result, startedAt) => logAttempt(n, 'EMAIL', attempt, result, startedAt),
@@ -144,13 +156,15 @@ export function createExternalChannels(
   }
 
   function jobsFor(n: Notification, s: UserSettings, subscriptions: readonly PushSubscription[]): Job[] {
-    const prefs = typeSettings(s, n.type);
+    const types = coveredTypes(n);
+    const emailTypes = types.filter((t) => typeSettings(s, t).email);
+    const webPush = types.some((t) => typeSettings(s, t).webPush);
     const jobs: Job[] = [];
-    if (email && prefs.email && s.email) {
+    if (email && emailTypes.length > 0 && s.email) {
       const [sender, to] = [email, s.email];
-      jobs.push(() => sendEmail(sender, n, to));
+      jobs.push(() => sendEmail(sender, n, to, emailTypes));
     }
-    if (config.webPush && prefs.webPush && subscriptions.length > 0) jobs.push(() => sendPush(n, subscriptions));
+    if (config.webPush && webPush && subscriptions.length > 0) jobs.push(() => sendPush(n, subscriptions));
     return jobs;
   }
 

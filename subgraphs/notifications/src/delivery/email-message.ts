@@ -1,6 +1,7 @@
 /**
  * What an EMAIL notification looks like: subject, a plain-text and an HTML body (mail clients pick one), and the
- * one-click unsubscribe headers of RFC 8058. The unsubscribe link turns off email for this notification's type only.
+ * one-click unsubscribe headers of RFC 8058. The unsubscribe link turns off email for the types the message was sent
+ * for only (a digest's: each of its tasks' types with email on).
  */
 import type { Notification, NotificationType } from '../db/client.js';
 
@@ -27,9 +28,18 @@ export interface EmailMessage {
 
 const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The message for `n`; `unsubscribeUrl` is the signed link (delivery/unsubscribe-token.ts). */
-export function emailMessage(n: Notification, unsubscribeUrl: string): EmailMessage {
-  const typeName = TYPE_NAMES[n.type];
+const typeList = new Intl.ListFormat('en', { type: 'conjunction' });
+
+/**
+ * The message for `n`, sent because email is on for `types` (its own type unless given); `unsubscribeUrl` is the
+ * signed link for those types (delivery/unsubscribe-token.ts).
+ */
+export function emailMessage(
+  n: Notification,
+  unsubscribeUrl: string,
+  types: readonly NotificationType[] = [n.type],
+): EmailMessage {
+  const typeName = typeList.format(types.map((t) => TYPE_NAMES[t]));
   const plants = n.userPlantIds.length > 1 ? `\n\nThis digest covers ${n.userPlantIds.length} plants.` : '';
   const text = [
     n.title,

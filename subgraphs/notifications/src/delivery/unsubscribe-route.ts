@@ -1,7 +1,7 @@
 /**
  * GET and POST /unsubscribe?token=…: the target of an email's List-Unsubscribe link, reached through the router (the
  * only public service; router/src/unsubscribe-forward.ts) and needing no login: the signed token says who and which
- * type (delivery/unsubscribe-token.ts).
+ * types (delivery/unsubscribe-token.ts; several for a digest).
  *
  * Only POST unsubscribes (RFC 8058's one-click: the mail client POSTs `List-Unsubscribe=One-Click`). GET, what a
  * person clicking the link in the message does, answers a page with a button that POSTs: mail scanners fetch links
@@ -56,8 +56,8 @@ export function unsubscribeRoutes(runtime: Pick<NotificationsRuntime, 'db' | 'cl
         );
         reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
         if (!valid) return reply.code(400).send(INVALID);
-        await unsubscribeEmail(runtime, valid.userId, valid.type);
-        runtime.logger.info('email unsubscribed', { userId: valid.userId, type: valid.type });
+        await unsubscribeEmail(runtime, valid.userId, valid.types);
+        runtime.logger.info('email unsubscribed', { userId: valid.userId, types: valid.types });
         return reply.send(page('Unsubscribed', '<p>You will get no more emails of this kind from Bloomzy.</p>'));
       });
     });

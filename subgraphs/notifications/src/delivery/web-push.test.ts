@@ -120,6 +120,23 @@ describe.each(testDatabaseKinds())('web push channel (%s)', (kind) => {
     expect(await pushAttempts(userId, quiet.id)).toEqual([]);
   });
 
+  it('removes a subscription the push service answers 404 for (unknown endpoint), without retrying', async () => {
+    const userId = randomUUID();
+    const unknown = await subscribed(userId);
+    push.respondWith(404);
+    const sent = await sendTest(userId);
+    expect(await pushAttempts(userId, sent.id)).toMatchObject([{ attempt: 1, outcome: 'FAILED', httpStatus: 404 }]);
+    const list = await h.as<{ pushSubscriptions: { endpoint: string }[] }>(
+      userId,
+      `{ pushSubscriptions { endpoint } }`,
+    );
+    expect(list.data?.pushSubscriptions.map((s) => s.endpoint)).not.toContain(unknown.endpoint);
+    const count = push.received.length;
+    const next = await sendTest(userId);
+    expect(push.received.length).toBe(count);
+    expect(await pushAttempts(userId, next.id)).toEqual([]);
+  });
+
   it('removes a subscription the push service answers 410 for, and one the user removes', async () => {
     const userId = randomUUID();
     const gone = await subscribed(userId);

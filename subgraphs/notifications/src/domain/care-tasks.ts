@@ -5,7 +5,7 @@
  * first) and the union of its tasks' channels.
  */
 import { CARE_TASKS, type CareTaskName } from '@bloomzy/shared/messaging/topics';
-import type { NotificationType } from '../db/client.js';
+import type { Notification, NotificationType } from '../db/client.js';
 
 export const REMINDER_TYPE: Readonly<Record<CareTaskName, NotificationType>> = {
   WATER: 'WATERING_REMINDER',
@@ -25,3 +25,15 @@ export const isCareTask = (value: string): value is CareTaskName => TASKS.has(va
 
 /** The identity of one plant's reminder for one task, as stored in Notification.careItems. */
 export const careItemKey = (userPlantId: string, task: CareTaskName): string => `${userPlantId}:${task}`;
+
+/**
+ * The types a notification stands for when choosing its email and web push: every task's type for a care reminder
+ * (a digest covers several; see careItems), its own type otherwise (care tips, system messages, and reminders written
+ * before care tasks, which have no careItems and cover watering). Its own type comes first; the rest in CARE_TASKS
+ * order.
+ */
+export function coveredTypes(n: Pick<Notification, 'type' | 'careItems'>): NotificationType[] {
+  const tasks = new Set(n.careItems.map((item) => item.slice(item.lastIndexOf(':') + 1)));
+  const fromItems = CARE_TASKS.filter((task) => tasks.has(task)).map((task) => REMINDER_TYPE[task]);
+  return [...new Set([n.type, ...fromItems])];
+}
