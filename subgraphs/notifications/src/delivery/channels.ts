@@ -2,9 +2,10 @@
  * EMAIL and WEB_PUSH: sent once a notification has been delivered by the dispatcher (SENT), to the owner's address
  * and registered browsers, for the types whose `email` / `webPush` preference is on and only when the deployment
  * configures the channel. A digest goes out on a channel when it is on for any of its tasks' types
- * (domain/care-tasks.ts coveredTypes), not only for the type it carries (its first task's). At most once: they run after the SENT commit, outside the claim, so a crash mid-send
- * loses those messages but never repeats them. Transient failures are retried here with backoff (delivery/retry.ts)
- * and every attempt goes into the delivery log; push subscriptions the push service reports gone are removed.
+ * (domain/care-tasks.ts coveredTypes), not only for the type it carries (its first task's). At most once: they run
+ * after the SENT commit, outside the claim, so a crash mid-send loses those messages but never repeats them.
+ * Transient failures are retried here with backoff (delivery/retry.ts) and every attempt goes into the delivery log;
+ * push subscriptions the push service reports gone are removed.
  *
  * The dispatcher hands over each batch of newly SENT notifications with `deliver(batch)` and does not wait: sends run
  * in the background with bounded concurrency, and `stop()` waits for those in flight.
