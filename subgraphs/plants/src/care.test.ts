@@ -17,6 +17,7 @@ import { addPlant, ARCHIVE, water } from './testing/operations.js';
 const DAY = 86_400_000;
 const plus = (iso: string, ms: number) => new Date(new Date(iso).getTime() + ms).toISOString();
 const ACQUIRED = plus(START, -10 * DAY);
+const WATERING_STATUS = `query($id: ID!) { userPlant(id: $id) { nextWateringAt wateringStatus { dueDate urgency } } }`;
 
 describe.each(testDatabaseKinds())('care tasks (%s)', (kind) => {
   let h: PlantsHarness;
@@ -107,8 +108,9 @@ describe.each(testDatabaseKinds())('care tasks (%s)', (kind) => {
     expect(theirs.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const future = await user.gql(UPDATE_CARE, { id: fed.id, input: { doneAt: plus(START, 2 * DAY) } });
     expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.doneAt' });
-    const water = await user.gql(SET_CARE_TASK, { input: { userPlantId: plant.id, task: 'WATER', enabled: false } });
-    expect(water.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.task' });
+    // Watering's own interval is customWateringIntervalDays.
+    const water = await user.gql(SET_CARE_TASK, { input: { userPlantId: plant.id, task: 'WATER', intervalDays: 3 } });
+    expect(water.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.intervalDays' });
     const mist = await user.gql(SET_CARE_TASK, { input: { userPlantId: plant.id, task: 'MIST' } });
     expect(mist.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.intervalDays' });
     expect((await careSchedule(user, plant.id)).map((s) => s.task)).not.toContain('MIST');
@@ -143,6 +145,44 @@ describe.each(testDatabaseKinds())('care tasks (%s)', (kind) => {
     ok(await user.gql(ARCHIVE, { id: plant.id }));
     expect(await lastEvent(plant.id)).toMatchObject({ reason: 'ARCHIVED', nextWateringAt: null, otherTasks: [] });
     expect(await careSchedule(user, plant.id)).toEqual([]);
+  });
+
+  it('lets the owner turn watering off (no reminder, not in the schedule or agenda) and back on', async () => {
+    h.clock.set(START);
+    const user = await h.user();
+    const plant = await monstera(user, { location: 'Hall' }); // never watered: due now
+    type Set = { setCareTask: { careSchedule: { task: string }[]; careSettings: unknown[] } };
+    const setWater = (enabled: boolean) =>
+      user.gql<Set>(SET_CARE_TASK, { input: { userPlantId: plant.id, task: 'WATER', enabled } });
+    const others = ['FERTILIZE', 'REPOT', 'PRUNE', 'ROTATE', 'CLEAN_LEAVES'];
+
+    const off = ok(await setWater(false)).setCareTask;
+    expect(off.careSchedule.map((s) => s.task)).toEqual(others);
+    expect(off.careSettings).toEqual([{ task: 'WATER', intervalDays: null, enabled: false }]);
+    // nextWateringAt null with the other tasks listed: notifications cancels the watering reminder, keeps the rest.
+    const event = await lastEvent(plant.id);
+    expect(event).toMatchObject({ reason: 'CARE_CHANGED', nextWateringAt: null });
+    expect(event?.otherTasks?.map((t) => t.task)).toEqual(others);
+    const agenda = await careAgenda(user, 31);
+    expect(agenda.flatMap((d) => d.rooms.flatMap((r) => r.items.map((i) => i.task)))).not.toContain('WATER');
+    type Status = { userPlant: { nextWateringAt: string; wateringStatus: { dueDate: string; urgency: string } } };
+    const status = ok(await user.gql<Status>(WATERING_STATUS, { id: plant.id })).userPlant;
+    expect(status).toEqual({ nextWateringAt: START, wateringStatus: { dueDate: START, urgency: 'DUE_TODAY' } });
+    const room = ok(
+      await user.gql<{ recordCareForRoom: unknown[] }>(CARE_FOR_ROOM, { location: 'Hall', task: 'WATER' }),
+    );
+    expect(room.recordCareForRoom).toEqual([]);
+    // The reconciler agrees that nothing is to be watered: it does not republish a next watering.
+    const before = h.events.length;
+    await h.service.reconciler.runOnce();
+    await h.drain();
+    expect(h.events.slice(before).filter((e) => e.userPlantId === plant.id)).toEqual([]);
+
+    const on = ok(await setWater(true)).setCareTask;
+    expect(on.careSchedule.map((s) => s.task)).toEqual(['WATER', ...others]);
+    expect(on.careSettings).toEqual([]);
+    expect(await lastEvent(plant.id)).toMatchObject({ reason: 'CARE_CHANGED', nextWateringAt: START });
+    expect((await careAgenda(user, 1))[0]?.rooms[0]?.items.map((i) => i.task)).toEqual(['WATER']);
   });
 
   it("lists the collection's due tasks per day and room, overdue first, and does a room's due task at once", async () => {

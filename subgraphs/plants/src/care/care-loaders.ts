@@ -16,14 +16,14 @@ import {
 } from '../db/care-queries.js';
 import type { CareOverride, PlantsDb, UserPlant } from '../db/client.js';
 import type { Loaders } from '../loaders.js';
-import { otherCareSchedules, wateringAsCareTask, type CareTaskStatusView } from './plant-care.js';
+import { otherCareSchedules, wateringAsCareTask, wateringIsOff, type CareTaskStatusView } from './plant-care.js';
 
 export interface CareLoaders {
   log: DataLoader<CareLogPageKey, CareLogRow[], string>;
   logCount: DataLoader<CareLogCountKey, number, string>;
   latest: DataLoader<string, Map<CareTask, Date>>;
   overrides: DataLoader<string, CareOverride[]>;
-  /** Every enabled task of an active plant, WATER first; empty for an archived plant. */
+  /** Every enabled task of an active plant, WATER first (unless turned off); empty for an archived plant. */
   schedule: DataLoader<UserPlant, CareTaskStatusView[], string>;
 }
 
@@ -49,7 +49,7 @@ export function createCareLoaders(db: PlantsDb, clock: Clock, loaders: Omit<Load
               loaders.profile.load(plant.userId),
             ]);
             const others = otherCareSchedules(plant, species, latest, overrides, profile, now);
-            return [wateringAsCareTask(watering), ...others];
+            return wateringIsOff(overrides) ? others : [wateringAsCareTask(watering), ...others];
           }),
         );
       },

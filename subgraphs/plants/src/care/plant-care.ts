@@ -37,6 +37,10 @@ export function otherCareSchedules(
   });
 }
 
+/** Whether the owner turned watering off for the plant (a WATER setting, enabled false). */
+export const wateringIsOff = (overrides: readonly Pick<CareOverride, 'task' | 'enabled'>[]): boolean =>
+  overrides.some((o) => o.task === 'WATER' && !o.enabled);
+
 /** The watering schedule read as a care task: its factors become care factors (the names are shared). */
 export function wateringAsCareTask(schedule: WateringSchedule): CareTaskStatusView {
   const factors: CareFactor[] =

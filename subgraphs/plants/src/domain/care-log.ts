@@ -1,5 +1,5 @@
 /** The care log: recording, correcting and deleting care actions (waterings are delegated to waterings.ts). */
-import { badInput, notFound } from '@bloomzy/shared/errors';
+import { notFound } from '@bloomzy/shared/errors';
 import type { CareTask, RecordCareInput, UpdateCareLogInput } from '../__generated__/resolvers-types.js';
 import type { CareLogRow } from '../db/care-queries.js';
 import type { CareLog, UserPlant, Watering } from '../db/client.js';
@@ -115,10 +115,4 @@ export async function deleteCareLog(runtime: PlantsRuntime, userId: string, id: 
   ]);
   if (active) await publishCareSchedule(runtime, [entry.userPlantId], 'CARE_CHANGED');
   return entry.userPlant;
-}
-
-/** Refuses WATER where only the other tasks are meant. */
-export function otherTask(task: CareTask, field: string, why: string): Exclude<CareTask, 'WATER'> {
-  if (task === 'WATER') throw badInput(field, why);
-  return task;
 }

@@ -10,7 +10,7 @@ import { readProfiles } from '../db/user-profiles.js';
 import { publishCareSchedule } from '../events/care-schedule-events.js';
 import type { PlantsRuntime } from '../runtime.js';
 import { ownedPlant, requireActive } from './access.js';
-import { otherTask, recordCareMany, wateringAsCareLog } from './care-log.js';
+import { recordCareMany, wateringAsCareLog } from './care-log.js';
 import { readOtherCareSchedules } from './care-schedules.js';
 import { readNextWaterings } from './plant-schedules.js';
 import { optionalInt, pastOrNow, requiredText } from './validation.js';
@@ -23,18 +23,20 @@ const LOCATION_MAX = 100;
 /**
  * Stores the owner's setting for one task. Back to the defaults (enabled, no interval) removes the setting. A change
  * moves the task's due date, so it bumps the plant's schedule version and publishes CARE_CHANGED.
+ *
+ * WATER can only be turned off or on: its interval has its own field (customWateringIntervalDays), which the watering
+ * formula and its rhythm already use. Off, its event carries no next watering, so notifications drops the reminder.
  */
 export async function setCareTask(runtime: PlantsRuntime, userId: string, input: SetCareTaskInput): Promise<UserPlant> {
-  const task = otherTask(
-    input.task,
-    'input.task',
-    'Watering is set with customWateringIntervalDays (updateUserPlant) and cannot be turned off',
-  );
+  const { task } = input;
+  if (task === 'WATER' && input.intervalDays != null) {
+    throw badInput('input.intervalDays', "Watering's interval is customWateringIntervalDays (updateUserPlant)");
+  }
   const intervalDays = optionalInt(input.intervalDays, 1, MAX_CARE_INTERVAL_DAYS, 'input.intervalDays') ?? null;
   const enabled = input.enabled ?? true;
   const plant = await ownedPlant(runtime, userId, input.userPlantId);
   requireActive(plant, 'input.userPlantId');
-  if (enabled && intervalDays === null) {
+  if (task !== 'WATER' && enabled && intervalDays === null) {
     const species = await runtime.db.indoorPlant.findUnique({ where: { id: plant.plantId } });
     const planned = careRules[task].interval(species ?? {}, {
       season: 'SPRING',

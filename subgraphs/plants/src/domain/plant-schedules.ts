@@ -2,6 +2,7 @@
  * Care schedules of stored plants outside a request (publishing events, the reconciler, snoozing): read straight from
  * the database in three statements however many plants, where a request uses its loaders instead.
  */
+import { wateringTurnedOff } from '../db/care-queries.js';
 import type { PlantsDb, UserPlant } from '../db/client.js';
 import { wateringPages } from '../db/page-queries.js';
 import { defaultProfile, readProfiles } from '../db/user-profiles.js';
@@ -41,7 +42,7 @@ export async function readPlantSchedule(db: PlantsDb, plant: UserPlant, now: Dat
 
 /**
  * Each plant's next watering at `now`, in order: null for archived plants, which have no schedule (and cost no reads:
- * a batch of archived plants reads nothing).
+ * a batch of archived plants reads nothing), and for plants whose owner turned watering off, which get no reminder.
  */
 export async function readNextWaterings(
   db: PlantsDb,
@@ -49,7 +50,15 @@ export async function readNextWaterings(
   now: Date,
 ): Promise<(Date | null)[]> {
   const active = plants.filter((plant) => !plant.archivedAt);
-  const schedules = await readPlantSchedules(db, active, now);
-  const next = new Map(active.map((plant, i) => [plant.id, schedules[i]?.nextWateringAt ?? null]));
+  const [schedules, off] = await Promise.all([
+    readPlantSchedules(db, active, now),
+    wateringTurnedOff(
+      db,
+      active.map((p) => p.id),
+    ),
+  ]);
+  const next = new Map(
+    active.map((plant, i) => [plant.id, off.has(plant.id) ? null : (schedules[i]?.nextWateringAt ?? null)]),
+  );
   return plants.map((plant) => next.get(plant.id) ?? null);
 }

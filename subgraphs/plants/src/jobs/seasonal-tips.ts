@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { CARE_TIP_STREAM, type CareTipEvent } from '@bloomzy/shared/messaging/topics';
 import { periodicJob } from '@bloomzy/shared/periodic-job';
-import { otherCareSchedules } from '../care/plant-care.js';
+import { otherCareSchedules, wateringIsOff } from '../care/plant-care.js';
 import { currentSeasonStart } from '../care/season-start.js';
 import { seasonalTip, type PlantSeasonChange } from '../care/seasonal-tip.js';
 import { careOverrides, latestCare } from '../db/care-queries.js';
@@ -94,10 +94,12 @@ async function seasonChanges(runtime: PlantsRuntime, tips: readonly DueTip[], no
       others: otherCareSchedules(plant, kind, latest[i] ?? new Map(), overrides[i] ?? [], tip.profile, when),
     });
     const [then, today] = [at(before), at(now)];
+    // Watering turned off: no reminder to adjust, so no watering line (equal intervals read as unchanged).
+    const waterOff = wateringIsOff(overrides[i] ?? []);
     const list = changes.get(plant.userId) ?? [];
     list.push({
       nickname: plant.nickname,
-      waterBefore: then.water.intervalDays,
+      waterBefore: waterOff ? today.water.intervalDays : then.water.intervalDays,
       waterAfter: today.water.intervalDays,
       fertilizeBefore: then.others.find((s) => s.task === 'FERTILIZE') ?? null,
       fertilizeAfter: today.others.find((s) => s.task === 'FERTILIZE') ?? null,
