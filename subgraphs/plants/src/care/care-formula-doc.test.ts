@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FERTILIZE_SEASON_FACTORS, REPOT_POT_FACTORS } from './care-rules.js';
+import { FERTILIZE_SEASON_FACTORS, REPOT_GROWTH_MONTHS, REPOT_POT_FACTORS } from './care-rules.js';
 
 const doc = readFileSync(fileURLToPath(new URL('CARE-FORMULA.md', import.meta.url)), 'utf8');
 
@@ -27,5 +27,8 @@ describe('CARE-FORMULA.md', () => {
   });
   it('lists the repotting pot-size factors of the code', () => {
     expect(table('REPOT')).toEqual(REPOT_POT_FACTORS);
+  });
+  it('lists the repotting months by growth rate of the code', () => {
+    expect(table('REPOT_GROWTH')).toEqual(REPOT_GROWTH_MONTHS);
   });
 });

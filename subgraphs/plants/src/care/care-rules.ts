@@ -4,7 +4,7 @@
  */
 import { CARE_TASKS, type CareTaskName } from '@bloomzy/shared/messaging/topics';
 import type { CareFactorName, Season } from '../__generated__/resolvers-types.js';
-import type { IndoorPlant, PotSize } from '../db/client.js';
+import type { GrowthRate, IndoorPlant, PotSize } from '../db/client.js';
 import { finiteOrNull } from '../schedule/numbers.js';
 import type { Hemisphere } from '../schedule/types.js';
 
@@ -26,6 +26,7 @@ export type SpeciesCareDefaults = Partial<
     | 'pruneIntervalDays'
     | 'rotateIntervalDays'
     | 'cleanLeavesIntervalDays'
+    | 'growthRate'
   >
 >;
 
@@ -81,6 +82,26 @@ const REPOT_POT_REASONS: Readonly<Record<PotSize, string>> = {
   XLARGE: 'Extra-large pot: top-dress rather than repot, rarely moved on',
 };
 
+/**
+ * Repotting when the species gives no interval (an admin-created species left it out): every plant outgrows its pot,
+ * and how fast follows its growth rate — the same rule the seeded species' months were filled from.
+ */
+export const REPOT_GROWTH_MONTHS: Readonly<Record<GrowthRate, number>> = {
+  FAST: 12,
+  MODERATE: 24,
+  SLOW: 36,
+};
+
+/** The species' repotting months and why: its own value, else its growth rate's, else null (not planned). */
+function repotMonths(species: SpeciesCareDefaults): { months: number; reason: string } | null {
+  const own = positive(species.repotIntervalMonths);
+  if (own !== null) return { months: own, reason: `Species default: repot every ${own} months (growth rate)` };
+  const rate = species.growthRate;
+  if (!rate || !Object.hasOwn(REPOT_GROWTH_MONTHS, rate)) return null;
+  const months = REPOT_GROWTH_MONTHS[rate];
+  return { months, reason: `No species interval: repot every ${months} months (${rate.toLowerCase()} grower)` };
+}
+
 /** Average month length, so months convert to days the same way every year. */
 const DAYS_PER_MONTH = 30.44;
 
@@ -128,14 +149,14 @@ export const careRules: Readonly<Record<OtherCareTask, CareRule>> = {
   },
   REPOT: {
     interval(species, { potSize }) {
-      const months = positive(species.repotIntervalMonths);
-      if (months === null) return null;
+      const base = repotMonths(species);
+      if (base === null) return null;
       const pot = potSize ?? 'MEDIUM';
       const factor = REPOT_POT_FACTORS[pot] ?? 1;
       return {
-        days: months * DAYS_PER_MONTH * factor,
+        days: base.months * DAYS_PER_MONTH * factor,
         factors: [
-          { name: 'SPECIES', factor: 1, reason: `Species default: repot every ${months} months (growth rate)` },
+          { name: 'SPECIES', factor: 1, reason: base.reason },
           { name: 'POT_SIZE', factor, reason: REPOT_POT_REASONS[pot] ?? 'Unknown pot size: assumed medium' },
         ],
       };

@@ -76,6 +76,21 @@ describe('other tasks', () => {
     expect(large?.factors.find((f) => f.name === 'POT_SIZE')?.factor).toBe(1.5);
   });
 
+  it("repots from the growth rate when the species gives no months, and the species' own months win", () => {
+    const now = at('2026-04-10T00:00:00Z');
+    const repot = (species: CareTaskInput['species'], potSize: CareTaskInput['potSize'] = null) =>
+      computeCareTask({ task: 'REPOT', species, potSize, since: now }, now);
+    const slow = repot({ repotIntervalMonths: null, growthRate: 'SLOW' });
+    expect(slow).toMatchObject({ intervalDays: 1096, source: 'COMPUTED' }); // 36 months
+    expect(slow?.factors[0]?.reason).toBe('No species interval: repot every 36 months (slow grower)');
+    expect(repot({ growthRate: 'FAST' }, 'SMALL')?.intervalDays).toBe(274); // 12 months × 0.75
+    expect(repot({ repotIntervalMonths: 18, growthRate: 'FAST' })?.intervalDays).toBe(548);
+    expect(repot({ repotIntervalMonths: 0, growthRate: 'MODERATE' })?.intervalDays).toBe(731);
+    expect(repot({ growthRate: 'HUGE' as never })).toBeNull();
+    expect(repot({ growthRate: 'toString' as never })).toBeNull();
+    expect(repot({})).toBeNull();
+  });
+
   it('counts the first interval from when the plant was acquired', () => {
     const s = computeCareTask(base({ task: 'MIST', since: at('2026-04-01T08:00:00Z') }), at('2026-04-10T08:00:00Z'));
     expect(s).toMatchObject({ intervalDays: 2, urgency: 'OVERDUE' });
