@@ -61,12 +61,12 @@ const careScheduleEvent = z.object({
   userId: uuid,
   userPlantId: uuid,
   nickname: z.string(),
-  /** Null when the plant was archived: no more reminders. */
+  /** Null when the plant was archived or its owner turned watering off: no watering reminder. */
   nextWateringAt: isoTime.nullable(),
   /**
    * Every enabled task other than WATER (which stays in nextWateringAt) with its next due time. Absent from events
-   * written before care tasks existed: a consumer then leaves that plant's other reminders as they are. Empty (or
-   * nextWateringAt null) for an archived plant: no more reminders of any task.
+   * written before care tasks existed: a consumer then leaves that plant's other reminders as they are. Empty for an
+   * archived plant: no more reminders of any task. Listed with nextWateringAt null: only watering is off.
    */
   otherTasks: z.array(careTaskDue).optional(),
   /** A reason this consumer does not know yet reads as UPDATED: the event carries the full state either way. */
