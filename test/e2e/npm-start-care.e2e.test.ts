@@ -5,7 +5,6 @@
  * due together make one digest. As npm-start.e2e.test.ts: free ports rather than :4000 (other suites and a developer's
  * own `npm start` may hold it), a temporary DATA_DIR, and the process group killed at the end.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createECDH } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startPushService, type PushService } from '@bloomzy/notifications/testing/push-service';
 import { startSmtpReceiver, type SmtpReceiver } from '@bloomzy/notifications/testing/smtp-receiver';
-import { repoRoot } from '@bloomzy/shared/paths';
 import { gql } from '@bloomzy/shared/testing/graphql-client';
+import { npmStart, stop, type NpmStart } from './npm-start-process.js';
 import { freePorts } from './ports.js';
 import { waitFor } from './wait-for.js';
 
@@ -45,48 +44,6 @@ interface Task {
   intervalDays: number;
 }
 
-/** `npm start` (scripts/start.ts under tsx, as the npm script runs it) in its own process group, ready on /ready. */
-async function npmStart(env: Record<string, string>, routerPort: number) {
-  let output = '';
-  const cli = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  // detached: tsx runs the script in a child process; the group lets afterAll kill both, whatever state they are in.
-  const child = spawn(process.execPath, [cli, 'scripts/start.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const started = { child, output: () => output };
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    const ready = await fetch(`http://127.0.0.1:${routerPort}/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return started;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  await stop(started);
-  throw new Error(`npm start was not ready within 60 s:\n${output}`);
-}
-
-/** Ctrl-C (SIGINT to tsx, which relays it), then SIGKILL to the whole group for anything still running. */
-async function stop({ child }: { child: ChildProcess }): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGINT');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  }
-  try {
-    process.kill(-child.pid!, 'SIGKILL');
-  } catch {
-    // ESRCH: the group is already gone.
-  }
-}
-
 /** A VAPID key pair as `npx web-push generate-vapid-keys` prints it (P-256, base64url). */
 function vapidKeys() {
   const ecdh = createECDH('prime256v1');
@@ -112,7 +69,7 @@ async function currentHourWithRoom(): Promise<number> {
 // Concurrent: two users of one process, each waiting up to a minute for a minute-aligned send time.
 describe.concurrent('npm start: care schedules and reminders', () => {
   let url = '';
-  let started: Awaited<ReturnType<typeof npmStart>> | undefined;
+  let started: NpmStart | undefined;
   let smtp: SmtpReceiver;
   let push: PushService;
   let dataDir = '';

@@ -2,59 +2,14 @@
  * What a newcomer does: `npm start` as a real process (here on other ports, with a temporary data directory), signup
  * and login through the router with plain HTTP, Ctrl-C, start again — the account is still there.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '@bloomzy/shared/paths';
 import { gql } from '@bloomzy/shared/testing/graphql-client';
+import { interrupt, npmStart, stop } from './npm-start-process.js';
 import { freePorts } from './ports.js';
 import { scrape, sum } from './prometheus-text.js';
-
-interface Started {
-  child: ChildProcess;
-  output: () => string;
-}
-
-async function npmStart(env: Record<string, string>, routerPort: number): Promise<Started> {
-  let output = '';
-  const child = spawn(
-    process.execPath,
-    [path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts'],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`npm start exited early:\n${output}`);
-    const ready = await fetch(`http://127.0.0.1:${routerPort}/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) return { child, output: () => output };
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`npm start was not ready within 60 s:\n${output}`);
-}
-
-/** Ctrl-C: SIGINT, and the process must exit by itself (databases closed, sockets released). */
-function interrupt(started: Started): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no exit 10 s after SIGINT:\n${started.output()}`)), 10_000);
-    started.child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve(code);
-    });
-    started.child.kill('SIGINT');
-  });
-}
 
 describe('npm start', () => {
   const cleanup: (() => Promise<unknown>)[] = [];
@@ -77,7 +32,7 @@ describe('npm start', () => {
     };
     const url = `http://127.0.0.1:${router}/graphql`;
     const first = await npmStart(env, router as number);
-    cleanup.push(async () => first.child.exitCode === null && first.child.kill('SIGKILL'));
+    cleanup.push(() => stop(first));
     expect(first.output()).toContain(`http://localhost:${router}/graphql`);
     const signup = await gql<{ signup: { user: { id: string } } }>(
       url,
@@ -104,7 +59,7 @@ describe('npm start', () => {
     expect(await interrupt(first)).toBe(0);
 
     const second = await npmStart(env, router as number);
-    cleanup.push(async () => second.child.exitCode === null && second.child.kill('SIGKILL'));
+    cleanup.push(() => stop(second));
     const login = await gql<{ login: { accessToken: string } }>(
       url,
       'mutation { login(email: "newcomer@bloomzy.test", password: "fiddle-leaf-9") { accessToken } }',
