@@ -6,8 +6,8 @@
  */
 import { loadAuthConfig } from '@bloomzy/auth/config';
 import { createAuthDb } from '@bloomzy/auth/db/client';
-import { loadOrExit } from '@bloomzy/shared/config';
 import { openServiceDatabase } from '@bloomzy/shared/db/open';
+import { loadOrExit } from '@bloomzy/shared/env-schema';
 
 const [email, flag] = process.argv.slice(2);
 if (!email) {

@@ -15,7 +15,7 @@ import { startTracing } from '@bloomzy/shared/telemetry/start-tracing';
 await startTracing('bloomzy', process.env);
 const { loadRouterConfig } = await import('@bloomzy/router/config');
 const { startRouter } = await import('@bloomzy/router/server');
-const { loadOrExit } = await import('@bloomzy/shared/config');
+const { loadOrExit } = await import('@bloomzy/shared/env-schema');
 const { createCoordination } = await import('@bloomzy/shared/coordination');
 const { createLogger } = await import('@bloomzy/shared/logger');
 const { subgraphs } = await import('@bloomzy/shared/manifest');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@bloomzy/shared/config';
+import { ConfigError } from '@bloomzy/shared/env-schema';
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { repoRoot } from '@bloomzy/shared/paths';
 import { loadRouterConfig, routerVariables } from './config.js';

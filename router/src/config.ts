@@ -6,22 +6,24 @@ import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 import {
   authUrlEnvironment,
-  bool,
   commonConfig,
   commonEnvironment,
+  listenEnvironment,
+  type CommonConfig,
+} from '@bloomzy/shared/config';
+import {
+  bool,
   ConfigError,
   int,
   list,
-  listenEnvironment,
   optional,
   parseEnv,
   reject,
   str,
   url,
   variablesOf,
-  type CommonConfig,
   type Env,
-} from '@bloomzy/shared/config';
+} from '@bloomzy/shared/env-schema';
 import { subgraphs } from '@bloomzy/shared/manifest';
 import { repoRoot } from '@bloomzy/shared/paths';
 import type { CostLimits } from './cost/plugin.js';

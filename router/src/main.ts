@@ -5,7 +5,7 @@
 import { startTracing } from '@bloomzy/shared/telemetry/start-tracing';
 
 await startTracing('router', process.env);
-const { loadOrExit } = await import('@bloomzy/shared/config');
+const { loadOrExit } = await import('@bloomzy/shared/env-schema');
 const { createCoordination } = await import('@bloomzy/shared/coordination');
 const { createLogger } = await import('@bloomzy/shared/logger');
 const { startProcessMetrics } = await import('@bloomzy/shared/metrics/process-metrics');

@@ -1,18 +1,8 @@
 /**
  * Auth service configuration, read and validated once at start-up. The only place auth reads the environment.
  */
-import {
-  int,
-  list,
-  optional,
-  parseEnv,
-  reject,
-  serviceBase,
-  subgraphEnvironment,
-  variablesOf,
-  type Env,
-  type ServiceBaseConfig,
-} from '@bloomzy/shared/config';
+import { serviceBase, subgraphEnvironment, type ServiceBaseConfig } from '@bloomzy/shared/config';
+import { int, list, optional, parseEnv, reject, variablesOf, type Env } from '@bloomzy/shared/env-schema';
 
 export interface AuthConfig extends ServiceBaseConfig {
   /** JSON array of private JWKs (first signs, all verify), inline or from a file; generated in dataDir when unset. */

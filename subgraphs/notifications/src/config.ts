@@ -6,18 +6,12 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
   authUrlEnvironment,
-  int,
   MIN_SECRET_BYTES,
-  optional,
-  parseEnv,
-  reject,
   serviceBase,
   subgraphEnvironment,
-  variablesOf,
-  type Env,
   type ServiceBaseConfig,
-  url,
 } from '@bloomzy/shared/config';
+import { int, optional, parseEnv, reject, variablesOf, type Env, url } from '@bloomzy/shared/env-schema';
 
 /** The EMAIL channel's SMTP settings; null (channel not offered) while SMTP_URL is unset. */
 export interface EmailConfig {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '@bloomzy/shared/config';
+import { ConfigError } from '@bloomzy/shared/env-schema';
 import { subgraph } from '@bloomzy/shared/manifest';
 import { loadPlantsConfig, plantsVariables } from './config.js';
 

@@ -1,16 +1,8 @@
 /**
  * Plants service configuration, read and validated once at start-up. The only place plants reads the environment.
  */
-import {
-  authUrlEnvironment,
-  int,
-  parseEnv,
-  serviceBase,
-  subgraphEnvironment,
-  variablesOf,
-  type Env,
-  type ServiceBaseConfig,
-} from '@bloomzy/shared/config';
+import { authUrlEnvironment, serviceBase, subgraphEnvironment, type ServiceBaseConfig } from '@bloomzy/shared/config';
+import { int, parseEnv, variablesOf, type Env } from '@bloomzy/shared/env-schema';
 
 export interface PlantsConfig extends ServiceBaseConfig {
   /** Base URL of the auth service: its JWKS verifies access tokens, its introspection endpoint API keys. */

@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  bool,
   commonConfig,
   commonEnvironment,
-  ConfigError,
-  int,
-  list,
-  oneOf,
-  parseEnv,
-  port,
   serviceBase,
-  str,
   subgraphEnvironment,
   loadTelemetryConfig,
   telemetryEnvironment,
-  url,
-  variablesOf,
-  type Env,
 } from './config.js';
+import { bool, ConfigError, int, list, oneOf, parseEnv, port, str, url, variablesOf, type Env } from './env-schema.js';
 import { subgraphs } from './manifest.js';
 
 const doc = { description: 'test variable' };

@@ -1,5 +1,6 @@
-import { loadOrExit, type Env, type ServiceBaseConfig } from './config.js';
+import { type ServiceBaseConfig } from './config.js';
 import { createCoordination, type Coordination } from './coordination.js';
+import { loadOrExit, type Env } from './env-schema.js';
 import { createLogger, type Logger } from './logger.js';
 import { startProcessMetrics } from './metrics/process-metrics.js';
 import { flushTracing } from './telemetry/start-tracing.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock.js';
-import { ConfigError } from '../config.js';
+import { ConfigError } from '../env-schema.js';
 import { createServiceCredentials, SERVICE_CREDENTIAL_HEADER, serviceCredentials } from './service-credential.js';
 
 const SECRET = 'a-secret-the-router-and-subgraphs-share';

@@ -12,7 +12,8 @@ import { readFile } from 'node:fs/promises';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { LRUCache } from 'lru-cache';
 import { systemClock, type Clock } from '../clock.js';
-import { ConfigError, MIN_SECRET_BYTES } from '../config.js';
+import { MIN_SECRET_BYTES } from '../config.js';
+import { ConfigError } from '../env-schema.js';
 import type { Principal } from './principal.js';
 import { IDENTITY_TYPE, signIdentity, verifyIdentity } from './subscriber-identity.js';
 

@@ -7,7 +7,8 @@
  * sees modules loaded after the hook is registered.
  */
 import { register } from 'node:module';
-import { loadTelemetryConfig, loadOrExit, type Env } from '../config.js';
+import { loadTelemetryConfig } from '../config.js';
+import { loadOrExit, type Env } from '../env-schema.js';
 import type { Tracing } from './tracing.js';
 
 let running: Tracing | undefined;
