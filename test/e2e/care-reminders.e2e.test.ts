@@ -4,10 +4,9 @@
  * and by web push (a local push service that decrypts it); the daily digest lists every task due; a season change
  * gives one care tip to a user with plants. Plants and notifications share one test clock (tokens stay on real time).
  */
-import { createECDH } from 'node:crypto';
 import type { FormattedExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPushService, type PushService } from '@bloomzy/notifications/testing/push-service';
+import { startPushService, vapidKeys, type PushService } from '@bloomzy/notifications/testing/push-service';
 import { startSmtpReceiver, type SmtpReceiver } from '@bloomzy/notifications/testing/smtp-receiver';
 import { ManualClock } from '@bloomzy/shared/clock';
 import { signupUser, startStack, type Stack } from './harness.js';
@@ -24,16 +23,6 @@ interface Note {
   userPlant: { id: string } | null;
 }
 const NOTE = 'id type status body scheduledFor userPlant { id }';
-
-/** A VAPID key pair as `npx web-push generate-vapid-keys` prints it (P-256, base64url). */
-function vapidKeys() {
-  const ecdh = createECDH('prime256v1');
-  ecdh.generateKeys();
-  return {
-    publicKey: ecdh.getPublicKey().toString('base64url'),
-    privateKey: ecdh.getPrivateKey().toString('base64url'),
-  };
-}
 
 /** The first instant of the next meteorological season (UTC) at least `minMs` after `from`. */
 function nextSeasonBoundary(from: Date, minMs: number): Date {

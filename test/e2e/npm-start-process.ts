@@ -6,11 +6,42 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from '@bloomzy/shared/paths';
+import { freePorts } from './ports.js';
 
 export interface NpmStart {
   child: ChildProcess;
   /** Everything it printed so far (stdout and stderr). */
   output: () => string;
+}
+
+export interface NpmStartPorts {
+  router: number;
+  auth: number;
+  plants: number;
+  notifications: number;
+  metrics: number;
+  /** The variables that put `npm start` on those ports with its data in `dataDir`. */
+  env: Record<string, string>;
+}
+
+/** Free ports for the router, the three subgraphs and /metrics, and the environment that puts `npm start` there. */
+export async function npmStartPorts(dataDir: string): Promise<NpmStartPorts> {
+  const [router, auth, plants, notifications, metrics] = (await freePorts(5)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const env = {
+    DATA_DIR: dataDir,
+    ROUTER_PORT: String(router),
+    AUTH_PORT: String(auth),
+    PLANTS_PORT: String(plants),
+    NOTIFICATIONS_PORT: String(notifications),
+    METRICS_PORT: String(metrics),
+  };
+  return { router, auth, plants, notifications, metrics, env };
 }
 
 /** Starts it with `env` on top of this process's environment; resolves once the router answers /ready. */

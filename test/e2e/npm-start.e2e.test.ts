@@ -7,8 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gql } from '@bloomzy/shared/testing/graphql-client';
-import { interrupt, npmStart, stop } from './npm-start-process.js';
-import { freePorts } from './ports.js';
+import { interrupt, npmStart, npmStartPorts, stop } from './npm-start-process.js';
 import { scrape, sum } from './prometheus-text.js';
 
 describe('npm start', () => {
@@ -20,18 +19,10 @@ describe('npm start', () => {
   it('serves signup/login/me through the router, stops on Ctrl-C and keeps the data across a restart', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-start-'));
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
-    const [router, auth, plants, notifications, metrics] = await freePorts(5);
-    const env = {
-      DATA_DIR: dataDir,
-      ROUTER_PORT: String(router),
-      AUTH_PORT: String(auth),
-      PLANTS_PORT: String(plants),
-      NOTIFICATIONS_PORT: String(notifications),
-      METRICS_PORT: String(metrics),
-      NODE_ENV: 'development',
-    };
+    const { router, auth, metrics, env: ports } = await npmStartPorts(dataDir);
+    const env = { ...ports, NODE_ENV: 'development' };
     const url = `http://127.0.0.1:${router}/graphql`;
-    const first = await npmStart(env, router as number);
+    const first = await npmStart(env, router);
     cleanup.push(() => stop(first));
     expect(first.output()).toContain(`http://localhost:${router}/graphql`);
     const signup = await gql<{ signup: { user: { id: string } } }>(
@@ -58,7 +49,7 @@ describe('npm start', () => {
     expect(sum(samples, 'process_resident_memory_bytes', { service: 'bloomzy' })).toBeGreaterThan(0);
     expect(await interrupt(first)).toBe(0);
 
-    const second = await npmStart(env, router as number);
+    const second = await npmStart(env, router);
     cleanup.push(() => stop(second));
     const login = await gql<{ login: { accessToken: string } }>(
       url,

@@ -11,7 +11,7 @@ import pg from 'pg';
 import { ROUTER_NODE_FLAGS } from '@bloomzy/router/node-flags';
 import { repoRoot } from '@bloomzy/shared/paths';
 import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
-import { freePorts } from '../../../test/e2e/ports.js';
+import { npmStartPorts } from '../../../test/e2e/npm-start-process.js';
 import { startTopology } from '../../../test/e2e/processes.js';
 import type { NamedPids } from './process-cpu.js';
 
@@ -120,22 +120,11 @@ export async function productionShape(adminUrl: string, redisUrl: string, cpuPro
 /** `npm start` as a user runs it (node --import tsx scripts/start.ts) on free ports and a fresh DATA_DIR. */
 export async function npmStartShape(): Promise<BenchShape> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-bench-dashboard-'));
-  const [router, auth, plants, notifications, metrics] = (await freePorts(5)) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const { router, plants, metrics, env: ports } = await npmStartPorts(dataDir);
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '',
-    DATA_DIR: dataDir,
-    ROUTER_PORT: String(router),
-    AUTH_PORT: String(auth),
-    PLANTS_PORT: String(plants),
-    NOTIFICATIONS_PORT: String(notifications),
-    METRICS_PORT: String(metrics),
+    ...ports,
     SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
     ...UNLIMITED,
   };

@@ -17,6 +17,16 @@ interface PushedMessage {
   vapid: { claims: JWTPayload; publicKey: string };
 }
 
+/** A VAPID key pair as `npx web-push generate-vapid-keys` prints it (P-256, base64url), for a deployment under test. */
+export function vapidKeys(): { publicKey: string; privateKey: string } {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  return {
+    publicKey: ecdh.getPublicKey().toString('base64url'),
+    privateKey: ecdh.getPrivateKey().toString('base64url'),
+  };
+}
+
 export interface PushService {
   /** A subscription of a new "browser": endpoint on this service, keys as PushSubscription.toJSON() gives them. */
   subscription(): { endpoint: string; keys: { p256dh: string; auth: string } };
