@@ -7,7 +7,7 @@
 import type { FormattedExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPushService, vapidKeys, type PushService } from '@bloomzy/notifications/testing/push-service';
-import { startSmtpReceiver, type SmtpReceiver } from '@bloomzy/notifications/testing/smtp-receiver';
+import { emailEnvironment, startSmtpReceiver, type SmtpReceiver } from '@bloomzy/notifications/testing/smtp-receiver';
 import { ManualClock } from '@bloomzy/shared/clock';
 import { signupUser, startStack, type Stack } from './harness.js';
 import { waitFor } from './wait-for.js';
@@ -75,10 +75,7 @@ describe('care reminders across the stack', () => {
       plantsClock: clock,
       notificationsClock: clock,
       env: {
-        SMTP_URL: smtp.url,
-        EMAIL_FROM: 'reminders@bloomzy.test',
-        UNSUBSCRIBE_SECRET: 'an-unsubscribe-secret-of-at-least-32-bytes',
-        PUBLIC_URL: 'https://bloomzy.test',
+        ...emailEnvironment(smtp),
         VAPID_PUBLIC_KEY: vapid.publicKey,
         VAPID_PRIVATE_KEY: vapid.privateKey,
         VAPID_SUBJECT: 'mailto:admin@bloomzy.test',

@@ -4,7 +4,7 @@
  * through the router (the only public service) without logging in.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpReceiver, type SmtpReceiver } from '@bloomzy/notifications/testing/smtp-receiver';
+import { emailEnvironment, startSmtpReceiver, type SmtpReceiver } from '@bloomzy/notifications/testing/smtp-receiver';
 import { signupUser, startStack, type Stack } from './harness.js';
 import { waitFor } from './wait-for.js';
 
@@ -23,10 +23,7 @@ describe('email through the router', () => {
     smtp = await startSmtpReceiver();
     stack = await startStack({
       env: {
-        SMTP_URL: smtp.url,
-        EMAIL_FROM: 'reminders@bloomzy.test',
-        UNSUBSCRIBE_SECRET: 'an-unsubscribe-secret-of-at-least-32-bytes',
-        PUBLIC_URL: 'https://bloomzy.test',
+        ...emailEnvironment(smtp),
       },
     });
   });

@@ -12,7 +12,7 @@ import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startPushService, vapidKeys, type PushService } from '@bloomzy/notifications/testing/push-service';
-import { startSmtpReceiver, type SmtpReceiver } from '@bloomzy/notifications/testing/smtp-receiver';
+import { emailEnvironment, startSmtpReceiver, type SmtpReceiver } from '@bloomzy/notifications/testing/smtp-receiver';
 import { gql } from '@bloomzy/shared/testing/graphql-client';
 import { npmStart, npmStartPorts, stop, type NpmStart } from './npm-start-process.js';
 import { waitFor } from './wait-for.js';
@@ -122,10 +122,7 @@ describe.concurrent('npm start: care schedules and reminders', () => {
       {
         ...env,
         NODE_ENV: 'development',
-        SMTP_URL: smtp.url,
-        EMAIL_FROM: 'reminders@bloomzy.test',
-        UNSUBSCRIBE_SECRET: 'an-unsubscribe-secret-of-at-least-32-bytes',
-        PUBLIC_URL: `http://localhost:${router}`,
+        ...emailEnvironment(smtp, `http://localhost:${router}`),
         VAPID_PUBLIC_KEY: vapid.publicKey,
         VAPID_PRIVATE_KEY: vapid.privateKey,
         VAPID_SUBJECT: 'mailto:admin@bloomzy.test',

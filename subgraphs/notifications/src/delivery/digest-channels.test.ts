@@ -11,7 +11,7 @@ import { routerHeaders } from '@bloomzy/shared/testing/router-credential';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { startHarness, type Harness } from '../testing/harness.js';
 import { startPushService, type PushService } from '../testing/push-service.js';
-import { startSmtpReceiver, type SmtpReceiver } from '../testing/smtp-receiver.js';
+import { emailEnvironment, startSmtpReceiver, type SmtpReceiver } from '../testing/smtp-receiver.js';
 
 const PREFS = `mutation($input: NotificationPreferencesInput!) {
   updateNotificationPreferences(input: $input) { digestEnabled } }`;
@@ -30,10 +30,7 @@ describe.each(testDatabaseKinds())('digest email and web push (%s)', (kind) => {
     push = await startPushService();
     h = await startHarness(kind, {
       env: {
-        SMTP_URL: smtp.url,
-        EMAIL_FROM: 'Bloomzy <reminders@bloomzy.test>',
-        UNSUBSCRIBE_SECRET: 'an-unsubscribe-secret-of-at-least-32-bytes',
-        PUBLIC_URL: 'https://bloomzy.test',
+        ...emailEnvironment(smtp),
         VAPID_PUBLIC_KEY: vapid.publicKey,
         VAPID_PRIVATE_KEY: vapid.privateKey,
         VAPID_SUBJECT: 'mailto:admin@bloomzy.test',

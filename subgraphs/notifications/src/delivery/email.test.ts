@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routerHeaders } from '@bloomzy/shared/testing/router-credential';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { startHarness, type Harness } from '../testing/harness.js';
-import { startSmtpReceiver, type SmtpReceiver } from '../testing/smtp-receiver.js';
+import { emailEnvironment, startSmtpReceiver, type SmtpReceiver } from '../testing/smtp-receiver.js';
 
 const PREFS = `mutation($input: NotificationPreferencesInput!) {
   updateNotificationPreferences(input: $input) { availableChannels types { type email channels } } }`;
@@ -29,10 +29,7 @@ describe.each(testDatabaseKinds())('email channel (%s)', (kind) => {
     smtp = await startSmtpReceiver();
     h = await startHarness(kind, {
       env: {
-        SMTP_URL: smtp.url,
-        EMAIL_FROM: 'Bloomzy <reminders@bloomzy.test>',
-        UNSUBSCRIBE_SECRET: 'an-unsubscribe-secret-of-at-least-32-bytes',
-        PUBLIC_URL: 'https://bloomzy.test',
+        ...emailEnvironment(smtp),
       },
     });
   });

@@ -6,6 +6,19 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
+/**
+ * The variables that turn the email channel on against `smtp` (sender "Bloomzy <reminders@bloomzy.test>", links under
+ * `publicUrl`), for a harness or a process under test.
+ */
+export function emailEnvironment(smtp: Pick<SmtpReceiver, 'url'>, publicUrl = 'https://bloomzy.test') {
+  return {
+    SMTP_URL: smtp.url,
+    EMAIL_FROM: 'Bloomzy <reminders@bloomzy.test>',
+    UNSUBSCRIBE_SECRET: 'an-unsubscribe-secret-of-at-least-32-bytes',
+    PUBLIC_URL: publicUrl,
+  };
+}
+
 export interface SmtpReceiver {
   url: string;
   received: ParsedMail[];
