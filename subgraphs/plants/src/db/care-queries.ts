@@ -104,13 +104,3 @@ export async function careOverrides(db: PlantsDb, userPlantIds: readonly string[
     : [];
   return userPlantIds.map((id) => rows.filter((row) => row.userPlantId === id));
 }
-
-/** The plants among `userPlantIds` whose owner turned watering off (setCareTask), in one statement. */
-export async function wateringTurnedOff(db: PlantsDb, userPlantIds: readonly string[]): Promise<Set<string>> {
-  if (userPlantIds.length === 0) return new Set();
-  const rows = await db.careOverride.findMany({
-    where: { userPlantId: { in: [...userPlantIds] }, task: 'WATER', enabled: false },
-    select: { userPlantId: true },
-  });
-  return new Set(rows.map((row) => row.userPlantId));
-}

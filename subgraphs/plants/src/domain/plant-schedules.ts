@@ -1,8 +1,10 @@
 /**
  * Care schedules of stored plants outside a request (publishing events, the reconciler, snoozing): read straight from
- * the database in three statements however many plants, where a request uses its loaders instead.
+ * the database in three statements however many plants (a fourth for the care settings where watering may be turned
+ * off), where a request uses its loaders instead.
  */
-import { wateringTurnedOff } from '../db/care-queries.js';
+import { wateringIsOff } from '../care/plant-care.js';
+import { careOverrides } from '../db/care-queries.js';
 import type { PlantsDb, UserPlant } from '../db/client.js';
 import { wateringPages } from '../db/page-queries.js';
 import { defaultProfile, readProfiles } from '../db/user-profiles.js';
@@ -50,15 +52,18 @@ export async function readNextWaterings(
   now: Date,
 ): Promise<(Date | null)[]> {
   const active = plants.filter((plant) => !plant.archivedAt);
-  const [schedules, off] = await Promise.all([
+  const [schedules, overrides] = await Promise.all([
     readPlantSchedules(db, active, now),
-    wateringTurnedOff(
+    careOverrides(
       db,
       active.map((p) => p.id),
     ),
   ]);
   const next = new Map(
-    active.map((plant, i) => [plant.id, off.has(plant.id) ? null : (schedules[i]?.nextWateringAt ?? null)]),
+    active.map((plant, i) => [
+      plant.id,
+      wateringIsOff(overrides[i] ?? []) ? null : (schedules[i]?.nextWateringAt ?? null),
+    ]),
   );
   return plants.map((plant) => next.get(plant.id) ?? null);
 }
