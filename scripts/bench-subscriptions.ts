@@ -15,6 +15,7 @@
  * and notifications A and B over the burst (bench/subscriptions/cpu-profile.ts) and writes them into DIR. Needs Postgres and Redis (TEST_DATABASE_URL / REDIS_URL, defaults local).
  */
 import { parseArgs } from 'node:util';
+import { notificationsVariables } from '@bloomzy/notifications/config';
 import { startTopology } from '../test/e2e/processes.js';
 import { latencyStats } from './bench/stats.js';
 import { connectSubscribers } from './bench/subscriptions/clients.js';
@@ -41,8 +42,10 @@ const pick = (env: NodeJS.ProcessEnv, names: string[]) =>
   Object.fromEntries(names.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]!]])));
 const mode = values.mode ?? 'both';
 const waitMs = Number(values['wait-seconds']) * 1000;
-/** The dispatcher's look-ahead in this run (production's default unless DISPATCH_LOOKAHEAD_MS says otherwise). */
-const lookaheadMs = Number(process.env.DISPATCH_LOOKAHEAD_MS ?? 1000);
+/** The dispatcher's look-ahead in this run: production's default unless DISPATCH_LOOKAHEAD_MS says otherwise. */
+const lookaheadMs = Number(
+  process.env.DISPATCH_LOOKAHEAD_MS ?? notificationsVariables.find((v) => v.name === 'DISPATCH_LOOKAHEAD_MS')?.default,
+);
 const dueLeadMs = Math.max(2_000, lookaheadMs + 2_000);
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -59,7 +62,9 @@ async function main() {
     env: {
       AUTH_SIGNING_KEYS: mint.signingKeys,
       // The bench's own DISPATCH_BATCH_SIZE / DISPATCH_BATCHES_IN_FLIGHT, when set, to try others than production's.
-      ...pick(process.env, ['DISPATCH_BATCH_SIZE', 'DISPATCH_BATCHES_IN_FLIGHT', 'DISPATCH_LOOKAHEAD_MS']),
+      ...pick(process.env, ['DISPATCH_BATCH_SIZE', 'DISPATCH_BATCHES_IN_FLIGHT']),
+      // Always given: the e2e topology's own setting would apply otherwise.
+      DISPATCH_LOOKAHEAD_MS: String(lookaheadMs),
       ...(values.profile ? { NODE_OPTIONS: '--inspect=127.0.0.1:0' } : {}),
     },
     // As the image runs, with production's dispatcher rather than the e2e topology's (batches of 5 there, so tests

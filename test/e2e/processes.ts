@@ -232,7 +232,7 @@ async function tempDir(prefix: string): Promise<{ dir: string; remove(): Promise
 
 /** The notifications instances' claim lease is derived from this (see dispatch/claims.ts); 100 ms is the smallest allowed. */
 export const WEBHOOK_TIMEOUT_MS = 100;
-/** The dispatchers claim what falls due within this before it is due (production's default, set here for the tests). */
+/** The dispatchers claim what falls due within this before it is due (the tests' setting; production's default is 5 s). */
 export const DISPATCH_LOOKAHEAD_MS = 1_000;
 
 export interface Topology {

@@ -71,9 +71,9 @@ const notificationsEnvironment = subgraphEnvironment('notifications').extend({
   DISPATCH_LOOKAHEAD_MS: int(
     {
       description:
-        'How long before their due time the dispatcher claims notifications (and reads their settings), so a burst due at one instant needs only its SENT write and push then',
+        'How long before their due time the dispatcher claims notifications (and reads their settings), so a burst due at one instant needs only its SENT write and push then; a notification claimed ahead can still be cancelled until it is due',
     },
-    1_000,
+    5_000,
     0,
     60_000,
   ),

@@ -64,11 +64,16 @@ export async function applyUserAction(
     const decision = transition(current.status, action);
     if (decision.kind === 'refused') throw conflict(decision.reason);
     if (decision.kind === 'same') return current;
+    // A claim taken ahead of the due time (DISPATCH_LOOKAHEAD_MS) does not stop a cancel: until the row is due the
+    // dispatcher has sent nothing, and its SENT write (like its webhook path) only takes rows still claimed and
+    // SCHEDULED, so whichever of the two commits first wins and the other changes nothing.
     const underLease = current.claimedUntil !== null && current.claimedUntil > now;
-    if (action === 'cancel' && underLease)
+    const claimedAhead = current.dispatchAt !== null && current.dispatchAt > now;
+    if (action === 'cancel' && underLease && !claimedAhead)
       throw conflict('This notification cannot be cancelled: it is being delivered right now');
     const where: Prisma.NotificationWhereInput = { id, userId, status: current.status };
-    if (action === 'cancel') where.OR = [{ claimedUntil: null }, { claimedUntil: { lte: now } }];
+    if (action === 'cancel')
+      where.OR = [{ claimedUntil: null }, { claimedUntil: { lte: now } }, { dispatchAt: { gt: now } }];
     const { count } = await runtime.db.notification.updateMany({ where, data: changes(action, current, now, value) });
     if (count === 1) return findOwnNotification(runtime, userId, id);
   }

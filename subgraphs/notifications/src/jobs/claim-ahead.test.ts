@@ -63,6 +63,39 @@ describe.each(testDatabaseKinds())('claiming ahead (%s)', (kind) => {
     await h.db.notification.deleteMany({ where: { id: { in: ids } } }); // not to be claimed by the next tests
   });
 
+  it('lets the recipient cancel a reminder claimed ahead until it is due; it is then neither sent nor pushed', async () => {
+    const { userId, at, ids } = await dueIn(2_000, 2);
+    const [cancelled, kept] = ids as [string, string];
+    const pushed: string[] = [];
+    const live = h.pubsub.subscribe<LiveNotification>(notificationTopic(userId));
+    const pump = (async () => {
+      for await (const n of live) pushed.push(n.id);
+    })();
+    const run = h.service.dispatcher.runOnce();
+    await expect
+      .poll(async () => (await rows(ids)).every((r) => r.claimedBy !== null), { timeout: 1_000, interval: 10 })
+      .toBe(true);
+    const answer = await h.as<{ cancelNotification: { status: string } }>(
+      userId,
+      'mutation($id: ID!) { cancelNotification(id: $id) { status } }',
+      { id: cancelled },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.cancelNotification.status).toBe('CANCELLED');
+    h.clock.set(at.toISOString());
+    await run;
+    const byId = new Map((await rows(ids)).map((r) => [r.id, r]));
+    expect(byId.get(cancelled)).toMatchObject({ status: 'CANCELLED', claimedBy: null, sentAt: null });
+    expect(byId.get(kept)).toMatchObject({ status: 'SENT', claimedBy: null });
+    expect(await h.db.deliveryAttempt.count({ where: { notificationId: cancelled } })).toBe(0);
+    await expect.poll(() => pushed, { timeout: 2_000 }).toEqual([kept]);
+    // Once it is due and sent, a cancel is refused as before.
+    const late = await h.as(userId, 'mutation($id: ID!) { cancelNotification(id: $id) { status } }', { id: kept });
+    expect(late.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    await live.return?.();
+    await pump;
+  });
+
   it('leaves what falls due after the look-ahead alone', async () => {
     const { ids } = await dueIn(LOOKAHEAD_MS + 60_000, 1);
     await h.service.dispatcher.runOnce();

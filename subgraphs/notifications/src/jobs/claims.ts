@@ -93,6 +93,11 @@ export async function releaseClaims(db: NotificationsDb, token: string, ids: rea
     WHERE "id" = ANY(${[...ids]}::uuid[]) AND "claimedBy" = ${token}`;
 }
 
+/** Whether `token` still holds the claim on a SCHEDULED row `id` (its recipient may have cancelled it meanwhile). */
+export async function stillClaimed(db: NotificationsDb, id: string, token: string): Promise<boolean> {
+  return (await db.notification.count({ where: { id, claimedBy: token, status: 'SCHEDULED' } })) === 1;
+}
+
 export type AttemptRecord = Omit<DeliveryAttempt, 'id' | 'notificationId'>;
 
 export interface RoundOutcome {

@@ -15,7 +15,7 @@ import type { UserSettings } from '../domain/user-settings.js';
 import { webhookUrlProblem } from '../domain/webhook-url.js';
 import { notificationTopic, toLive } from '../live/notification-topic.js';
 import type { NotificationsRuntime } from '../runtime.js';
-import { completeRound, type AttemptRecord } from './claims.js';
+import { completeRound, stillClaimed, type AttemptRecord } from './claims.js';
 import { countWebhook, observeRound } from './dispatch-metrics.js';
 
 export type DeliveryRuntime = Pick<NotificationsRuntime, 'db' | 'clock' | 'logger' | 'pubsub' | 'config'>;
@@ -66,6 +66,10 @@ export async function deliverOne(
     if (cancelled) observeRound(n, cancelled, now);
     return null;
   }
+  // A first send claimed ahead of its due time may have been cancelled by its recipient while it waited
+  // (user-actions.ts): its webhook must not go out. The SENT write would refuse it, but only after the POST.
+  if (n.status === 'SCHEDULED' && n.pendingChannels.includes('WEBHOOK') && !(await stillClaimed(db, n.id, token)))
+    return null;
   const delivered: NotificationChannel[] = [];
   const retry: NotificationChannel[] = [];
   const attempts: AttemptRecord[] = [];

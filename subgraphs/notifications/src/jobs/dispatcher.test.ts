@@ -2,8 +2,10 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
+import { loadSettings } from '../domain/user-settings.js';
 import { useDispatchSuite } from '../testing/dispatch-suite.js';
-import { claimDue, completeRound, leaseMsFor } from './claims.js';
+import { claimDue, completeRound, leaseMsFor, releaseClaims } from './claims.js';
+import { deliverOne } from './deliver-one.js';
 
 const SECRET = 'a-very-secret-signing-key';
 const SCHEDULE = `mutation($input: ScheduleNotificationInput!) { scheduleNotification(input: $input) { id status } }`;
@@ -96,6 +98,39 @@ describe.each(testDatabaseKinds())('dispatcher (%s)', (kind) => {
       ['IN_APP', 'SUCCEEDED'],
       ['WEBHOOK', 'FAILED'],
     ]);
+  });
+
+  it('does not POST the webhook of a notification its recipient cancelled while it was claimed ahead', async () => {
+    const userId = randomUUID();
+    await withWebhook(userId, ['IN_APP', 'WEBHOOK']);
+    const at = new Date(suite.h.clock.now().getTime() + 3_600_000);
+    const created = await suite.h.as<{ scheduleNotification: { id: string } }>(userId, SCHEDULE, {
+      input: { type: 'SYSTEM', title: 'Ahead', body: 'Claimed before it is due.', scheduledFor: at.toISOString() },
+    });
+    const id = created.data?.scheduleNotification.id ?? '';
+    // Claimed the way the dispatcher's look-ahead does (due later than now), by a claim of this test's own.
+    const token = `test:${randomUUID()}`;
+    const all = await claimDue(suite.h.db, { now: suite.h.clock.now(), dueBy: at, token, leaseMs: 60_000, limit: 100 });
+    const claimed = all.find((n) => n.id === id);
+    // Other tests' work due meanwhile is given back untouched.
+    const others = all.filter((n) => n.id !== id).map((n) => n.id);
+    await releaseClaims(suite.h.db, token, others);
+    expect(claimed?.id).toBe(id);
+    const cancel = await suite.h.as<{ cancelNotification: { status: string } }>(
+      userId,
+      'mutation($id: ID!) { cancelNotification(id: $id) { status } }',
+      { id },
+    );
+    expect(cancel.data?.cancelNotification.status).toBe('CANCELLED');
+
+    const before = suite.hook.received.length;
+    suite.h.clock.set(at.toISOString());
+    const settings = (await loadSettings(suite.h.db, [userId])).get(userId);
+    const sent = await deliverOne(suite.h.service.runtime, fetch, claimed!, settings!, token);
+    expect(sent).toBeNull();
+    expect(suite.hook.received.length).toBe(before);
+    expect(await row(id)).toMatchObject({ status: 'CANCELLED', sentAt: null });
+    expect(await attemptsOf(id)).toEqual([]);
   });
 
   it('gives up after 4 webhook attempts (1 s, 4 s, 16 s apart) and marks the notification FAILED', async () => {

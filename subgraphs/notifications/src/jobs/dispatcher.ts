@@ -191,9 +191,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (claimedRow) observeRound(claimedRow, row, now);
     }
     if (written.length < bulk.length)
-      logger.warn('dispatch claims lost before completion; other instances own those notifications now', {
-        lost: bulk.length - written.length,
-      });
+      logger.warn(
+        'dispatch claims lost before completion (cancelled while claimed ahead, or retaken by another instance)',
+        {
+          lost: bulk.length - written.length,
+        },
+      );
     const sent = written.filter((row) => row.status === 'SENT');
     pushes.push(publishAll(sent));
     // Not awaited: email and push retry with backoff on their own (at most once: after the SENT commit, outside the
