@@ -25,6 +25,8 @@ export interface BenchShape {
   processes(): Promise<NamedPids[]>;
   /** SQL statements run so far, by process (from each process's bloomzy_sql_duration_seconds_count). */
   statements(): Promise<Map<string, number>>;
+  /** Events published and not yet handled by every consumer group (lag plus pending, as the services report them). */
+  backlog(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +47,16 @@ const UNLIMITED = {
   // shared in flight; SUBGRAPH_DEDUPLICATION=false measures the router without that.
   ...(process.env.SUBGRAPH_DEDUPLICATION ? { SUBGRAPH_DEDUPLICATION: process.env.SUBGRAPH_DEDUPLICATION } : {}),
 };
+
+/** The event-bus backlog a process reports: its bloomzy_event_bus_lag and bloomzy_event_bus_pending series summed. */
+async function eventBacklog(metricsUrl: string): Promise<number> {
+  const text = await fetch(metricsUrl).then((r) => r.text());
+  let total = 0;
+  for (const line of text.split('\n'))
+    if (line.startsWith('bloomzy_event_bus_lag{') || line.startsWith('bloomzy_event_bus_pending{'))
+      total += Number(line.slice(line.lastIndexOf(' ') + 1));
+  return total;
+}
 
 /** Sums bloomzy_sql_duration_seconds_count series of a Prometheus text by their `service` label. */
 async function statementCounts(metricsUrl: string): Promise<Map<string, number>> {
@@ -113,6 +125,10 @@ export async function productionShape(adminUrl: string, redisUrl: string, cpuPro
       const counts = await Promise.all(all().map(async (p) => [p.name, await statementCounts(p.metricsUrl)] as const));
       return new Map(counts.map(([name, byService]) => [name, [...byService.values()].reduce((a, b) => a + b, 0)]));
     },
+    async backlog() {
+      const each = await Promise.all(all().map((p) => eventBacklog(p.metricsUrl)));
+      return each.reduce((a, b) => a + b, 0);
+    },
     stop: () => topology.stop(),
   };
 }
@@ -165,6 +181,7 @@ export async function npmStartShape(): Promise<BenchShape> {
     plantsUrl: `http://127.0.0.1:${plants}/graphql`,
     processes: async () => [{ name: 'npm start (all services, PGlite)', pids: [child.pid ?? 0] }],
     statements: () => statementCounts(`http://127.0.0.1:${metrics}/metrics`),
+    backlog: () => eventBacklog(`http://127.0.0.1:${metrics}/metrics`),
     stop,
   };
 }

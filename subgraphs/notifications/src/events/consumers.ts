@@ -2,7 +2,7 @@
 import type { Consumer, EventBus } from '@bloomzy/shared/messaging/event-bus';
 import { CARE_SCHEDULE_TOPIC, CARE_TIP_TOPIC, USER_PROFILE_TOPIC } from '@bloomzy/shared/messaging/topics';
 import type { NotificationsRuntime } from '../runtime.js';
-import { applyCareScheduleEvent } from './care-schedule-consumer.js';
+import { applyCareScheduleEvents } from './care-schedule-consumer.js';
 import { applyCareTipEvent } from './care-tip-consumer.js';
 import { applyUserProfileEvent } from './user-profile-consumer.js';
 
@@ -12,11 +12,8 @@ export function startEventConsumers(events: EventBus, runtime: NotificationsRunt
   // Handlers throw only on infrastructure failures (database down); the bus then redelivers, which is safe because
   // applying an event twice changes nothing.
   const consumers = [
-    events.consume(
-      CARE_SCHEDULE_TOPIC,
-      CONSUMER_GROUP,
-      async (event) => void (await applyCareScheduleEvent(runtime, event)),
-    ),
+    // In batches: a user's events that arrive together are re-planned once (care-schedule-consumer.ts).
+    events.consumeBatches(CARE_SCHEDULE_TOPIC, CONSUMER_GROUP, (batch) => applyCareScheduleEvents(runtime, batch)),
     events.consume(
       USER_PROFILE_TOPIC,
       CONSUMER_GROUP,

@@ -17,6 +17,8 @@ import {
 } from '../telemetry/propagation.js';
 
 export type EventHandler<T> = (event: T) => Promise<void>;
+/** A handler of the events that arrived together, in their order (see EventBus.consumeBatches). */
+export type BatchHandler<T> = (events: T[]) => Promise<void>;
 
 export interface Consumer {
   stop(): Promise<void>;
@@ -38,6 +40,13 @@ export interface EventBus {
    */
   consume<T>(source: Topic<T> | string, group: string, handler: EventHandler<T>): Consumer;
   /**
+   * As consume, but the handler is given the events that arrived together (what one read of the stream returns, at
+   * most 50; in memory, those published in one turn of the event loop) as one array in their order, and they are
+   * acknowledged together once it resolves. If it throws, each of them is delivered again. For consumers whose work
+   * can be shared between events: the reminder engine re-plans a user once for many changes to their plants.
+   */
+  consumeBatches<T>(source: Topic<T> | string, group: string, handler: BatchHandler<T>): Consumer;
+  /**
    * False once after the bus lost what had been published to `stream` (Redis restarted without its data, a failover
    * to an empty replica), true otherwise; it answers by a marker the loss takes with it, set again by this call. The
    * outbox relay asks before publishing, and publishes again what it still holds (outbox.ts).
@@ -48,6 +57,12 @@ export interface EventBus {
 
 /** What a bus hands a consumer: the event as stored (JSON text) and the trace context of its publisher, if any. */
 type Delivery = (text: string, trace?: TraceCarrier) => Promise<void>;
+/** An event as stored and its publisher's trace context, as a batch consumer receives several. */
+interface Stored {
+  text: string;
+  trace?: TraceCarrier | undefined;
+}
+type BatchDelivery = (events: readonly Stored[]) => Promise<void>;
 
 /**
  * What a bus runs for one consumer, given an event as stored (JSON text). An event that is not JSON or does not match
@@ -62,31 +77,88 @@ function receiver<T>(
   logger: Logger | undefined,
 ): Delivery {
   const stream = streamOf(source);
-  const attributes = {
-    'messaging.system': 'bloomzy.event-bus',
-    'messaging.operation.type': 'process',
-    'messaging.destination.name': stream,
-    'messaging.consumer.group.name': group,
-  };
-  const decode = decoder(source, handler, logger);
-  return (text, trace) => consumeMessage(`process ${stream}`, attributes, trace, () => decode(text));
+  const decode = decoder(source, logger);
+  return (text, trace) =>
+    consumeMessage(`process ${stream}`, processAttributes(stream, group), trace, async () => {
+      const decoded = decode(text);
+      if (decoded !== DROPPED) await handler(decoded);
+    });
 }
 
-function decoder<T>(source: Topic<T> | string, handler: EventHandler<T>, logger: Logger | undefined) {
-  if (typeof source === 'string') return async (text: string) => handler(JSON.parse(text) as T);
-  return async (text: string) => {
+/** receiver's counterpart for a batch consumer: one CONSUMER span for the batch, linked to each event's publisher. */
+function batchReceiver<T>(
+  source: Topic<T> | string,
+  group: string,
+  handler: BatchHandler<T>,
+  logger: Logger | undefined,
+): BatchDelivery {
+  const stream = streamOf(source);
+  const decode = decoder(source, logger);
+  return (stored) =>
+    consumeMessage(
+      `process ${stream}`,
+      { ...processAttributes(stream, group), 'messaging.batch.message_count': stored.length },
+      stored.map((s) => s.trace),
+      async () => {
+        const events = stored.flatMap(({ text }) => {
+          const decoded = decode(text);
+          return decoded === DROPPED ? [] : [decoded];
+        });
+        if (events.length > 0) await handler(events);
+      },
+    );
+}
+
+const processAttributes = (stream: string, group: string) => ({
+  'messaging.system': 'bloomzy.event-bus',
+  'messaging.operation.type': 'process',
+  'messaging.destination.name': stream,
+  'messaging.consumer.group.name': group,
+});
+
+const DROPPED = Symbol('dropped');
+
+/** The event a stored text holds, or DROPPED (logged) when it is not JSON or does not match its topic. */
+function decoder<T>(source: Topic<T> | string, logger: Logger | undefined): (text: string) => T | typeof DROPPED {
+  if (typeof source === 'string') return (text) => JSON.parse(text) as T;
+  return (text) => {
     let payload: unknown;
     try {
       payload = JSON.parse(text);
     } catch {
       logger?.warn('dropping an event that is not JSON', { stream: source.stream, event: text });
-      return;
+      return DROPPED;
     }
     const parsed = source.schema.safeParse(payload);
-    if (parsed.success) return handler(parsed.data);
+    if (parsed.success) return parsed.data;
     const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     logger?.warn('dropping an event that does not match its topic', { stream: source.stream, issues, event: payload });
+    return DROPPED;
   };
+}
+
+/**
+ * A Delivery that hands a batch consumer the events delivered to it in one turn of the event loop together. Each
+ * delivery settles with its batch; one that failed is retried by the bus on its own, as any delivery is.
+ */
+function batching(deliver: BatchDelivery): Delivery {
+  let waiting: (Stored & { settle: (error?: unknown) => void })[] | null = null;
+  const flush = () => {
+    const batch = waiting ?? [];
+    waiting = null;
+    deliver(batch).then(
+      () => batch.forEach((d) => d.settle()),
+      (error: unknown) => batch.forEach((d) => d.settle(error ?? new Error('batch handler failed'))),
+    );
+  };
+  return (text, trace) =>
+    new Promise<void>((resolve, reject) => {
+      if (!waiting) {
+        waiting = [];
+        setImmediate(flush);
+      }
+      waiting.push({ text, trace, settle: (error) => (error === undefined ? resolve() : reject(error)) });
+    });
 }
 
 const streamOf = (source: Topic<unknown> | string) => (typeof source === 'string' ? source : source.stream);
@@ -165,11 +237,19 @@ export class MemoryEventBus implements EventBus {
   }
 
   consume<T>(source: Topic<T> | string, group: string, handler: EventHandler<T>): Consumer {
-    const stream = streamOf(source);
+    // Deliveries run as the consumer's code, not the publisher's (in one process, the consuming service's spans).
+    return this.#register(streamOf(source), group, bindToCurrentContext(receiver(source, group, handler, this.logger)));
+  }
+
+  consumeBatches<T>(source: Topic<T> | string, group: string, handler: BatchHandler<T>): Consumer {
+    const deliver = bindToCurrentContext(batchReceiver(source, group, handler, this.logger));
+    return this.#register(streamOf(source), group, batching(deliver));
+  }
+
+  #register(stream: string, group: string, delivery: Delivery): Consumer {
     let groups = this.#groups.get(stream);
     if (!groups) this.#groups.set(stream, (groups = new Map()));
-    // Deliveries run as the consumer's code, not the publisher's (in one process, the consuming service's spans).
-    groups.set(group, bindToCurrentContext(receiver(source, group, handler, this.logger)));
+    groups.set(group, delivery);
     const stopped = new AbortController();
     this.#stopped.set(`${stream}\n${group}`, stopped);
     return {
@@ -250,24 +330,59 @@ export class RedisEventBus implements EventBus {
   }
 
   consume<T>(source: Topic<T> | string, group: string, handler: EventHandler<T>): Consumer {
-    const stream = streamOf(source);
-    const key = this.prefix + stream;
     const receive = receiver(source, group, handler, this.logger);
+    return this.#consume(streamOf(source), group, (conn, key) => async (entries) => {
+      for (const [id, fields] of entries) {
+        const data = fields[fields.indexOf('data') + 1];
+        try {
+          if (data !== undefined) await receive(data, traceFieldsOf(fields));
+          await conn.xack(key, group, id);
+        } catch (error) {
+          // Left unacknowledged: reclaimed and retried after claimIdleMs.
+          this.logger.warn('event handler failed; will retry', { stream: streamOf(source), id, error });
+        }
+      }
+    });
+  }
+
+  consumeBatches<T>(source: Topic<T> | string, group: string, handler: BatchHandler<T>): Consumer {
+    const receive = batchReceiver(source, group, handler, this.logger);
+    return this.#consume(streamOf(source), group, (conn, key) => async (entries) => {
+      if (entries.length === 0) return;
+      const stored = entries.flatMap(([, fields]) => {
+        const text = fields[fields.indexOf('data') + 1];
+        return text === undefined ? [] : [{ text, trace: traceFieldsOf(fields) }];
+      });
+      try {
+        await receive(stored);
+        await conn.xack(key, group, ...entries.map(([id]) => id));
+      } catch (error) {
+        // All left unacknowledged: reclaimed and retried after claimIdleMs.
+        const ids = entries.map(([id]) => id);
+        this.logger.warn('event batch handler failed; will retry', { stream: streamOf(source), ids, error });
+      }
+    });
+  }
+
+  /**
+   * The read loop of one consumer: `handlerFor` makes what handles each read's entries (those Redis still holds) on
+   * the consumer's own connection.
+   */
+  #consume(
+    stream: string,
+    group: string,
+    handlerFor: (conn: Redis, key: string) => (entries: [string, string[]][]) => Promise<void>,
+  ): Consumer {
+    const key = this.prefix + stream;
     const consumer = this.options.consumerName ?? `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     // Blocking reads hold their connection; each consumer gets its own, which waits for Redis rather than failing
     // while it (re)connects, and logs its errors.
     const conn = duplicateRedis(this.redis, this.logger, `consumer ${stream}/${group}`);
     let running = true;
-    const handle = async (id: string, fields: string[]) => {
-      const data = fields[fields.indexOf('data') + 1];
-      try {
-        if (data !== undefined) await receive(data, traceFieldsOf(fields));
-        await conn.xack(key, group, id);
-      } catch (error) {
-        // Left unacknowledged: reclaimed and retried after claimIdleMs.
-        this.logger.warn('event handler failed; will retry', { stream, id, error });
-      }
-    };
+    const handleEntries = handlerFor(conn, key);
+    /** A read's entries that Redis still holds (an entry trimmed away meanwhile comes back without fields). */
+    const held = (entries: [string, string[] | null][]) =>
+      entries.filter((entry): entry is [string, string[]] => entry[1] !== null && entry[1] !== undefined);
     /**
      * Creates the group (and the stream) unless they exist. From id 0: a group created after Redis lost its data (a
      * restart without persistence, a failover) gets every event published since, none is skipped while it was missing.
@@ -294,7 +409,7 @@ export class RedisEventBus implements EventBus {
             const own = (await conn.xreadgroup('GROUP', group, consumer, 'COUNT', 50, 'STREAMS', key, backlogFrom)) as
               [string, [string, string[]][]][] | null;
             const entries = own?.[0]?.[1] ?? [];
-            for (const [id, fields] of entries) if (fields) await handle(id, fields);
+            await handleEntries(held(entries));
             backlogFrom = entries.length ? (entries[entries.length - 1]?.[0] ?? null) : null;
             continue;
           }
@@ -307,7 +422,7 @@ export class RedisEventBus implements EventBus {
             'COUNT',
             50,
           )) as [string, [string, string[]][]];
-          for (const [id, fields] of claimed[1] ?? []) if (fields) await handle(id, fields);
+          await handleEntries(held(claimed[1] ?? []));
           const read = (await conn.xreadgroup(
             'GROUP',
             group,
@@ -320,7 +435,7 @@ export class RedisEventBus implements EventBus {
             key,
             '>',
           )) as [string, [string, string[]][]][] | null;
-          for (const [, entries] of read ?? []) for (const [id, fields] of entries) await handle(id, fields);
+          for (const [, entries] of read ?? []) await handleEntries(held(entries));
         } catch (error) {
           if (!running) break;
           if (error instanceof Error && error.message.startsWith('NOGROUP')) {

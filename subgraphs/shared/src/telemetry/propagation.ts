@@ -88,16 +88,19 @@ export async function produceMessage<T>(
 
 /**
  * Handles a message inside a CONSUMER span that starts a new trace, linked to the producer's span when the message
- * carried its context.
+ * carried its context. Given several carriers (a batch of messages handled together), the span links to each.
  */
 export async function consumeMessage<T>(
   name: string,
   attributes: Attributes,
-  carrier: TraceCarrier | undefined,
+  carrier: TraceCarrier | readonly (TraceCarrier | undefined)[] | undefined,
   handle: () => Promise<T>,
 ): Promise<T> {
-  const producer = trace.getSpanContext(extractTraceContext(carrier));
-  const links: Link[] = producer ? [{ context: producer }] : [];
+  const carriers = Array.isArray(carrier) ? carrier : [carrier as TraceCarrier | undefined];
+  const links: Link[] = carriers.flatMap((c) => {
+    const producer = trace.getSpanContext(extractTraceContext(c));
+    return producer ? [{ context: producer }] : [];
+  });
   const span = trace.getTracer(TRACER).startSpan(name, { kind: SpanKind.CONSUMER, attributes, links, root: true });
   return inSpan(span, context.active(), handle);
 }
