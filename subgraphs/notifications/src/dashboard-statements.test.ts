@@ -4,37 +4,24 @@
  * none. The plants part has its own guard (subgraphs/plants/src/batching.test.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '@bloomzy/shared/db/open';
-import { countStatements } from '@bloomzy/shared/db/statement-counter';
-import { prismaProject } from '@bloomzy/shared/paths';
-import { createTestDatabase, testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
-import { startHarness, type Harness } from './testing/harness.js';
+import { describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
+import { useCountingHarness } from './testing/counting-harness.js';
 
 // As the router asks for it when a client selects `userPlant { nickname }` (the nickname comes from plants).
 const DASHBOARD_PART = `{ notifications(first: 20) { edges { node { title userPlant { __typename id } } } } }`;
 const SCHEDULE = `mutation($input: ScheduleNotificationInput!) { scheduleNotification(input: $input) { id } }`;
 
 describe.each(testDatabaseKinds())('dashboard notifications statements (%s)', (kind) => {
-  let h: Harness;
-  let database: OpenedDatabase;
-  const statements: string[] = [];
-  beforeAll(async () => {
-    const opened = await createTestDatabase(prismaProject('notifications'), kind);
-    database = { ...opened, adapter: countStatements(opened.adapter, (sql) => statements.push(sql)) };
-    h = await startHarness(kind, { database });
-  });
-  afterAll(async () => {
-    await h?.stop();
-    await database?.close();
-  });
+  const counting = useCountingHarness(kind);
+  const { statements } = counting;
 
   /** A user with `count` scheduled notifications, each about a plant of theirs. */
   async function userWith(count: number): Promise<string> {
     const userId = randomUUID();
-    const at = new Date(h.clock.now().getTime() + 86_400_000).toISOString();
+    const at = new Date(counting.h.clock.now().getTime() + 86_400_000).toISOString();
     for (let i = 0; i < count; i++) {
-      const res = await h.as(userId, SCHEDULE, {
+      const res = await counting.h.as(userId, SCHEDULE, {
         input: { type: 'CARE_TIP', title: `Tip ${i}`, body: 'Mist it', scheduledFor: at, userPlantId: randomUUID() },
       });
       expect(res.errors).toBeUndefined();
@@ -44,15 +31,15 @@ describe.each(testDatabaseKinds())('dashboard notifications statements (%s)', (k
 
   /** Counted two days on, once the notifications are due: an inbox lists scheduled ones only from their time on. */
   async function statementsFor(userId: string) {
-    const now = h.clock.now();
-    h.clock.set(new Date(now.getTime() + 2 * 86_400_000));
+    const now = counting.h.clock.now();
+    counting.h.clock.set(new Date(now.getTime() + 2 * 86_400_000));
     statements.length = 0;
-    const res = await h.as<{ notifications: { edges: { node: { userPlant: { id: string } | null } }[] } }>(
+    const res = await counting.h.as<{ notifications: { edges: { node: { userPlant: { id: string } | null } }[] } }>(
       userId,
       DASHBOARD_PART,
     );
     const count = statements.length;
-    h.clock.set(now);
+    counting.h.clock.set(now);
     expect(res.errors).toBeUndefined();
     return { edges: res.data?.notifications.edges ?? [], count };
   }

@@ -3,34 +3,21 @@
  * reminders as applying them one by one, for a fraction of the statements.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '@bloomzy/shared/db/open';
-import { countStatements } from '@bloomzy/shared/db/statement-counter';
+import { describe, expect, it } from 'vitest';
 import type { CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
-import { prismaProject } from '@bloomzy/shared/paths';
-import { createTestDatabase, testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
-import { startHarness, type Harness } from '../testing/harness.js';
+import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
+import { useCountingHarness } from '../testing/counting-harness.js';
 import { applyCareScheduleEvent, applyCareScheduleEvents } from './care-schedule-consumer.js';
 
 const PLANTS = 10;
 
 describe.each(testDatabaseKinds())('care-schedule events in batches (%s)', (kind) => {
-  let h: Harness;
-  let database: OpenedDatabase;
-  const statements: string[] = [];
-  beforeAll(async () => {
-    const opened = await createTestDatabase(prismaProject('notifications'), kind);
-    database = { ...opened, adapter: countStatements(opened.adapter, (sql) => statements.push(sql)) };
-    h = await startHarness(kind, { database, start: '2026-03-02T06:00:00Z' });
-  });
-  afterAll(async () => {
-    await h?.stop();
-    await database?.close();
-  });
+  const counting = useCountingHarness(kind, { start: '2026-03-02T06:00:00Z' });
+  const { statements } = counting;
 
   /** What stocking PLANTS plants makes the plants service publish for `userId`: each added, then watered. */
   function stocking(userId: string): CareScheduleEvent[] {
-    const base = h.clock.now().getTime();
+    const base = counting.h.clock.now().getTime();
     const events: CareScheduleEvent[] = [];
     for (let i = 0; i < PLANTS; i++) {
       const userPlantId = randomUUID();
@@ -54,9 +41,9 @@ describe.each(testDatabaseKinds())('care-schedule events in batches (%s)', (kind
 
   /** The user's pending reminders as "TYPE@time [plants]" lines, plants by nickname. */
   async function reminders(userId: string) {
-    const pending = await h.db.notification.findMany({ where: { userId, status: 'SCHEDULED' } });
+    const pending = await counting.h.db.notification.findMany({ where: { userId, status: 'SCHEDULED' } });
     const names = new Map(
-      (await h.db.plantSchedule.findMany({ where: { userId } })).map((p) => [p.userPlantId, p.nickname]),
+      (await counting.h.db.plantSchedule.findMany({ where: { userId } })).map((p) => [p.userPlantId, p.nickname]),
     );
     return pending
       .map((n) => `${n.type}@${n.scheduledFor.toISOString()} ${n.userPlantIds.map((id) => names.get(id)).sort()}`)
@@ -69,7 +56,7 @@ describe.each(testDatabaseKinds())('care-schedule events in batches (%s)', (kind
     const other = randomUUID();
 
     statements.length = 0;
-    for (const event of stocking(oneByOne)) await applyCareScheduleEvent(h.service.runtime, event);
+    for (const event of stocking(oneByOne)) await applyCareScheduleEvent(counting.h.service.runtime, event);
     const single = statements.length;
 
     // Two users' events interleaved, as a read of the stream returns them.
@@ -77,7 +64,7 @@ describe.each(testDatabaseKinds())('care-schedule events in batches (%s)', (kind
     const theirs = stocking(other);
     statements.length = 0;
     await applyCareScheduleEvents(
-      h.service.runtime,
+      counting.h.service.runtime,
       mine.flatMap((event, i) => [event, theirs[i] as CareScheduleEvent]),
     );
     const batch = statements.length;
@@ -94,9 +81,9 @@ describe.each(testDatabaseKinds())('care-schedule events in batches (%s)', (kind
   it('applies a replayed batch as stale: nothing changes', async () => {
     const userId = randomUUID();
     const events = stocking(userId);
-    await applyCareScheduleEvents(h.service.runtime, events);
+    await applyCareScheduleEvents(counting.h.service.runtime, events);
     const before = await reminders(userId);
-    await applyCareScheduleEvents(h.service.runtime, events);
+    await applyCareScheduleEvents(counting.h.service.runtime, events);
     expect(await reminders(userId)).toEqual(before);
   });
 });
