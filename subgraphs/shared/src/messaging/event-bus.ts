@@ -42,8 +42,10 @@ export interface EventBus {
   /**
    * As consume, but the handler is given the events that arrived together (what one read of the stream returns, at
    * most 50; in memory, those published in one turn of the event loop) as one array in their order, and they are
-   * acknowledged together once it resolves. If it throws, each of them is delivered again. For consumers whose work
-   * can be shared between events: the reminder engine re-plans a user once for many changes to their plants.
+   * acknowledged together once it resolves. If it throws, the batch's events are handed over again one by one, at
+   * once (so an event that can never succeed holds back only itself), and those that fail again are retried like any
+   * failed event. For consumers whose work can be shared between events: the reminder engine re-plans a user once for
+   * many changes to their plants.
    */
   consumeBatches<T>(source: Topic<T> | string, group: string, handler: BatchHandler<T>): Consumer;
   /**
@@ -138,8 +140,9 @@ function decoder<T>(source: Topic<T> | string, logger: Logger | undefined): (tex
 }
 
 /**
- * A Delivery that hands a batch consumer the events delivered to it in one turn of the event loop together. Each
- * delivery settles with its batch; one that failed is retried by the bus on its own, as any delivery is.
+ * A Delivery that hands a batch consumer the events delivered to it in one turn of the event loop together. When a
+ * batch fails, its events are tried again one by one at once (see EventBus.consumeBatches), and each delivery settles with its own
+ * outcome; one that failed is retried by the bus, as any delivery is.
  */
 function batching(deliver: BatchDelivery): Delivery {
   let waiting: (Stored & { settle: (error?: unknown) => void })[] | null = null;
@@ -148,7 +151,13 @@ function batching(deliver: BatchDelivery): Delivery {
     waiting = null;
     deliver(batch).then(
       () => batch.forEach((d) => d.settle()),
-      (error: unknown) => batch.forEach((d) => d.settle(error ?? new Error('batch handler failed'))),
+      () =>
+        batch.forEach((d) =>
+          deliver([d]).then(
+            () => d.settle(),
+            (error: unknown) => d.settle(error ?? new Error('event handler failed')),
+          ),
+        ),
     );
   };
   return (text, trace) =>
@@ -331,18 +340,25 @@ export class RedisEventBus implements EventBus {
 
   consume<T>(source: Topic<T> | string, group: string, handler: EventHandler<T>): Consumer {
     const receive = receiver(source, group, handler, this.logger);
-    return this.#consume(streamOf(source), group, (conn, key) => async (entries) => {
-      for (const [id, fields] of entries) {
-        const data = fields[fields.indexOf('data') + 1];
-        try {
-          if (data !== undefined) await receive(data, traceFieldsOf(fields));
-          await conn.xack(key, group, id);
-        } catch (error) {
-          // Left unacknowledged: reclaimed and retried after claimIdleMs.
-          this.logger.warn('event handler failed; will retry', { stream: streamOf(source), id, error });
-        }
+    return this.#consume(
+      streamOf(source),
+      group,
+      (conn, key) => (entries) => this.#oneByOne(conn, key, group, entries, receive),
+    );
+  }
+
+  /** Hands `entries` to `receive` one at a time, acknowledging each that succeeded; the others wait to be retried. */
+  async #oneByOne(conn: Redis, key: string, group: string, entries: [string, string[]][], receive: Delivery) {
+    for (const [id, fields] of entries) {
+      const data = fields[fields.indexOf('data') + 1];
+      try {
+        if (data !== undefined) await receive(data, traceFieldsOf(fields));
+        await conn.xack(key, group, id);
+      } catch (error) {
+        // Left unacknowledged: reclaimed and retried after claimIdleMs.
+        this.logger.warn('event handler failed; will retry', { stream: key.slice(this.prefix.length), id, error });
       }
-    });
+    }
   }
 
   consumeBatches<T>(source: Topic<T> | string, group: string, handler: BatchHandler<T>): Consumer {
@@ -356,11 +372,12 @@ export class RedisEventBus implements EventBus {
       try {
         await receive(stored);
         await conn.xack(key, group, ...entries.map(([id]) => id));
-      } catch (error) {
-        // All left unacknowledged: reclaimed and retried after claimIdleMs.
-        const ids = entries.map(([id]) => id);
-        this.logger.warn('event batch handler failed; will retry', { stream: streamOf(source), ids, error });
+        return;
+      } catch {
+        // One by one then (see EventBus.consumeBatches): an event that can never succeed must not hold back the
+        // rest of its batch.
       }
+      await this.#oneByOne(conn, key, group, entries, (text, trace) => receive([{ text, trace }]));
     });
   }
 
