@@ -97,6 +97,7 @@ export class RedisPubSub implements PubSub {
   ) {
     this.#subscriber = publisher.duplicate({
       enableOfflineQueue: true,
+      enableAutoPipelining: false,
       enableReadyCheck: false,
       autoResubscribe: false,
     });
