@@ -21,10 +21,6 @@ const COMMAND_CONNECTION: RedisOptions = {
   connectTimeout: 2_000,
   // Never gives up: the service recovers by itself however long Redis was away.
   retryStrategy: (attempt: number) => Math.min(50 * 2 ** attempt, MAX_RECONNECT_DELAY_MS),
-  // Commands issued in one turn of the event loop go out in one write. A router request sends a few (rate limits,
-  // the revocation list), and one write per command was about 6 % of the router's busy time under the
-  // dashboard load: on this hardware a socket write costs as much as shaping a small answer.
-  enableAutoPipelining: true,
 };
 
 /**
@@ -51,12 +47,7 @@ export function watchRedis(client: Redis, logger: Logger, role: string): Redis {
  * of failing; `overrides` adjust the rest.
  */
 export function duplicateRedis(client: Redis, logger: Logger, role: string, overrides: RedisOptions = {}): Redis {
-  // Duplicates block (stream reads) or subscribe: a command queued behind a blocking one in a pipeline would wait.
-  return watchRedis(
-    client.duplicate({ enableOfflineQueue: true, enableAutoPipelining: false, ...overrides }),
-    logger,
-    role,
-  );
+  return watchRedis(client.duplicate({ enableOfflineQueue: true, ...overrides }), logger, role);
 }
 
 /** Resolves once `client` is ready (connecting it if lazy); rejects after `timeoutMs` while it keeps retrying. */

@@ -97,7 +97,6 @@ export class RedisPubSub implements PubSub {
   ) {
     this.#subscriber = publisher.duplicate({
       enableOfflineQueue: true,
-      enableAutoPipelining: false,
       enableReadyCheck: false,
       autoResubscribe: false,
     });
