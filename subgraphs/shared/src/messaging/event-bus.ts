@@ -8,13 +8,8 @@ import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import { duplicateRedis } from '../deps/redis-client.js';
 import type { Logger } from '../logger.js';
-import {
-  bindToCurrentContext,
-  consumeMessage,
-  produceMessage,
-  traceFieldsOf,
-  type TraceCarrier,
-} from '../telemetry/propagation.js';
+import { bindToCurrentContext, produceMessage, traceFieldsOf, type TraceCarrier } from '../telemetry/propagation.js';
+import { batchReceiver, batching, receiver, streamOf, type Delivery } from './event-delivery.js';
 
 export type EventHandler<T> = (event: T) => Promise<void>;
 /** A handler of the events that arrived together, in their order (see EventBus.consumeBatches). */
@@ -57,120 +52,8 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
-/** What a bus hands a consumer: the event as stored (JSON text) and the trace context of its publisher, if any. */
-type Delivery = (text: string, trace?: TraceCarrier) => Promise<void>;
-/** An event as stored and its publisher's trace context, as a batch consumer receives several. */
-interface Stored {
-  text: string;
-  trace?: TraceCarrier | undefined;
-}
-type BatchDelivery = (events: readonly Stored[]) => Promise<void>;
-
-/**
- * What a bus runs for one consumer, given an event as stored (JSON text). An event that is not JSON or does not match
- * its topic's schema can never succeed, so it is logged and dropped here (the bus acknowledges it) rather than thrown:
- * a throw would make the bus redeliver it forever. Only the handler's own failures are thrown, and retried.
- * Each delivery is a trace of its own (a CONSUMER span) linked to the publisher's.
- */
-function receiver<T>(
-  source: Topic<T> | string,
-  group: string,
-  handler: EventHandler<T>,
-  logger: Logger | undefined,
-): Delivery {
-  const stream = streamOf(source);
-  const decode = decoder(source, logger);
-  return (text, trace) =>
-    consumeMessage(`process ${stream}`, processAttributes(stream, group), trace, async () => {
-      const decoded = decode(text);
-      if (decoded !== DROPPED) await handler(decoded);
-    });
-}
-
-/** receiver's counterpart for a batch consumer: one CONSUMER span for the batch, linked to each event's publisher. */
-function batchReceiver<T>(
-  source: Topic<T> | string,
-  group: string,
-  handler: BatchHandler<T>,
-  logger: Logger | undefined,
-): BatchDelivery {
-  const stream = streamOf(source);
-  const decode = decoder(source, logger);
-  return (stored) =>
-    consumeMessage(
-      `process ${stream}`,
-      { ...processAttributes(stream, group), 'messaging.batch.message_count': stored.length },
-      stored.map((s) => s.trace),
-      async () => {
-        const events = stored.flatMap(({ text }) => {
-          const decoded = decode(text);
-          return decoded === DROPPED ? [] : [decoded];
-        });
-        if (events.length > 0) await handler(events);
-      },
-    );
-}
-
-const processAttributes = (stream: string, group: string) => ({
-  'messaging.system': 'bloomzy.event-bus',
-  'messaging.operation.type': 'process',
-  'messaging.destination.name': stream,
-  'messaging.consumer.group.name': group,
-});
-
-const DROPPED = Symbol('dropped');
-
-/** The event a stored text holds, or DROPPED (logged) when it is not JSON or does not match its topic. */
-function decoder<T>(source: Topic<T> | string, logger: Logger | undefined): (text: string) => T | typeof DROPPED {
-  if (typeof source === 'string') return (text) => JSON.parse(text) as T;
-  return (text) => {
-    let payload: unknown;
-    try {
-      payload = JSON.parse(text);
-    } catch {
-      logger?.warn('dropping an event that is not JSON', { stream: source.stream, event: text });
-      return DROPPED;
-    }
-    const parsed = source.schema.safeParse(payload);
-    if (parsed.success) return parsed.data;
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    logger?.warn('dropping an event that does not match its topic', { stream: source.stream, issues, event: payload });
-    return DROPPED;
-  };
-}
-
-/**
- * A Delivery that hands a batch consumer the events delivered to it in one turn of the event loop together. When a
- * batch fails, its events are tried again one by one at once (see EventBus.consumeBatches), and each delivery settles with its own
- * outcome; one that failed is retried by the bus, as any delivery is.
- */
-function batching(deliver: BatchDelivery): Delivery {
-  let waiting: (Stored & { settle: (error?: unknown) => void })[] | null = null;
-  const flush = () => {
-    const batch = waiting ?? [];
-    waiting = null;
-    deliver(batch).then(
-      () => batch.forEach((d) => d.settle()),
-      () =>
-        batch.forEach((d) =>
-          deliver([d]).then(
-            () => d.settle(),
-            (error: unknown) => d.settle(error ?? new Error('event handler failed')),
-          ),
-        ),
-    );
-  };
-  return (text, trace) =>
-    new Promise<void>((resolve, reject) => {
-      if (!waiting) {
-        waiting = [];
-        setImmediate(flush);
-      }
-      waiting.push({ text, trace, settle: (error) => (error === undefined ? resolve() : reject(error)) });
-    });
-}
-
-const streamOf = (source: Topic<unknown> | string) => (typeof source === 'string' ? source : source.stream);
+/** A stream entry's event (the `data` field publish writes beside the trace context). */
+const dataOf = (fields: string[]): string | undefined => fields[fields.indexOf('data') + 1];
 
 const RETRY_DELAYS_MS = [100, 500, 2_000, 5_000];
 
@@ -350,7 +233,7 @@ export class RedisEventBus implements EventBus {
   /** Hands `entries` to `receive` one at a time, acknowledging each that succeeded; the others wait to be retried. */
   async #oneByOne(conn: Redis, key: string, group: string, entries: [string, string[]][], receive: Delivery) {
     for (const [id, fields] of entries) {
-      const data = fields[fields.indexOf('data') + 1];
+      const data = dataOf(fields);
       try {
         if (data !== undefined) await receive(data, traceFieldsOf(fields));
         await conn.xack(key, group, id);
@@ -366,7 +249,7 @@ export class RedisEventBus implements EventBus {
     return this.#consume(streamOf(source), group, (conn, key) => async (entries) => {
       if (entries.length === 0) return;
       const stored = entries.flatMap(([, fields]) => {
-        const text = fields[fields.indexOf('data') + 1];
+        const text = dataOf(fields);
         return text === undefined ? [] : [{ text, trace: traceFieldsOf(fields) }];
       });
       try {
