@@ -15,10 +15,8 @@
 import type { CareScheduleEvent } from '@bloomzy/shared/messaging/topics';
 import { inTransaction, type Tx } from '../db/client.js';
 import { replacePlantTaskSchedules, savePlantScheduleIfNewer, type TaskDue } from '../db/plant-schedules.js';
-import { replanCareReminders, type ReplanResult } from '../domain/replan-care-reminders.js';
+import { replanCareReminders } from '../domain/replan-care-reminders.js';
 import type { NotificationsRuntime } from '../runtime.js';
-
-export type ApplyOutcome = { applied: true; replan: ReplanResult } | { applied: false; why: 'stale' };
 
 /** The plant's other tasks after `event`: a list to replace them with, null for none, undefined to leave them. */
 function otherTasksAfter(event: CareScheduleEvent): readonly TaskDue[] | null | undefined {
@@ -51,14 +49,9 @@ async function saveChange(tx: Tx, event: CareScheduleEvent): Promise<string | nu
   return owner;
 }
 
-export async function applyCareScheduleEvent(runtime: Runtime, event: CareScheduleEvent): Promise<ApplyOutcome> {
-  const now = runtime.clock.now();
-  return inTransaction(runtime.db, async (tx) => {
-    const owner = await saveChange(tx, event);
-    if (!owner) return { applied: false, why: 'stale' } as const;
-    return { applied: true, replan: await replanCareReminders(tx, owner, now) } as const;
-  });
-}
+/** One event on its own: a batch of one (tests apply events one at a time with it). */
+export const applyCareScheduleEvent = (runtime: Runtime, event: CareScheduleEvent): Promise<void> =>
+  applyCareScheduleEvents(runtime, [event]);
 
 /**
  * Applies events that arrived together (in their order): each user's in one transaction, re-planned once after the
