@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { notificationsVariables } from '@bloomzy/notifications/config';
+import { DEFAULT_DISPATCH_LOOKAHEAD_MS } from '@bloomzy/notifications/config';
 import { createNotificationsDb } from '@bloomzy/notifications/db/client';
 import { createDispatcher } from '@bloomzy/notifications/jobs/dispatcher';
 import { systemClock } from '@bloomzy/shared/clock';
@@ -31,10 +31,7 @@ const { values } = parseArgs({
     'timeout-s': { type: 'string', default: '180' },
     warmup: { type: 'string', default: '1000' },
     // Production's claim-ahead (DISPATCH_LOOKAHEAD_MS); 0 claims only what is due.
-    'lookahead-ms': {
-      type: 'string',
-      default: notificationsVariables.find((v) => v.name === 'DISPATCH_LOOKAHEAD_MS')?.default ?? '0',
-    },
+    'lookahead-ms': { type: 'string', default: String(DEFAULT_DISPATCH_LOOKAHEAD_MS) },
   },
 });
 const N = Number(values.due);

@@ -15,7 +15,7 @@
  * and notifications A and B over the burst (bench/subscriptions/cpu-profile.ts) and writes them into DIR. Needs Postgres and Redis (TEST_DATABASE_URL / REDIS_URL, defaults local).
  */
 import { parseArgs } from 'node:util';
-import { notificationsVariables } from '@bloomzy/notifications/config';
+import { DEFAULT_DISPATCH_LOOKAHEAD_MS } from '@bloomzy/notifications/config';
 import { startTopology } from '../test/e2e/processes.js';
 import { latencyStats } from './bench/stats.js';
 import { connectSubscribers } from './bench/subscriptions/clients.js';
@@ -43,9 +43,7 @@ const pick = (env: NodeJS.ProcessEnv, names: string[]) =>
 const mode = values.mode ?? 'both';
 const waitMs = Number(values['wait-seconds']) * 1000;
 /** The dispatcher's look-ahead in this run: production's default unless DISPATCH_LOOKAHEAD_MS says otherwise. */
-const lookaheadMs = Number(
-  process.env.DISPATCH_LOOKAHEAD_MS ?? notificationsVariables.find((v) => v.name === 'DISPATCH_LOOKAHEAD_MS')?.default,
-);
+const lookaheadMs = Number(process.env.DISPATCH_LOOKAHEAD_MS ?? DEFAULT_DISPATCH_LOOKAHEAD_MS);
 const dueLeadMs = Math.max(2_000, lookaheadMs + 2_000);
 const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

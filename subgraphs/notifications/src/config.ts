@@ -60,6 +60,9 @@ export interface NotificationsConfig extends ServiceBaseConfig {
 }
 
 /** The variables notifications reads: those of every subgraph, AUTH_URL and its own. */
+/** DISPATCH_LOOKAHEAD_MS when unset (the benchmarks run with it too). */
+export const DEFAULT_DISPATCH_LOOKAHEAD_MS = 5_000;
+
 const notificationsEnvironment = subgraphEnvironment('notifications').extend({
   ...authUrlEnvironment,
   DISPATCH_INTERVAL_MS: int(
@@ -73,7 +76,7 @@ const notificationsEnvironment = subgraphEnvironment('notifications').extend({
       description:
         'How long before their due time the dispatcher claims notifications (and reads their settings), so a burst due at one instant needs only its SENT write and push then; a notification claimed ahead can still be cancelled until it is due',
     },
-    5_000,
+    DEFAULT_DISPATCH_LOOKAHEAD_MS,
     0,
     60_000,
   ),
