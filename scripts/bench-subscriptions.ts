@@ -1,6 +1,6 @@
 /**
  * `npm run bench:subscriptions -- --subscribers N [--mode due|publish|both] [--upstream-connections K]
- *   [--schedule copies|router] [--wait-seconds S] [--profile DIR]`
+ *   [--schedule copies|router] [--wait-seconds S] [--profile DIR] [--client lean|graphql-ws]`
  *
  * The production topology (each service its own process, Postgres, Redis; test/e2e/processes.ts), N graphql-ws
  * clients through router 1, each a different user with one subscription to notificationReceived. Then:
@@ -33,9 +33,12 @@ const { values } = parseArgs({
     // router: every reminder through scheduleNotification; copies (default): one, then copied in SQL (cloneReminders).
     schedule: { type: 'string', default: 'copies' },
     profile: { type: 'string' },
+    // lean (default) or graphql-ws: what the clients are (bench/subscriptions/clients.ts).
+    client: { type: 'string', default: 'lean' },
   },
 });
 const subscribers = Number(values.subscribers);
+const clientKind = values.client === 'graphql-ws' ? 'graphql-ws' : 'lean';
 const IDLE_WINDOW_MS = 30_000;
 /** The variables of `names` that `env` sets. */
 const pick = (env: NodeJS.ProcessEnv, names: string[]) =>
@@ -112,8 +115,8 @@ async function main() {
           `in ${round(performance.now() - started)} ms`,
       );
     }
-    const clients = await connectSubscribers(router.graphqlUrl.replace(/^http/, 'ws'), users, 64);
-    console.log(`connected ${subscribers} subscribers in ${round(clients.connectMs)} ms (64 at a time)`);
+    const clients = await connectSubscribers(router.graphqlUrl.replace(/^http/, 'ws'), users, 64, clientKind);
+    console.log(`connected ${subscribers} ${clientKind} clients in ${round(clients.connectMs)} ms (64 at a time)`);
     // Let every upstream subscription reach the subgraph before anything is sent.
     await sleep(Math.max(3_000, subscribers / 2));
     const idleStart = await routerSnapshot('idle, all subscribed');
