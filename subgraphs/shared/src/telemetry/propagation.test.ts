@@ -15,6 +15,7 @@ import { MemoryPubSub } from '../messaging/pubsub.js';
 import {
   consumeMessage,
   extractTraceContext,
+  isTracing,
   produceMessage,
   traceContextHeaders,
   traceFieldsOf,
@@ -23,6 +24,7 @@ import {
 
 describe('without tracing', () => {
   it('carries nothing and runs handlers as they are', async () => {
+    expect(isTracing()).toBe(false);
     expect(traceContextHeaders()).toEqual({});
     expect(untracedHeaders()).toEqual({});
     await expect(produceMessage('publish x', {}, async (carrier) => carrier)).resolves.toEqual({});
@@ -44,6 +46,8 @@ describe('with tracing', () => {
     propagation.disable();
   });
   beforeEach(() => exporter.reset());
+
+  it('knows a tracer provider is registered', () => expect(isTracing()).toBe(true));
 
   it('writes and reads the W3C traceparent of the active span', () => {
     tracer().startActiveSpan('outer', (span) => {

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import {
   context,
   propagation,
+  ProxyTracerProvider,
   ROOT_CONTEXT,
   SpanKind,
   SpanStatusCode,
@@ -73,14 +74,27 @@ async function inSpan<T>(span: Span, ctx: Context, fn: () => Promise<T>): Promis
 }
 
 /**
+ * Whether a tracer provider is registered (tracing is on). While none is, every span is the API's no-op one: there is
+ * no span to enter and no context to carry. (With one, an unsampled span still counts: its context travels, so that
+ * the receiver does not trace either.)
+ */
+export function isTracing(): boolean {
+  const provider = trace.getTracerProvider();
+  return !(provider instanceof ProxyTracerProvider) || provider.getDelegateTracer(TRACER) !== undefined;
+}
+
+/**
  * Sends a message inside a PRODUCER span (a child of the active span) and hands `send` the carrier of that span's
- * context, to travel with the message.
+ * context, to travel with the message. While tracing is off, `send` is called directly: a live burst publishes and
+ * receives one message per subscriber, and the span plumbing around each (an async frame, contexts, a carrier) was
+ * about a twentieth of the busy time of the processes serving 10 000 of them.
  */
 export async function produceMessage<T>(
   name: string,
   attributes: Attributes,
   send: (carrier: TraceCarrier) => Promise<T>,
 ): Promise<T> {
+  if (!isTracing()) return send({});
   const span = trace.getTracer(TRACER).startSpan(name, { kind: SpanKind.PRODUCER, attributes });
   const ctx = trace.setSpan(context.active(), span);
   return inSpan(span, context.active(), () => send(traceContextHeaders(ctx)));
@@ -89,6 +103,7 @@ export async function produceMessage<T>(
 /**
  * Handles a message inside a CONSUMER span that starts a new trace, linked to the producer's span when the message
  * carried its context. Given several carriers (a batch of messages handled together), the span links to each.
+ * While tracing is off, `handle` is called directly (see produceMessage).
  */
 export async function consumeMessage<T>(
   name: string,
@@ -96,6 +111,7 @@ export async function consumeMessage<T>(
   carrier: TraceCarrier | readonly (TraceCarrier | undefined)[] | undefined,
   handle: () => Promise<T>,
 ): Promise<T> {
+  if (!isTracing()) return handle();
   const carriers = Array.isArray(carrier) ? carrier : [carrier as TraceCarrier | undefined];
   const links: Link[] = carriers.flatMap((c) => {
     const producer = trace.getSpanContext(extractTraceContext(c));
