@@ -22,6 +22,7 @@ import { counter } from '@bloomzy/shared/metrics/registry';
 import { socketContext } from '../context.js';
 import type { NotificationsRuntime } from '../runtime.js';
 import { coalesceWrites } from './coalesced-writes.js';
+import { compiledSubscribe } from './compiled-subscribe.js';
 import { hasConnectionCredentials, subscriberOf } from './subscriber.js';
 
 const liveEventsDelivered = counter({
@@ -53,6 +54,7 @@ export function attachSubscriptions(options: {
     return makeHandler<Record<string, unknown> | undefined, SocketExtra>(
       {
         schema,
+        subscribe: compiledSubscribe(schema),
         isProd: options.production,
         onConnect: async (ctx) => {
           coalesceWrites(ctx.extra.socket, ctx.extra.request.raw.socket);
