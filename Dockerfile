@@ -50,4 +50,4 @@ EXPOSE 4000 4001 4002 4003
 ENTRYPOINT ["/usr/bin/tini", "--"]
 # `--conditions=production` makes `@bloomzy/*` imports resolve to each package's dist/ (package.json "exports");
 # without it they resolve to the TypeScript sources, which this image does not contain.
-CMD ["node", "--conditions=production", "router/dist/main.js", "--supergraph", "schema/supergraph.graphql"]
+CMD ["node", "--conditions=production", "--no-memory-reducer", "router/dist/main.js", "--supergraph", "schema/supergraph.graphql"]

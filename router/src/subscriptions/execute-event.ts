@@ -70,6 +70,16 @@ function shapeDirectly(shape: Shape, data: Record<string, unknown>): ExecutionRe
   }
 }
 
+/**
+ * The event's result when the subscription's events are shaped directly and this one carries no errors; undefined
+ * when it needs executeEvent.
+ */
+export function shapeEventDirectly(planned: PlannedSubscription, event: UpstreamEvent): ExecutionResult | undefined {
+  if (event.errors?.length || !event.data || typeof event.data !== 'object') return undefined;
+  const shape = directShaping(planned);
+  return shape ? shapeDirectly(shape, event.data as Record<string, unknown>) : undefined;
+}
+
 export async function executeEvent(
   planned: PlannedSubscription,
   services: ServiceMap,
@@ -78,10 +88,8 @@ export async function executeEvent(
   logger: Logger,
   options: { direct?: boolean } = {},
 ): Promise<ExecutionResult> {
-  if (options.direct !== false && !event.errors?.length && event.data && typeof event.data === 'object') {
-    const shape = directShaping(planned);
-    if (shape) return shapeDirectly(shape, event.data as Record<string, unknown>);
-  }
+  const direct = options.direct === false ? undefined : shapeEventDirectly(planned, event);
+  if (direct) return direct;
   const { primary, rest, state } = planned;
   const serviceMap: ServiceMap = {
     ...services,

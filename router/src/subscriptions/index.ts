@@ -20,11 +20,11 @@ import type {
   ValidationRule,
 } from 'graphql';
 import type { Context, SubscribePayload } from 'graphql-ws';
-import { consumeMessage, produceMessage } from '@bloomzy/shared/telemetry/propagation';
+import { consumeMessage, isTracing, produceMessage } from '@bloomzy/shared/telemetry/propagation';
 import { useFastResultShaping } from '../result-shaping.js';
 import { defaultDataSource, withHeaders, type BuildDataSource } from './datasources.js';
 import { batchEntityFetches } from './entity-batch.js';
-import { directShaping, executeEvent, type GatewayContext, type Logger } from './execute-event.js';
+import { directShaping, executeEvent, shapeEventDirectly, type GatewayContext, type Logger } from './execute-event.js';
 import { GraphQLError } from './graphql.js';
 import { UpstreamPool } from './multiplexer.js';
 import { SubscriptionStream } from './stream.js';
@@ -247,16 +247,20 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
         }),
       }),
     );
-    const services = servicesFor(planned, request.context);
+    // Only events that need fetches use them: a subscription shaped directly never builds its data sources.
+    let services: ServiceMap | undefined;
+    const servicesNow = () => (services ??= servicesFor(planned, request.context));
     directShaping(planned);
     const stream = new SubscriptionStream(
       upstream,
-      async (event) =>
-        admitted(
-          await consumeMessage('subscription event', attributes, trace, () =>
-            executeEvent(planned, services, request.context, event, logger),
-          ),
-        ),
+      (event) => {
+        // Untraced, an event the owner answered whole is shaped then and there (see execute-event.ts).
+        const direct = isTracing() ? undefined : shapeEventDirectly(planned, event);
+        if (direct) return admitted(direct);
+        return consumeMessage('subscription event', attributes, trace, () =>
+          executeEvent(planned, servicesNow(), request.context, event, logger),
+        ).then(admitted);
+      },
       () => active.delete(stream),
     );
     active.add(stream);

@@ -16,7 +16,8 @@ export class SubscriptionStream implements AsyncIterableIterator<ExecutionResult
 
   constructor(
     private readonly upstream: AsyncQueue<UpstreamItem>,
-    private readonly resolveEvent: (event: UpstreamEvent) => Promise<ExecutionResult>,
+    /** An event's result: at once when it needs no fetch, which saves each of a burst's thousands a promise turn. */
+    private readonly resolveEvent: (event: UpstreamEvent) => ExecutionResult | Promise<ExecutionResult>,
     private readonly onClose: () => void,
   ) {}
 
@@ -26,7 +27,8 @@ export class SubscriptionStream implements AsyncIterableIterator<ExecutionResult
     if (item.done) return this.#close();
     if (this.#closed) return DONE;
     // A failure is the last item upstream sends: the client gets it as a result with errors, then completion.
-    const value = item.value.kind === 'failure' ? { errors: [item.value.error] } : await this.resolveEvent(item.value);
+    let value = item.value.kind === 'failure' ? { errors: [item.value.error] } : this.resolveEvent(item.value);
+    if (value instanceof Promise) value = await value;
     if (this.#closed) return DONE;
     return { value, done: false };
   }
