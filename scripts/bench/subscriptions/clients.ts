@@ -5,9 +5,8 @@
  * Two kinds of client, both speaking graphql-ws's protocol (graphql-transport-ws) over `ws`:
  * - `lean` (default): a socket and a message handler: connection_init, subscribe once acknowledged, pong to pings,
  *   arrival stamped before the message is parsed. The 10 000 clients stand for 10 000 devices but all run in this one
- *   process, on the same two cores as the services: with graphql-ws's client this process spent about 2 s of CPU on a
- *   burst of 10 000 events (0.6–1.1 s with these), on one thread, so its own queue was part of every figure and its
- *   CPU was taken from the services'.
+ *   process, on one thread and the same two cores as the services, so what they spend is part of every figure: with
+ *   graphql-ws's client this process spent 0.6–2.0 s of CPU over a burst of 10 000 events, with these 0.5–1.1 s.
  * - `graphql-ws`: graphql-ws's own createClient, as an application would use it (what the figures before used).
  */
 import { createClient, type Client } from 'graphql-ws';
