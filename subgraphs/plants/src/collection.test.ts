@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCode, routerGql } from '@bloomzy/shared/testing/graphql-client';
 import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
+import { SET_CARE_TASK } from './testing/care-operations.js';
 import { ok, START, startPlantsHarness, type PlantsHarness, type TestUser } from './testing/harness.js';
 import * as op from './testing/operations.js';
 import { addPlant, getPlant, speciesId, water } from './testing/operations.js';
@@ -83,6 +84,15 @@ describe.each(testDatabaseKinds())('collection (%s)', (kind) => {
     const next = ok(await plantsOf(user, user.id, { needsWater: false, first: 1, after: notDue?.pageInfo.endCursor }))
       ._entities[0]?.plants;
     expect([...(notDue?.edges ?? []), ...(next?.edges ?? [])].map((e) => e.node.id)).toEqual([later.id, fine.id]);
+
+    // Watering turned off: the plant is overdue on paper but needs nothing, so it moves to the others.
+    ok(await user.gql(SET_CARE_TASK, { input: { userPlantId: thirsty.id, task: 'WATER', enabled: false } }));
+    expect(ok(await plantsOf(user, user.id, { needsWater: true }))._entities[0]?.plants.totalCount).toBe(0);
+    const others = ok(await plantsOf(user, user.id, { needsWater: false }))._entities[0]?.plants;
+    expect(others?.edges.map((e) => e.node.id)).toEqual([later.id, fine.id, thirsty.id]);
+    ok(await user.gql(SET_CARE_TASK, { input: { userPlantId: thirsty.id, task: 'WATER', enabled: true } }));
+    const back = ok(await plantsOf(user, user.id, { needsWater: true }))._entities[0]?.plants;
+    expect(back?.edges.map((e) => e.node.id)).toEqual([thirsty.id]);
   });
 
   it("shows a user's plants only to them and to admins", async () => {

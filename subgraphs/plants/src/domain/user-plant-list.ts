@@ -18,10 +18,12 @@ export interface PlantListArgs {
 
 /**
  * What a listing needs from the request it serves: the request's schedules (computed once, so the listed plants'
- * wateringStatus fields reuse them), and where to remember the rows read (so later lookups of them cost nothing).
+ * wateringStatus fields reuse them), whether the owner turned each plant's watering off, and where to remember the
+ * rows read (so later lookups of them cost nothing).
  */
 export interface PlantListRequest {
   schedules(plants: readonly UserPlant[]): Promise<readonly WateringSchedule[]>;
+  wateringOff(plants: readonly UserPlant[]): Promise<readonly boolean[]>;
   remember(rows: readonly UserPlant[]): void;
 }
 
@@ -40,7 +42,10 @@ const isAfter = (plant: UserPlant, key: CursorKey, at: Date) =>
 /** Rows the needsWater scan reads at most: active plants are capped at MAX_ACTIVE_PLANTS, the rest leaves room for archived ones. */
 const SCAN_LIMIT = MAX_ACTIVE_PLANTS * 4;
 
-/** "Needs water" = due today or overdue in the owner's time zone: what a "water these now" list shows. */
+/**
+ * "Needs water" = due today or overdue in the owner's time zone, and watering not turned off by the owner: what a
+ * "water these now" list shows. (wateringStatus is still computed for a plant whose watering is off, for information.)
+ */
 const needsWaterNow = (urgency: string) => urgency === 'OVERDUE' || urgency === 'DUE_TODAY';
 
 export async function listUserPlants(
@@ -76,11 +81,11 @@ export async function listUserPlants(
   const all = await runtime.db.userPlant.findMany({ where, orderBy: ORDER, take: SCAN_LIMIT });
   request.remember(all);
   const active = all.filter((p) => !p.archivedAt);
-  const schedules = await request.schedules(active);
+  const [schedules, off] = await Promise.all([request.schedules(active), request.wateringOff(active)]);
   const due = new Set<string>();
   schedules.forEach((schedule, i) => {
     const plant = active[i];
-    if (plant && needsWaterNow(schedule.status.urgency)) due.add(plant.id);
+    if (plant && !off[i] && needsWaterNow(schedule.status.urgency)) due.add(plant.id);
   });
   const matching = all.filter((p) => due.has(p.id) === args.needsWater);
   const rest = cursor && cursorAt ? matching.filter((p) => isAfter(p, cursor, cursorAt)) : matching;

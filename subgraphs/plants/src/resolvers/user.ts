@@ -1,5 +1,6 @@
 import { forbidden } from '@bloomzy/shared/errors';
 import type { UserResolvers } from '../__generated__/resolvers-types.js';
+import { wateringIsOff } from '../care/plant-care.js';
 import { canRead } from '../domain/access.js';
 import { listUserPlants } from '../domain/user-plant-list.js';
 import { userCare } from './care.js';
@@ -16,6 +17,9 @@ export const User: UserResolvers = {
       {
         // Loaded in one tick, so every schedule joins one batch.
         schedules: (plants) => Promise.all(plants.map((plant) => ctx.loaders.schedule.load(plant))),
+        // One statement for all of them, like the schedules.
+        wateringOff: (plants) =>
+          Promise.all(plants.map(async (plant) => wateringIsOff(await ctx.loaders.care.overrides.load(plant.id)))),
         remember: (rows) => rows.forEach((row) => ctx.loaders.userPlant.prime(row.id, row)),
       },
       user.id,
