@@ -254,11 +254,13 @@ export function createFederatedSubscriptions<TContext extends GatewayContext, TW
     const stream = new SubscriptionStream(
       upstream,
       (event) => {
-        // Untraced, an event the owner answered whole is shaped then and there (see execute-event.ts).
-        const direct = isTracing() ? undefined : shapeEventDirectly(planned, event);
+        // Untraced, an event the owner answered whole is shaped then and there (see execute-event.ts); traced, the
+        // executor tries that itself, inside the event's span.
+        const tracing = isTracing();
+        const direct = tracing ? undefined : shapeEventDirectly(planned, event);
         if (direct) return admitted(direct);
         return consumeMessage('subscription event', attributes, trace, () =>
-          executeEvent(planned, servicesNow(), request.context, event, logger),
+          executeEvent(planned, servicesNow(), request.context, event, logger, { direct: tracing }),
         ).then(admitted);
       },
       () => active.delete(stream),

@@ -59,10 +59,10 @@ export interface NotificationsConfig extends ServiceBaseConfig {
   publicUrl: string;
 }
 
-/** The variables notifications reads: those of every subgraph, AUTH_URL and its own. */
 /** DISPATCH_LOOKAHEAD_MS when unset (the benchmarks run with it too). */
 export const DEFAULT_DISPATCH_LOOKAHEAD_MS = 5_000;
 
+/** The variables notifications reads: those of every subgraph, AUTH_URL and its own. */
 const notificationsEnvironment = subgraphEnvironment('notifications').extend({
   ...authUrlEnvironment,
   DISPATCH_INTERVAL_MS: int(
