@@ -1,6 +1,7 @@
 /**
  * The router's Node flags (router/src/node-flags.ts) are the same wherever it runs: the image's CMD, the compose
- * service, `npm start` (the router runs in that one process), the e2e/benchmark topology and bench:gateway.
+ * service, `npm start` (the router runs in that one process, also as the e2e tests start it), the e2e/benchmark
+ * topology and bench:gateway.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -37,7 +38,10 @@ describe('router node flags', () => {
   it('are passed by the topology and bench:gateway that start the router', async () => {
     expect(await read('test/e2e/processes.ts')).toMatch(/entry\.startsWith\('router\/'\) \? ROUTER_NODE_FLAGS/);
     expect(await read('scripts/bench-gateway.ts')).toMatch(/kind === 'bloomzy' \? ROUTER_NODE_FLAGS/);
-    // bench:dashboard's `npm start` shape spawns scripts/start.ts itself.
+    // The npm start e2e tests and bench:dashboard's `npm start` shape spawn scripts/start.ts themselves.
+    expect(await read('test/e2e/npm-start-process.ts')).toMatch(
+      /\[cli, \.\.\.ROUTER_NODE_FLAGS, 'scripts\/start\.ts'\]/,
+    );
     expect(await read('scripts/bench/dashboard/shapes.ts')).toMatch(
       /\[\.\.\.ROUTER_NODE_FLAGS, '--import', 'tsx', 'scripts\/start\.ts'\]/,
     );

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { ROUTER_NODE_FLAGS } from '@bloomzy/router/node-flags';
 import { repoRoot } from '@bloomzy/shared/paths';
 import { freePorts } from './ports.js';
 
@@ -48,7 +49,8 @@ export async function npmStartPorts(dataDir: string): Promise<NpmStartPorts> {
 export async function npmStart(env: Record<string, string>, routerPort: number): Promise<NpmStart> {
   let output = '';
   const cli = path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-  const child = spawn(process.execPath, [cli, 'scripts/start.ts'], {
+  // With the router's Node flags, as package.json's start script passes them (tsx hands them to node).
+  const child = spawn(process.execPath, [cli, ...ROUTER_NODE_FLAGS, 'scripts/start.ts'], {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
