@@ -5,8 +5,8 @@
  * Postgres, Redis) and in the `npm start` shape (one process, PGlite). Prints requests/s, p50, p99, CPU ms per request
  * of every process (Postgres backends included), SQL statements per request, and router/direct ratios.
  * Figures, not assertions. BENCH_USERS (distinct users taken in turn, default 50), BENCH_SECONDS (per wrk run,
- * default 8), BENCH_ROUNDS (default 2), BENCH_SHAPES (production,npm-start), BENCH_CPU_PROFILE_DIR (production: each
- * service writes a V8 CPU profile there), TEST_DATABASE_URL and REDIS_URL (the production topology's servers) tune it.
+ * default 8), BENCH_ROUNDS (default 2), BENCH_SHAPES (production,npm-start), BENCH_CPU_PROFILE_DIR (every service
+ * process writes a V8 CPU profile there), TEST_DATABASE_URL and REDIS_URL (the production topology's servers) tune it.
  */
 import { createServiceCredentials } from '@bloomzy/shared/auth/service-credential';
 import { TEST_SUBGRAPH_SECRET } from '@bloomzy/shared/testing/router-credential';
@@ -36,6 +36,8 @@ const SETTLE_LIMIT_S = 900;
 
 interface Sample extends WrkResult {
   seconds: number;
+  /** Router fetches that joined an identical one in flight instead of being sent. */
+  sharedFetches: number;
   cpu: Map<string, number>;
   statements: Map<string, number>;
 }
@@ -121,6 +123,7 @@ async function measure(
   const req = await requests(shape, users, target);
   const cpu = await cpuSnapshot(await shape.processes());
   const statementsBefore = await shape.statements();
+  const sharedBefore = await shape.sharedFetches();
   const started = performance.now();
   const result = await wrk({
     ...req,
@@ -129,7 +132,8 @@ async function measure(
   });
   const cpuMs = await cpu();
   const statements = diff(await shape.statements(), statementsBefore);
-  return { ...result, seconds: (performance.now() - started) / 1000, cpu: cpuMs, statements };
+  const sharedFetches = (await shape.sharedFetches()) - sharedBefore;
+  return { ...result, seconds: (performance.now() - started) / 1000, cpu: cpuMs, statements, sharedFetches };
 }
 
 function report(samples: Map<string, Sample[]>, idle: Idle) {
@@ -171,6 +175,8 @@ function report(samples: Map<string, Sample[]>, idle: Idle) {
         .map(([k, v]) => `${k} ${net(v, idle.statementsPerSecond.get(k)).toFixed(2)}`)
         .join(', ')}`,
     );
+    // Concurrent requests of one user share identical fetches in the router: with distinct users this stays near 0.
+    console.log(`      router fetches shared/req: ${(sum(list.map((s) => s.sharedFetches)) / requests).toFixed(2)}`);
   }
   for (const conns of CONNECTIONS) {
     const viaRouter = samples.get(`router@${conns}`) ?? [];
@@ -219,4 +225,4 @@ async function benchShape(start: () => Promise<BenchShape>) {
 console.log(`Dashboard benchmark — Node ${process.version}, wrk, ${CONNECTIONS.join(' and ')} connections`);
 if (shapes.includes('production'))
   await benchShape(() => productionShape(adminUrl, redisUrl, process.env.BENCH_CPU_PROFILE_DIR));
-if (shapes.includes('npm-start')) await benchShape(npmStartShape);
+if (shapes.includes('npm-start')) await benchShape(() => npmStartShape(process.env.BENCH_CPU_PROFILE_DIR));

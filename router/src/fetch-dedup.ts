@@ -5,8 +5,11 @@
  * mutation sent twice must run twice.
  */
 export interface InFlight<T> {
-  /** Runs `start` unless a run under `key` is under way; resolves (or rejects) as that run does. */
-  run(key: string, start: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `start` unless a run under `key` is under way; resolves (or rejects) as that run does. `joined` is called
+   * when this call joins a run under way.
+   */
+  run(key: string, start: () => Promise<T>, joined?: () => void): Promise<T>;
   /** Runs that joined one already under way, since start (for the benchmark and tests). */
   readonly shared: number;
 }
@@ -15,10 +18,11 @@ export function inFlight<T>(): InFlight<T> {
   const running = new Map<string, Promise<T>>();
   let shared = 0;
   return {
-    run(key, start) {
+    run(key, start, joined) {
       const current = running.get(key);
       if (current) {
         shared++;
+        joined?.();
         return current;
       }
       const promise = start().finally(() => running.delete(key));

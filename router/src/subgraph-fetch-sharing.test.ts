@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '@bloomzy/shared/http/request-limits';
 import { createLogger } from '@bloomzy/shared/logger';
+import { metricsRegistry } from '@bloomzy/shared/metrics/registry';
 import { createSubgraphFetch } from './subgraph-fetch.js';
 
 let server: Server;
@@ -60,18 +61,29 @@ const post = async (body: string, authorization = 'Bearer alice', requestId = 'r
   return (await response.json()) as { data: { echo: string } };
 };
 
+/** bloomzy_subgraph_fetches_shared_total of the plants subgraph so far. */
+async function sharedFetches(): Promise<number> {
+  const metric = await metricsRegistry.getSingleMetric('bloomzy_subgraph_fetches_shared_total')?.get();
+  return metric?.values.find((v) => v.labels.subgraph === 'plants')?.value ?? 0;
+}
+
 describe('sharing subgraph fetches', () => {
   it('sends identical queries with identical credentials once, even from different operations', async () => {
+    const sharedBefore = await sharedFetches();
     const answers = await Promise.all([post(query('A'), 'Bearer alice', 'r1'), post(query('A'), 'Bearer alice', 'r2')]);
     expect(received).toHaveLength(1);
+    // Operators (and the dashboard benchmark) see how many fetches were answered that way.
+    expect((await sharedFetches()) - sharedBefore).toBe(1);
     expect(answers).toEqual([{ data: { echo: 'query A__plants__0{__typename}' } }, answers[0]]);
     // Each caller has an object of its own: the gateway merges into them.
     expect(answers[0]).not.toBe(answers[1]);
   });
 
   it("never shares between different credentials: each caller's request carries its own", async () => {
+    const sharedBefore = await sharedFetches();
     await Promise.all([post(query('A'), 'Bearer alice'), post(query('A'), 'Bearer bob')]);
     expect(received.map((r) => r.authorization).sort()).toEqual(['Bearer alice', 'Bearer bob']);
+    expect(await sharedFetches()).toBe(sharedBefore);
   });
 
   it('sends different queries that start together as one batched request', async () => {

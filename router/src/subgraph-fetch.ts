@@ -15,6 +15,7 @@ import { REQUEST_ID_HEADER } from '@bloomzy/shared/http/request-log';
 import type { Logger } from '@bloomzy/shared/logger';
 import { createBatcher } from './fetch-batching.js';
 import { inFlight } from './fetch-dedup.js';
+import { countSharedFetch } from './metrics/router-metrics.js';
 import { AnswerResponse, type SubgraphAnswer } from './subgraph-answer.js';
 
 export type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -249,6 +250,7 @@ export function createSubgraphFetch(options: SubgraphFetchOptions): SubgraphFetc
         }
       }
 
+      const joined = () => countSharedFetch(subgraph);
       const batcher = options.batch
         ? createBatcher((url, headers, body) => send(url, 'POST', headers, body), MAX_BODY_BYTES)
         : undefined;
@@ -261,7 +263,7 @@ export function createSubgraphFetch(options: SubgraphFetchOptions): SubgraphFetc
           const key = `${url}\n${identityOf(headers)}`;
           const start = () =>
             batcher ? batcher.fetch(key, url, headers, body as string) : send(url, method, headers, body);
-          return dedupe ? await shared.run(`${key}\n${body as string}`, start) : await start();
+          return dedupe ? await shared.run(`${key}\n${body as string}`, start, joined) : await start();
         } catch (error) {
           // Each fetch gets an error of its own, also when the request was shared.
           if (error instanceof TimedOut || error instanceof Unreachable) throw unavailable(error.message);

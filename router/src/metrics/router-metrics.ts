@@ -46,6 +46,15 @@ export function reportUpstreamSockets(source: () => number): () => void {
   return () => upstreamSocketSources.delete(source);
 }
 
+const sharedFetches = counter({
+  name: 'bloomzy_subgraph_fetches_shared_total',
+  help: 'Query fetches answered by an identical fetch (same subgraph, body and credentials) already under way instead of being sent, by subgraph',
+  labelNames: ['service', 'subgraph'] as const,
+});
+
+/** Counts one fetch to `subgraph` that joined an identical one in flight. */
+export const countSharedFetch = (subgraph: string) => sharedFetches.inc({ service: SERVICE, subgraph });
+
 const rateLimitRefusals = counter({
   name: 'bloomzy_rate_limit_refusals_total',
   help: 'Operations, connections and subscriptions the router refused for a client over its limits, by limit (requests, cost, connections, subscriptions)',

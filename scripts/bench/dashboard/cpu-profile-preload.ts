@@ -4,9 +4,11 @@
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import path from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 
 const dir = process.env.BENCH_CPU_PROFILE_DIR;
-if (dir) {
+// Worker threads (npm start's PGlite databases) inherit NODE_OPTIONS; a profiler session in them kept them from starting.
+if (dir && isMainThread) {
   const session = new Session();
   session.connect();
   session.post('Profiler.enable');

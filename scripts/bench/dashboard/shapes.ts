@@ -25,6 +25,8 @@ export interface BenchShape {
   processes(): Promise<NamedPids[]>;
   /** SQL statements run so far, by process (from each process's bloomzy_sql_duration_seconds_count). */
   statements(): Promise<Map<string, number>>;
+  /** Router query fetches so far that joined an identical one in flight (bloomzy_subgraph_fetches_shared_total). */
+  sharedFetches(): Promise<number>;
   /** Events published and not yet handled by every consumer group (lag plus pending, as the services report them). */
   backlog(): Promise<number>;
   stop(): Promise<void>;
@@ -58,6 +60,16 @@ async function eventBacklog(metricsUrl: string): Promise<number> {
   return total;
 }
 
+/** The bloomzy_subgraph_fetches_shared_total series of a Prometheus text, summed. */
+async function sharedFetchCount(metricsUrl: string): Promise<number> {
+  const text = await fetch(metricsUrl).then((r) => r.text());
+  let total = 0;
+  for (const line of text.split('\n'))
+    if (line.startsWith('bloomzy_subgraph_fetches_shared_total{'))
+      total += Number(line.slice(line.lastIndexOf(' ') + 1));
+  return total;
+}
+
 /** Sums bloomzy_sql_duration_seconds_count series of a Prometheus text by their `service` label. */
 async function statementCounts(metricsUrl: string): Promise<Map<string, number>> {
   const text = await fetch(metricsUrl).then((r) => r.text());
@@ -84,13 +96,17 @@ async function postgresBackends(adminUrl: string, databases: string[]): Promise<
   }
 }
 
-/** `cpuProfileDir`: every service process writes a V8 CPU profile there (<pid>.cpuprofile) when it stops. */
-export async function productionShape(adminUrl: string, redisUrl: string, cpuProfileDir?: string): Promise<BenchShape> {
-  // NODE_OPTIONS refuses --cpu-prof, so a preload takes the profile through the inspector.
+/** NODE_OPTIONS refuses --cpu-prof, so a preload takes the profile through the inspector. */
+function profileEnv(cpuProfileDir: string | undefined): Record<string, string> {
   const preload = path.join(repoRoot, 'scripts/bench/dashboard/cpu-profile-preload.ts');
-  const profile: Record<string, string> = cpuProfileDir
+  return cpuProfileDir
     ? { NODE_OPTIONS: `--import=tsx --import=${preload}`, BENCH_CPU_PROFILE_DIR: cpuProfileDir }
     : {};
+}
+
+/** `cpuProfileDir`: every service process writes a V8 CPU profile there (<pid>.cpuprofile) when it stops. */
+export async function productionShape(adminUrl: string, redisUrl: string, cpuProfileDir?: string): Promise<BenchShape> {
+  const profile = profileEnv(cpuProfileDir);
   const topology = await startTopology(adminUrl, redisUrl, {
     env: {
       SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
@@ -125,6 +141,7 @@ export async function productionShape(adminUrl: string, redisUrl: string, cpuPro
       const counts = await Promise.all(all().map(async (p) => [p.name, await statementCounts(p.metricsUrl)] as const));
       return new Map(counts.map(([name, byService]) => [name, [...byService.values()].reduce((a, b) => a + b, 0)]));
     },
+    sharedFetches: () => sharedFetchCount(topology.router1.metricsUrl),
     async backlog() {
       const each = await Promise.all(all().map((p) => eventBacklog(p.metricsUrl)));
       return each.reduce((a, b) => a + b, 0);
@@ -133,8 +150,11 @@ export async function productionShape(adminUrl: string, redisUrl: string, cpuPro
   };
 }
 
-/** `npm start` as a user runs it (node --import tsx scripts/start.ts) on free ports and a fresh DATA_DIR. */
-export async function npmStartShape(): Promise<BenchShape> {
+/**
+ * `npm start` as a user runs it (node --import tsx scripts/start.ts) on free ports and a fresh DATA_DIR;
+ * `cpuProfileDir`: the process writes a V8 CPU profile there when it stops.
+ */
+export async function npmStartShape(cpuProfileDir?: string): Promise<BenchShape> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'bloomzy-bench-dashboard-'));
   const { router, plants, metrics, env: ports } = await npmStartPorts(dataDir);
   const env: Record<string, string> = {
@@ -143,6 +163,7 @@ export async function npmStartShape(): Promise<BenchShape> {
     ...ports,
     SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
     ...UNLIMITED,
+    ...profileEnv(cpuProfileDir),
   };
   // The Node flags `npm start` passes (package.json): the router runs in this one process.
   const child = spawn(process.execPath, [...ROUTER_NODE_FLAGS, '--import', 'tsx', 'scripts/start.ts'], {
@@ -181,6 +202,7 @@ export async function npmStartShape(): Promise<BenchShape> {
     plantsUrl: `http://127.0.0.1:${plants}/graphql`,
     processes: async () => [{ name: 'npm start (all services, PGlite)', pids: [child.pid ?? 0] }],
     statements: () => statementCounts(`http://127.0.0.1:${metrics}/metrics`),
+    sharedFetches: () => sharedFetchCount(`http://127.0.0.1:${metrics}/metrics`),
     backlog: () => eventBacklog(`http://127.0.0.1:${metrics}/metrics`),
     stop,
   };
