@@ -16,6 +16,7 @@ import type { WebsocketHandler } from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import { parse, type GraphQLSchema } from 'graphql';
 import { SERVICE_CREDENTIAL_HEADER, type ServiceCredentials } from './auth/service-credential.js';
+import { compiledExecutor, fixedSchemaGateway } from './compiled-execution.js';
 import type { ServiceBaseConfig } from './config.js';
 import type { Coordination } from './coordination.js';
 import type { OpenedDatabase } from './db/open.js';
@@ -29,6 +30,7 @@ import { subgraph } from './manifest.js';
 import { watchDependency } from './metrics/dependency-metrics.js';
 import { graphqlMetrics } from './metrics/graphql-metrics.js';
 import type { RunningService } from './service.js';
+import { isTracing } from './telemetry/propagation.js';
 import { refuseUnsafeText } from './text-input.js';
 
 /** What a subgraph's own Prisma client offers the skeleton: a liveness query and disconnection. */
@@ -127,7 +129,8 @@ async function serve<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Pr
   const typeDefs = parse(readFileSync(subgraph(options.name).schemaFile, 'utf8'));
   const schema = buildSubgraphSchema([{ typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
   const apollo = new ApolloServer<Ctx>({
-    schema,
+    // Operations run compiled by graphql-jit (compiled-execution.ts), unless tracing wants graphql-js's field spans.
+    ...(isTracing() ? { schema } : { gateway: fixedSchemaGateway(schema, compiledExecutor(schema)) }),
     // The router needs `_service { sdl }`, which is a field, not introspection; introspection helps local debugging.
     introspection: !production,
     // The router bounds what clients send; this bounds what reaches a subgraph at all (see request-limits.ts).
