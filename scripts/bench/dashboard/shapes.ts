@@ -50,25 +50,21 @@ const UNLIMITED = {
   ...(process.env.SUBGRAPH_DEDUPLICATION ? { SUBGRAPH_DEDUPLICATION: process.env.SUBGRAPH_DEDUPLICATION } : {}),
 };
 
-/** The event-bus backlog a process reports: its bloomzy_event_bus_lag and bloomzy_event_bus_pending series summed. */
-async function eventBacklog(metricsUrl: string): Promise<number> {
+/** The series of `names` in a process's Prometheus text, summed over all their labels. */
+async function sumOfSeries(metricsUrl: string, names: readonly string[]): Promise<number> {
   const text = await fetch(metricsUrl).then((r) => r.text());
   let total = 0;
   for (const line of text.split('\n'))
-    if (line.startsWith('bloomzy_event_bus_lag{') || line.startsWith('bloomzy_event_bus_pending{'))
-      total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (names.some((name) => line.startsWith(`${name}{`))) total += Number(line.slice(line.lastIndexOf(' ') + 1));
   return total;
 }
 
-/** The bloomzy_subgraph_fetches_shared_total series of a Prometheus text, summed. */
-async function sharedFetchCount(metricsUrl: string): Promise<number> {
-  const text = await fetch(metricsUrl).then((r) => r.text());
-  let total = 0;
-  for (const line of text.split('\n'))
-    if (line.startsWith('bloomzy_subgraph_fetches_shared_total{'))
-      total += Number(line.slice(line.lastIndexOf(' ') + 1));
-  return total;
-}
+/** The event-bus backlog a process reports: its bloomzy_event_bus_lag and bloomzy_event_bus_pending series summed. */
+const eventBacklog = (metricsUrl: string) =>
+  sumOfSeries(metricsUrl, ['bloomzy_event_bus_lag', 'bloomzy_event_bus_pending']);
+
+/** Router fetches that joined an identical one in flight, as the process counts them. */
+const sharedFetchCount = (metricsUrl: string) => sumOfSeries(metricsUrl, ['bloomzy_subgraph_fetches_shared_total']);
 
 /** Sums bloomzy_sql_duration_seconds_count series of a Prometheus text by their `service` label. */
 async function statementCounts(metricsUrl: string): Promise<Map<string, number>> {
