@@ -154,6 +154,23 @@ describe.each(testDatabaseKinds())('collection (%s)', (kind) => {
     );
   });
 
+  it('answers `me { plants }` for the caller, as auth answers `me`: null unsigned, profile:read for API keys', async () => {
+    const ME_PLANTS = '{ me { id plants(first: 5) { edges { node { id } } } } }';
+    type MePlants = { me: { id: string; plants: { edges: { node: { id: string } }[] } } | null };
+    const mine = ok(await owner.gql<MePlants>(ME_PLANTS)).me;
+    expect(mine?.id).toBe(owner.id);
+    expect(mine?.plants.edges.map((e) => e.node.id)).toContain(plantId);
+    expect((await h.anonymous.gql<MePlants>(ME_PLANTS)).data?.me).toBeNull();
+    h.auth.addApiKey('bzk_plants_only', {
+      active: true,
+      userId: owner.id,
+      role: 'USER',
+      apiKeyId: '5c2d7a61-8e1b-4f3a-9d0c-6b4e2a9f1c37',
+      scopes: ['plants:read'],
+    });
+    expect(errorCode(await routerGql(h.service, ME_PLANTS, {}, { 'x-api-key': 'bzk_plants_only' }))).toBe('FORBIDDEN');
+  });
+
   const invalid: [string, string, () => Record<string, unknown>][] = [
     ['input.nickname', op.ADD, () => ({ input: { plantId: 'x', nickname: ' ' } })],
     ['input.photoUrl', op.ADD, () => ({ input: { plantId: 'x', photoUrl: 'javascript:alert(1)' } })],
