@@ -1,6 +1,6 @@
 /**
- * Apollo Server runs a subgraph's operations with graphql-jit: each document is compiled once and every request with
- * it runs the compiled code. Apollo Server still parses, validates and runs every plugin; only execution changes.
+ * Apollo Server runs a subgraph's operations with graphql-jit: each document is compiled on its second use and every
+ * later request with it runs the compiled code. Apollo Server still parses, validates and runs every plugin; only execution changes.
  *
  * The router sends a handful of planned documents over and over, so compiling pays at once. graphql-js walks the
  * selection set, looks up field definitions and builds argument and info objects again for every field of every
@@ -27,20 +27,42 @@ type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>
  */
 const MAX_DOCUMENTS = 500;
 
-/** The executor: compiles a document (by operation) on first use, and runs the compiled code. */
-export function compiledExecutor(schema: GraphQLSchema): GatewayExecutor {
+/** Documents remembered as seen once (not yet compiled): many more than are kept compiled, as each costs a few bytes. */
+const MAX_SEEN = 5_000;
+
+export interface CompiledExecutorOptions {
+  /**
+   * Uses of a document before it is compiled (default 2): compiling costs far more than running a document once, so
+   * a document sent once (an explorer's query, a one-off script, a test) runs on graphql-js and never pays for it.
+   */
+  compileAfter?: number;
+  /** graphql-jit's compileQuery; tests count its calls. */
+  compile?: typeof compileQuery;
+}
+
+/** The executor: compiles a document (by operation) once it is used `compileAfter` times, and runs the compiled code. */
+export function compiledExecutor(schema: GraphQLSchema, options: CompiledExecutorOptions = {}): GatewayExecutor {
+  const compileAfter = Math.max(1, options.compileAfter ?? 2);
+  const compile = options.compile ?? compileQuery;
   const compiled = new LRUCache<string, CompiledQuery>({ max: MAX_DOCUMENTS });
+  const uses = new LRUCache<string, number>({ max: MAX_SEEN });
   return async ({ document, operationName, queryHash, request, context }) => {
     // queryHash is the SHA-256 of the document's text, which Apollo Server computes for every request anyway.
     const key = `${operationName ?? ''}\n${queryHash}`;
+    const variableValues = request.variables ?? {};
     let query = compiled.get(key);
     if (!query) {
-      const result = compileQuery(schema, document, operationName ?? undefined);
+      const used = (uses.get(key) ?? 0) + 1;
+      if (used < compileAfter) {
+        uses.set(key, used);
+        return execute({ schema, document, operationName, variableValues, contextValue: context }) as ExecutionResult;
+      }
+      uses.delete(key);
+      const result = compile(schema, document, operationName ?? undefined);
       // Not compiled: the errors of an operation that cannot run (an unknown operation name...), as graphql-js says.
       if (!isCompiledQuery(result)) return result;
       compiled.set(key, (query = result));
     }
-    const variableValues = request.variables ?? {};
     const result = await query.query(undefined, context, variableValues);
     const errors = result.errors;
     if (!errors?.length) return result;
