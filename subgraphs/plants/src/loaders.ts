@@ -11,6 +11,7 @@ import type { GrowthEntry, IndoorPlant, PlantsDb, UserPlant, Watering } from './
 import { growthEntryCounts, wateringCounts, type GrowthCountKey } from './db/count-queries.js';
 import { growthAggregates, type GrowthAggregate } from './db/growth-summary-query.js';
 import { growthPages, wateringPages, type GrowthPageKey, type PageKey } from './db/page-queries.js';
+import { indoorPlantsByIds, userPlantsByIds } from './db/rows-by-id.js';
 import { readProfiles, type Profile } from './db/user-profiles.js';
 import { plantSchedule, RECENT_WATERINGS } from './schedule/plant-schedule.js';
 import type { WateringSchedule } from './schedule/types.js';
@@ -49,8 +50,8 @@ const pageCacheKey = (key: PageKey | GrowthPageKey) => JSON.stringify(key);
 
 export function createLoaders(db: PlantsDb, clock: Clock): Loaders {
   const loaders: Omit<Loaders, 'care'> = {
-    indoorPlant: new DataLoader(byId((ids) => db.indoorPlant.findMany({ where: { id: { in: ids } } }))),
-    userPlant: new DataLoader(byId((ids) => db.userPlant.findMany({ where: { id: { in: ids } } }))),
+    indoorPlant: new DataLoader(byId((ids) => indoorPlantsByIds(db, ids))),
+    userPlant: new DataLoader(byId((ids) => userPlantsByIds(db, ids))),
     profile: new DataLoader((userIds) => readProfiles(db, userIds)),
     waterings: new DataLoader((keys) => wateringPages(db, keys), { cacheKeyFn: pageCacheKey }),
     growthEntries: new DataLoader((keys) => growthPages(db, keys), { cacheKeyFn: pageCacheKey }),

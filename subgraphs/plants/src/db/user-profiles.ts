@@ -7,7 +7,7 @@ import { isUuid } from '@bloomzy/shared/ids';
 import { resolveTimeZone } from '@bloomzy/shared/time-zone';
 import { resolveHemisphere } from '../schedule/season.js';
 import type { Hemisphere } from '../schedule/types.js';
-import type { PlantsDb } from './client.js';
+import { Prisma, type PlantsDb } from './client.js';
 
 export interface Profile {
   userId: string;
@@ -27,7 +27,9 @@ export const toProfile = (row: { userId: string; timezone: string; hemisphere: s
 /** The profiles of `userIds` in one statement, in key order; the default profile for users without a row. */
 export async function readProfiles(db: PlantsDb, userIds: readonly string[]): Promise<Profile[]> {
   // Malformed ids cannot have a row and would make Postgres reject the whole statement.
-  const rows = await db.userProfile.findMany({ where: { userId: { in: userIds.filter(isUuid) } } });
+  // Plain SQL, like the other rows every dashboard request reads (rows-by-id.ts says why).
+  const rows = await db.$queryRaw<{ userId: string; timezone: string; hemisphere: string }[]>(Prisma.sql`
+    SELECT "userId", timezone, hemisphere FROM "UserProfile" WHERE "userId" = ANY(${userIds.filter(isUuid)}::uuid[])`);
   const byUser = new Map(rows.map((row) => [row.userId, row]));
   return userIds.map((id) => {
     const row = byUser.get(id);

@@ -1,7 +1,9 @@
 /** `User.plants`: a user's collection, newest first, with keyset pagination and the needsWater filter. */
 import { badInput } from '@bloomzy/shared/errors';
+import { isUuid } from '@bloomzy/shared/ids';
 import type { UserPlant, Prisma } from '../db/client.js';
 import { escapeLike } from '../db/escape-like.js';
+import { userPlantPage } from '../db/user-plant-page.js';
 import type { PlantsRuntime } from '../runtime.js';
 import type { WateringSchedule } from '../schedule/types.js';
 import { connectionFrom, cursorDate, decodeCursor, pageSize, type Connection, type CursorKey } from './pagination.js';
@@ -28,14 +30,8 @@ export interface PlantListRequest {
 }
 
 const cursorOf = (plant: UserPlant): CursorKey => ({ value: plant.createdAt.toISOString(), id: plant.id });
-const ORDER = [{ createdAt: 'desc' }, { id: 'desc' }] satisfies Prisma.UserPlantOrderByWithRelationInput[];
 
-/** Rows strictly after the cursor in (createdAt desc, id desc) order. */
-const afterCursor = (key: CursorKey, at: Date): Prisma.UserPlantWhereInput => ({
-  OR: [{ createdAt: { lt: at } }, { createdAt: at, id: { lt: key.id } }],
-});
-
-/** In-memory twin of afterCursor (uuid order in Postgres is the order of their lower-case hex strings). */
+/** In-memory twin of the page query's cursor rule (uuid order in Postgres is the order of their lower-case hex strings). */
 const isAfter = (plant: UserPlant, key: CursorKey, at: Date) =>
   plant.createdAt < at || (plant.createdAt.getTime() === at.getTime() && plant.id < key.id);
 
@@ -57,20 +53,21 @@ export async function listUserPlants(
   const size = pageSize(args.first);
   const cursor = args.after ? decodeCursor(args.after) : null;
   const cursorAt = cursor ? cursorDate(cursor) : null;
+  // Plant ids are uuids: any other id in a cursor is not one of ours (and Postgres would refuse to compare it).
+  if (cursor && !isUuid(cursor.id)) throw badInput('after', 'Invalid cursor');
   const location = args.location?.trim();
   if (location && location.length > LOCATION_MAX)
     throw badInput('location', `Must be at most ${LOCATION_MAX} characters`);
+  const filter = { userId, includeArchived: Boolean(args.includeArchived), location: location || undefined };
+  // The same filter for the total, counted only when a client asks for totalCount.
   const where: Prisma.UserPlantWhereInput = {
     userId,
     ...(args.includeArchived ? {} : { archivedAt: null }),
     ...(location ? { location: { equals: escapeLike(location), mode: 'insensitive' } } : {}),
   };
   if (args.needsWater == null) {
-    const rows = await runtime.db.userPlant.findMany({
-      where: cursor && cursorAt ? { AND: [where, afterCursor(cursor, cursorAt)] } : where,
-      orderBy: ORDER,
-      take: size + 1,
-    });
+    const after = cursor && cursorAt ? { at: cursorAt, id: cursor.id } : undefined;
+    const rows = await userPlantPage(runtime.db, { ...filter, after, take: size + 1 });
     request.remember(rows);
     return connectionFrom(rows, size, cursorOf, cursor !== null, () => runtime.db.userPlant.count({ where }));
   }
@@ -78,7 +75,7 @@ export async function listUserPlants(
   // The due date depends on the clock and season, so the filter runs on computed schedules: load the collection
   // (bounded by MAX_ACTIVE_PLANTS; archived plants never need water), compute all schedules in one batch, then
   // page in memory with the same keyset rule as the database would.
-  const all = await runtime.db.userPlant.findMany({ where, orderBy: ORDER, take: SCAN_LIMIT });
+  const all = await userPlantPage(runtime.db, { ...filter, take: SCAN_LIMIT });
   request.remember(all);
   const active = all.filter((p) => !p.archivedAt);
   const [schedules, off] = await Promise.all([request.schedules(active), request.wateringOff(active)]);

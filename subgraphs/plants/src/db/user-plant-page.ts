@@ -1,0 +1,29 @@
+/**
+ * A page of one user's collection, newest first, as plain SQL: the dashboard reads one on every request, and Prisma's
+ * findMany spent about as much CPU again as the database driver on the same 51 rows (see rows-by-id.ts). The rows are
+ * what findMany returns; the filters are the ones its `where` had (an ILIKE room match, escaped as escape-like.ts says).
+ */
+import { Prisma, type PlantsDb, type UserPlant } from './client.js';
+import { escapeLike } from './escape-like.js';
+
+export interface UserPlantPageQuery {
+  userId: string;
+  includeArchived: boolean;
+  /** A room, matched case-insensitively and exactly. */
+  location?: string | undefined;
+  /** Rows strictly after this (createdAt, id) in (createdAt desc, id desc) order. */
+  after?: { at: Date; id: string } | undefined;
+  take: number;
+}
+
+export function userPlantPage(db: PlantsDb, query: UserPlantPageQuery): Promise<UserPlant[]> {
+  const { userId, includeArchived, location, after, take } = query;
+  return db.$queryRaw<UserPlant[]>(Prisma.sql`
+    SELECT * FROM "UserPlant"
+    WHERE "userId" = ${userId}::uuid
+      ${includeArchived ? Prisma.empty : Prisma.sql`AND "archivedAt" IS NULL`}
+      ${location ? Prisma.sql`AND "location" ILIKE ${escapeLike(location)}` : Prisma.empty}
+      ${after ? Prisma.sql`AND ("createdAt", id) < (${after.at.toISOString()}::timestamp(3), ${after.id}::uuid)` : Prisma.empty}
+    ORDER BY "createdAt" DESC, id DESC
+    LIMIT ${take}`);
+}
