@@ -200,6 +200,15 @@ describe.each(testDatabaseKinds())('collection (%s)', (kind) => {
     ['input.amountMl', op.UPDATE_WATERING, () => ({ id: wateringId, input: { amountMl: 20_000 } })],
     ['first', op.WATERINGS, () => ({ id: plantId, first: 101 })],
     ['after', op.WATERINGS, () => ({ id: plantId, after: 'bogus' })],
+    // A cursor of the right shape whose id is not a plant id.
+    [
+      'after',
+      op.USER_PLANTS,
+      () => ({
+        user: { __typename: 'User', id: owner.id },
+        after: Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'not-a-uuid'])).toString('base64url'),
+      }),
+    ],
   ];
   it.each(invalid)('refuses a bad %s (%#)', async (field, operation, variables) => {
     const res = await owner.gql(operation, variables());
