@@ -274,8 +274,11 @@ export async function startTopology(
      * dispatcher's configured defaults (a 1 s interval, batches of 500) instead of the tests' fast settings below.
      */
     production?: boolean;
+    /** How long each process may take to answer /ready (default 60 s); a V8 profiler in every process slows start-up. */
+    readyTimeoutMs?: number;
   } = {},
 ): Promise<Topology> {
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   const databases = await createE2eDatabases(adminDatabaseUrl);
   const redis = await claimRedisDatabase(redisUrl).catch(async (error: unknown) => {
     await databases.drop();
@@ -374,7 +377,9 @@ export async function startTopology(
     });
     const notificationsA = notifications('a', aPort);
     const notificationsB = notifications('b', bPort);
-    await Promise.all([auth, plants, notificationsA, notificationsB].map((s) => waitUntilReady(s, '/ready', 60_000)));
+    await Promise.all(
+      [auth, plants, notificationsA, notificationsB].map((s) => waitUntilReady(s, '/ready', readyTimeoutMs)),
+    );
     const router = (name: string, port: number, notificationsUrl: string) =>
       start(name, 'router/src/main.ts', port, {
         ROUTER_HOST: '127.0.0.1',
@@ -386,7 +391,7 @@ export async function startTopology(
       });
     const router1 = router('router-1', router1Port, notificationsA.graphqlUrl);
     const router2 = router('router-2', router2Port, notificationsB.graphqlUrl);
-    await Promise.all([router1, router2].map((s) => waitUntilReady(s, '/ready', 60_000)));
+    await Promise.all([router1, router2].map((s) => waitUntilReady(s, '/ready', readyTimeoutMs)));
     return { auth, plants, notificationsA, notificationsB, router1, router2, databases, redis, output, restart, stop };
   } catch (error) {
     await stop().catch(() => undefined);

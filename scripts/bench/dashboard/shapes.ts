@@ -112,6 +112,8 @@ export async function productionShape(adminUrl: string, redisUrl: string, cpuPro
     },
     routerEnv: UNLIMITED,
     production: true,
+    // Under the profiler the routers took over a minute to answer /ready.
+    ...(cpuProfileDir ? { readyTimeoutMs: 300_000 } : {}),
   });
   const all = () => [
     topology.router1,
