@@ -3,7 +3,7 @@
  * it is down a client still gets what the other subgraphs own — `me { username }` — with `plants` null and a
  * retryable SERVICE_UNAVAILABLE error naming the plants subgraph, and the routers' /ready answers 503 so a load
  * balancer stops sending them traffic. Once plants is back, full data again and /ready 200, without restarting the
- * routers.
+ * routers. And auth killed: `me { plants }` is answered by plants alone, which shares `me`.
  *
  * Needs TEST_DATABASE_URL and REDIS_URL: skipped without them, except with CI=true, where their absence fails the run.
  * Figures are printed, prefixed "[outage e2e]".
@@ -115,5 +115,24 @@ describe.skipIf(!postgres || !redisUrl)('production topology: a subgraph killed 
         expect(error.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', subgraph: 'plants', retryable: true });
       }
     }
+  }, 60_000);
+
+  it("answers `me { plants }` from plants alone while auth is down (`me` is plants' too)", async () => {
+    const ME_PLANTS = '{ me { id plants { totalCount } } }';
+    t.auth.kill();
+    await t.auth.exited;
+    const answer = await gql<{ me: { id: string; plants: { totalCount: number } } }>(
+      t.router1.graphqlUrl,
+      ME_PLANTS,
+      {},
+      headers,
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.me.plants.totalCount).toBe(1);
+    // Fields only auth has are still auth's: null with auth's error.
+    const partial = await me();
+    expect(partial.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', subgraph: 'auth' });
+    t.auth = await t.restart(t.auth);
+    expect((await eventually(me, (r) => r.data?.me?.username === username, 10_000)).errors).toBeUndefined();
   }, 60_000);
 });
