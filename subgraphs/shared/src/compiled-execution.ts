@@ -30,19 +30,19 @@ const MAX_DOCUMENTS = 500;
 /** Documents remembered as seen once (not yet compiled): many more than are kept compiled, as each costs a few bytes. */
 const MAX_SEEN = 5_000;
 
+/**
+ * Uses of a document before it is compiled: compiling costs far more than running a document once, so a document sent
+ * once (an explorer's query, a one-off script, a test) runs on graphql-js and never pays for it.
+ */
+const COMPILE_AFTER = 2;
+
 export interface CompiledExecutorOptions {
-  /**
-   * Uses of a document before it is compiled (default 2): compiling costs far more than running a document once, so
-   * a document sent once (an explorer's query, a one-off script, a test) runs on graphql-js and never pays for it.
-   */
-  compileAfter?: number;
   /** graphql-jit's compileQuery; tests count its calls. */
   compile?: typeof compileQuery;
 }
 
-/** The executor: compiles a document (by operation) once it is used `compileAfter` times, and runs the compiled code. */
+/** The executor: compiles a document (by operation) once it is used COMPILE_AFTER times, and runs the compiled code. */
 export function compiledExecutor(schema: GraphQLSchema, options: CompiledExecutorOptions = {}): GatewayExecutor {
-  const compileAfter = Math.max(1, options.compileAfter ?? 2);
   const compile = options.compile ?? compileQuery;
   const compiled = new LRUCache<string, CompiledQuery>({ max: MAX_DOCUMENTS });
   const uses = new LRUCache<string, number>({ max: MAX_SEEN });
@@ -50,12 +50,14 @@ export function compiledExecutor(schema: GraphQLSchema, options: CompiledExecuto
     // queryHash is the SHA-256 of the document's text, which Apollo Server computes for every request anyway.
     const key = `${operationName ?? ''}\n${queryHash}`;
     const variableValues = request.variables ?? {};
+    const interpret = () =>
+      execute({ schema, document, operationName, variableValues, contextValue: context }) as ExecutionResult;
     let query = compiled.get(key);
     if (!query) {
       const used = (uses.get(key) ?? 0) + 1;
-      if (used < compileAfter) {
+      if (used < COMPILE_AFTER) {
         uses.set(key, used);
-        return execute({ schema, document, operationName, variableValues, contextValue: context }) as ExecutionResult;
+        return interpret();
       }
       uses.delete(key);
       const result = compile(schema, document, operationName ?? undefined);
@@ -68,9 +70,7 @@ export function compiledExecutor(schema: GraphQLSchema, options: CompiledExecuto
     if (!errors?.length) return result;
     // Errors without a path are the request's (variables that do not coerce), raised before any resolver ran:
     // graphql-js says them again, in the words Apollo Server recognises as the client's mistake (BAD_USER_INPUT).
-    if (!errors.some((error) => error.path)) {
-      return execute({ schema, document, operationName, variableValues, contextValue: context }) as ExecutionResult;
-    }
+    if (!errors.some((error) => error.path)) return interpret();
     return { ...result, errors: errors.map(asGraphQLJsError) };
   };
 }

@@ -4,7 +4,7 @@ import { testDatabaseKinds } from '@bloomzy/shared/testing/test-database';
 import { startPlantsHarness, type PlantsHarness, type TestUser } from '../testing/harness.js';
 import { addPlant, water } from '../testing/operations.js';
 import { indoorPlantsByIds, userPlantsByIds } from './rows-by-id.js';
-import { userPlantPage } from './user-plant-page.js';
+import { userPlantCount, userPlantPage } from './user-plant-page.js';
 
 const ORDER = [{ createdAt: 'desc' as const }, { id: 'desc' as const }];
 
@@ -63,5 +63,10 @@ describe.each(testDatabaseKinds())('rows read as plain SQL (%s)', (kind) => {
     // Case-insensitive and exact: "_" is a character, not a wildcard matching "Bedroom".
     const rooms = await userPlantPage(db, { userId, includeArchived: false, location: 'BED_ROOM', take: 50 });
     expect(rooms.map((p) => p.location).sort()).toEqual(['Bed_room', 'bed_room']);
+    // The total counts what the page's filter matches.
+    expect(await userPlantCount(db, { userId, includeArchived: false })).toBe(all.length);
+    expect(await userPlantCount(db, { userId, includeArchived: false, location: 'BED_ROOM' })).toBe(2);
+    const withArchived = await db.userPlant.count({ where: { userId } });
+    expect(await userPlantCount(db, { userId, includeArchived: true })).toBe(withArchived);
   });
 });

@@ -16,14 +16,28 @@ export interface UserPlantPageQuery {
   take: number;
 }
 
-export function userPlantPage(db: PlantsDb, query: UserPlantPageQuery): Promise<UserPlant[]> {
-  const { userId, includeArchived, location, after, take } = query;
-  return db.$queryRaw<UserPlant[]>(Prisma.sql`
-    SELECT * FROM "UserPlant"
+export type UserPlantFilter = Pick<UserPlantPageQuery, 'userId' | 'includeArchived' | 'location'>;
+
+/** The WHERE clause of a filter: the page and its total must always agree on which plants match. */
+const whereOf = ({ userId, includeArchived, location }: UserPlantFilter) => Prisma.sql`
     WHERE "userId" = ${userId}::uuid
       ${includeArchived ? Prisma.empty : Prisma.sql`AND "archivedAt" IS NULL`}
-      ${location ? Prisma.sql`AND "location" ILIKE ${escapeLike(location)}` : Prisma.empty}
+      ${location ? Prisma.sql`AND "location" ILIKE ${escapeLike(location)}` : Prisma.empty}`;
+
+export function userPlantPage(db: PlantsDb, query: UserPlantPageQuery): Promise<UserPlant[]> {
+  const { after, take } = query;
+  return db.$queryRaw<UserPlant[]>(Prisma.sql`
+    SELECT * FROM "UserPlant"
+    ${whereOf(query)}
       ${after ? Prisma.sql`AND ("createdAt", id) < (${after.at.toISOString()}::timestamp(3), ${after.id}::uuid)` : Prisma.empty}
     ORDER BY "createdAt" DESC, id DESC
     LIMIT ${take}`);
+}
+
+/** How many plants match the filter (a listing's totalCount). */
+export async function userPlantCount(db: PlantsDb, filter: UserPlantFilter): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: bigint }[]>(
+    Prisma.sql`SELECT count(*) FROM "UserPlant" ${whereOf(filter)}`,
+  );
+  return Number(row?.count ?? 0);
 }

@@ -1,9 +1,8 @@
 /** `User.plants`: a user's collection, newest first, with keyset pagination and the needsWater filter. */
 import { badInput } from '@bloomzy/shared/errors';
 import { isUuid } from '@bloomzy/shared/ids';
-import type { UserPlant, Prisma } from '../db/client.js';
-import { escapeLike } from '../db/escape-like.js';
-import { userPlantPage } from '../db/user-plant-page.js';
+import type { UserPlant } from '../db/client.js';
+import { userPlantCount, userPlantPage } from '../db/user-plant-page.js';
 import type { PlantsRuntime } from '../runtime.js';
 import type { WateringSchedule } from '../schedule/types.js';
 import { connectionFrom, cursorDate, decodeCursor, pageSize, type Connection, type CursorKey } from './pagination.js';
@@ -59,17 +58,11 @@ export async function listUserPlants(
   if (location && location.length > LOCATION_MAX)
     throw badInput('location', `Must be at most ${LOCATION_MAX} characters`);
   const filter = { userId, includeArchived: Boolean(args.includeArchived), location: location || undefined };
-  // The same filter for the total, counted only when a client asks for totalCount.
-  const where: Prisma.UserPlantWhereInput = {
-    userId,
-    ...(args.includeArchived ? {} : { archivedAt: null }),
-    ...(location ? { location: { equals: escapeLike(location), mode: 'insensitive' } } : {}),
-  };
   if (args.needsWater == null) {
     const after = cursor && cursorAt ? { at: cursorAt, id: cursor.id } : undefined;
     const rows = await userPlantPage(runtime.db, { ...filter, after, take: size + 1 });
     request.remember(rows);
-    return connectionFrom(rows, size, cursorOf, cursor !== null, () => runtime.db.userPlant.count({ where }));
+    return connectionFrom(rows, size, cursorOf, cursor !== null, () => userPlantCount(runtime.db, filter));
   }
 
   // The due date depends on the clock and season, so the filter runs on computed schedules: load the collection
