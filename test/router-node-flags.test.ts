@@ -43,7 +43,7 @@ describe('router node flags', () => {
       /\[cli, \.\.\.ROUTER_NODE_FLAGS, 'scripts\/start\.ts'\]/,
     );
     expect(await read('scripts/bench/dashboard/shapes.ts')).toMatch(
-      /\[\.\.\.ROUTER_NODE_FLAGS, '--import', 'tsx', 'scripts\/start\.ts'\]/,
+      /\[\.\.\.ROUTER_NODE_FLAGS, \.\.\.profileFlags\(cpuProfileDir\), '--import', 'tsx', 'scripts\/start\.ts'\]/,
     );
   });
 });

@@ -276,6 +276,8 @@ export async function startTopology(
     production?: boolean;
     /** How long each process may take to answer /ready (default 60 s); a V8 profiler in every process slows start-up. */
     readyTimeoutMs?: number;
+    /** Node flags every process gets besides its own (benchmarks: --cpu-prof). */
+    nodeFlags?: readonly string[];
   } = {},
 ): Promise<Topology> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
@@ -331,7 +333,7 @@ export async function startTopology(
     metricsPort = metricsPorts[processes.length] ?? 0,
   ) => {
     // The caller's `env` wins over these per-service test settings (benchmarks restore production defaults).
-    const nodeFlags = entry.startsWith('router/') ? ROUTER_NODE_FLAGS : [];
+    const nodeFlags = [...(entry.startsWith('router/') ? ROUTER_NODE_FLAGS : []), ...(options.nodeFlags ?? [])];
     const settings = { name, entry, port, metricsPort, env: { ...common, ...env, ...options.env }, nodeFlags };
     const service = startService(settings);
     processes.push(service);

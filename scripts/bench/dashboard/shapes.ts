@@ -92,27 +92,25 @@ async function postgresBackends(adminUrl: string, databases: string[]): Promise<
   }
 }
 
-/** NODE_OPTIONS refuses --cpu-prof, so a preload takes the profile through the inspector. */
-function profileEnv(cpuProfileDir: string | undefined): Record<string, string> {
-  const preload = path.join(repoRoot, 'scripts/bench/dashboard/cpu-profile-preload.ts');
-  return cpuProfileDir
-    ? { NODE_OPTIONS: `--import=tsx --import=${preload}`, BENCH_CPU_PROFILE_DIR: cpuProfileDir }
-    : {};
-}
+/**
+ * V8's own profiler on the command line (NODE_OPTIONS refuses --cpu-prof). An inspector session opened by a preload
+ * instead kept the routers from ever answering /ready.
+ */
+const profileFlags = (cpuProfileDir: string | undefined): string[] =>
+  cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`, '--cpu-prof-interval=500'] : [];
 
-/** `cpuProfileDir`: every service process writes a V8 CPU profile there (<pid>.cpuprofile) when it stops. */
+/** `cpuProfileDir`: every service process writes V8 CPU profiles there (CPU.<date>.<pid>…cpuprofile) when it stops. */
 export async function productionShape(adminUrl: string, redisUrl: string, cpuProfileDir?: string): Promise<BenchShape> {
-  const profile = profileEnv(cpuProfileDir);
   const topology = await startTopology(adminUrl, redisUrl, {
     env: {
       SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
       SIGNUPS_PER_CLIENT_PER_HOUR: UNLIMITED.SIGNUPS_PER_CLIENT_PER_HOUR,
       ACCESS_TOKEN_TTL_SECONDS: UNLIMITED.ACCESS_TOKEN_TTL_SECONDS,
-      ...profile,
     },
     routerEnv: UNLIMITED,
     production: true,
-    // Under the profiler the routers took over a minute to answer /ready.
+    nodeFlags: profileFlags(cpuProfileDir),
+    // The profiler slows start-up.
     ...(cpuProfileDir ? { readyTimeoutMs: 300_000 } : {}),
   });
   const all = () => [
@@ -161,14 +159,17 @@ export async function npmStartShape(cpuProfileDir?: string): Promise<BenchShape>
     ...ports,
     SUBGRAPH_SECRET: TEST_SUBGRAPH_SECRET,
     ...UNLIMITED,
-    ...profileEnv(cpuProfileDir),
   };
   // The Node flags `npm start` passes (package.json): the router runs in this one process.
-  const child = spawn(process.execPath, [...ROUTER_NODE_FLAGS, '--import', 'tsx', 'scripts/start.ts'], {
-    cwd: repoRoot,
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...ROUTER_NODE_FLAGS, ...profileFlags(cpuProfileDir), '--import', 'tsx', 'scripts/start.ts'],
+    {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +9,28 @@ import { captureLogs } from './testing/log-capture.js';
 const capture = captureLogs;
 
 describe('createLogger', () => {
+  it('writes JSON lines to stdout and stderr asynchronously, and loses none when the process exits at once', () => {
+    // A child process: 2000 lines on stdout and one on stderr, then exit in the same tick (as a fatal error would).
+    const logger = fileURLToPath(new URL('./logger.ts', import.meta.url));
+    const script = `
+      const { createLogger } = await import(${JSON.stringify(logger)});
+      const log = createLogger({ service: 'exit', json: true });
+      for (let i = 0; i < 2000; i++) log.info('line', { i, filler: 'x'.repeat(200) });
+      log.error('last words');
+      process.exit(3);`;
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(child.status).toBe(3);
+    const out = child.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { i: number });
+    expect(out.map((line) => line.i)).toEqual(Array.from({ length: 2000 }, (_, i) => i));
+    expect(JSON.parse(child.stderr.trim())).toMatchObject({ level: 'error', msg: 'last words', service: 'exit' });
+  });
+
   it('writes one JSON object per line: level name, ISO time, service, message and fields', () => {
     const { logger, lines } = capture();
     logger.info('plant watered', { plantId: 'p1' });
