@@ -16,7 +16,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { DASHBOARD } from '@bloomzy/router/testing/costly-operations';
 import { gql } from '@bloomzy/shared/testing/graphql-client';
@@ -135,8 +135,8 @@ describe.skipIf(!postgres || !redisUrl)('traces (production topology, OTLP/HTTP 
       ).toBe(true);
       expect(sql.every((s) => s.attributes['bloomzy.service'] === service)).toBe(true);
     }
-    // The lines the subgraphs logged for it name the trace (their request logs, here).
-    expect(t.plants.output()).toContain(`"traceId":"${client.traceId}"`);
+    // The lines the subgraphs logged for it name the trace (their request logs, here; written asynchronously).
+    await vi.waitFor(() => expect(t.plants.output()).toContain(`"traceId":"${client.traceId}"`), { timeout: 5_000 });
     // One trace: every span but the router's request has its parent among the trace's spans.
     const ids = new Set(spans.map((s) => s.spanId));
     const orphans = spans.filter((s) => s !== routerRequest && !ids.has(s.parentSpanId ?? ''));
