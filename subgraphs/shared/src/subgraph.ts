@@ -20,6 +20,7 @@ import { compiledExecutor, fixedSchemaGateway } from './compiled-execution.js';
 import type { ServiceBaseConfig } from './config.js';
 import type { Coordination } from './coordination.js';
 import type { OpenedDatabase } from './db/open.js';
+import { disposeReader } from './db/sql-reader.js';
 import { createErrorFormatter } from './errors.js';
 import { hideSuggestions } from './hide-suggestions.js';
 import { serveGraphQL } from './http/graphql-route.js';
@@ -93,6 +94,7 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
   const releaseStorage = async () => {
     for (const work of options.background ?? []) await work.stop();
     await client.$disconnect();
+    await disposeReader(client);
     await opened.close();
   };
   try {
@@ -106,6 +108,7 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
         for (const work of options.background ?? []) await work.stop();
         await running.stop();
         await client.$disconnect();
+        await disposeReader(client);
         await opened.close();
       },
     };

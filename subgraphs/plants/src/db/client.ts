@@ -1,5 +1,6 @@
 /** The plants database's Prisma client (generated into src/__generated__/prisma from prisma/plants/schema.prisma; only plants imports it). */
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { attachReader, createSqlReader } from '@bloomzy/shared/db/sql-reader';
 import { countStatements } from '@bloomzy/shared/db/statement-counter';
 import { PrismaClient } from '../__generated__/prisma/client.js';
 
@@ -14,9 +15,12 @@ export interface PlantsDbOptions {
   onStatement?: (sql: string) => void;
 }
 
-export const createPlantsDb = (
+/** The client, with a row reader on the same adapter for the plain SQL every request reads (sql-reader.ts). */
+export function createPlantsDb(
   adapter: SqlMigrationAwareDriverAdapterFactory,
   options: PlantsDbOptions = {},
-): PlantsDb =>
-  new PrismaClient({ adapter: options.onStatement ? countStatements(adapter, options.onStatement) : adapter });
+): PlantsDb {
+  const observed = options.onStatement ? countStatements(adapter, options.onStatement) : adapter;
+  return attachReader(new PrismaClient({ adapter: observed }), createSqlReader(observed));
+}
 export type * from '../__generated__/prisma/client.js';

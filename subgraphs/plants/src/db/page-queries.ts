@@ -4,6 +4,7 @@
  * (userPlantId, time desc, id desc) index. `waterings(first: 3)` on 50 plants is one query, not 50, and unlike a
  * ROW_NUMBER() window it never reads more rows per plant than the page needs.
  */
+import { readRows } from '@bloomzy/shared/db/sql-reader';
 import { Prisma, type GrowthEntry, type PlantsDb, type Watering } from './client.js';
 
 /** One plant's page request: rows strictly after the (time, id) cursor, newest first, at most `limit`. */
@@ -50,7 +51,9 @@ function pageRecordset<K extends PageKey>(
 
 export async function wateringPages(db: PlantsDb, keys: readonly PageKey[]): Promise<Watering[][]> {
   const recordset = pageRecordset(keys);
-  const rows = await db.$queryRaw<(Watering & { idx: number })[]>(Prisma.sql`
+  const rows = await readRows<Watering & { idx: number }>(
+    db,
+    Prisma.sql`
     SELECT k.idx, w.*
     FROM jsonb_to_recordset(${recordset}::jsonb) AS k(idx int, plant uuid, lim int, after_at timestamp(3), after_id uuid)
     CROSS JOIN LATERAL (
@@ -60,7 +63,8 @@ export async function wateringPages(db: PlantsDb, keys: readonly PageKey[]): Pro
       ORDER BY w."wateredAt" DESC, w.id DESC
       LIMIT k.lim
     ) w
-    ORDER BY k.idx, w."wateredAt" DESC, w.id DESC`);
+    ORDER BY k.idx, w."wateredAt" DESC, w.id DESC`,
+  );
   return groupByKey(keys.length, rows);
 }
 
@@ -70,7 +74,9 @@ export async function growthPages(db: PlantsDb, keys: readonly GrowthPageKey[]):
     from_at: iso(k.from),
     to_at: iso(k.to),
   }));
-  const rows = await db.$queryRaw<(GrowthEntry & { idx: number })[]>(Prisma.sql`
+  const rows = await readRows<GrowthEntry & { idx: number }>(
+    db,
+    Prisma.sql`
     SELECT k.idx, g.*
     FROM jsonb_to_recordset(${recordset}::jsonb)
       AS k(idx int, plant uuid, lim int, after_at timestamp(3), after_id uuid, entry_type text, from_at timestamp(3), to_at timestamp(3))
@@ -84,6 +90,7 @@ export async function growthPages(db: PlantsDb, keys: readonly GrowthPageKey[]):
       ORDER BY g."recordedAt" DESC, g.id DESC
       LIMIT k.lim
     ) g
-    ORDER BY k.idx, g."recordedAt" DESC, g.id DESC`);
+    ORDER BY k.idx, g."recordedAt" DESC, g.id DESC`,
+  );
   return groupByKey(keys.length, rows);
 }

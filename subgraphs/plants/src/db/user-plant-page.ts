@@ -1,8 +1,10 @@
 /**
  * A page of one user's collection, newest first, as plain SQL: the dashboard reads one on every request, and Prisma's
- * findMany spent about as much CPU again as the database driver on the same 51 rows (see rows-by-id.ts). The rows are
- * what findMany returns; the filters are the ones its `where` had (an ILIKE room match, escaped as escape-like.ts says).
+ * findMany spent about as much CPU again as the database driver on the same 51 rows (see rows-by-id.ts); read through
+ * the row reader (shared/db/sql-reader.ts), past Prisma's client altogether. The rows are what findMany returns; the
+ * filters are the ones its `where` had (an ILIKE room match, escaped as escape-like.ts says).
  */
+import { readRows } from '@bloomzy/shared/db/sql-reader';
 import { Prisma, type PlantsDb, type UserPlant } from './client.js';
 import { escapeLike } from './escape-like.js';
 
@@ -26,12 +28,15 @@ const whereOf = ({ userId, includeArchived, location }: UserPlantFilter) => Pris
 
 export function userPlantPage(db: PlantsDb, query: UserPlantPageQuery): Promise<UserPlant[]> {
   const { after, take } = query;
-  return db.$queryRaw<UserPlant[]>(Prisma.sql`
+  return readRows<UserPlant>(
+    db,
+    Prisma.sql`
     SELECT * FROM "UserPlant"
     ${whereOf(query)}
       ${after ? Prisma.sql`AND ("createdAt", id) < (${after.at.toISOString()}::timestamp(3), ${after.id}::uuid)` : Prisma.empty}
     ORDER BY "createdAt" DESC, id DESC
-    LIMIT ${take}`);
+    LIMIT ${take}`,
+  );
 }
 
 /** How many plants match the filter (a listing's totalCount). */

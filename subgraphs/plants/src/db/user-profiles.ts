@@ -3,6 +3,7 @@
  * it current: see events/profile-events.ts). Stored text is read leniently: an unknown zone or hemisphere gets the
  * schedule's default rather than failing the schedule.
  */
+import { readRows } from '@bloomzy/shared/db/sql-reader';
 import { isUuid } from '@bloomzy/shared/ids';
 import { resolveTimeZone } from '@bloomzy/shared/time-zone';
 import { resolveHemisphere } from '../schedule/season.js';
@@ -28,8 +29,11 @@ export const toProfile = (row: { userId: string; timezone: string; hemisphere: s
 export async function readProfiles(db: PlantsDb, userIds: readonly string[]): Promise<Profile[]> {
   // Malformed ids cannot have a row and would make Postgres reject the whole statement.
   // Plain SQL, like the other rows every dashboard request reads (rows-by-id.ts says why).
-  const rows = await db.$queryRaw<{ userId: string; timezone: string; hemisphere: string }[]>(Prisma.sql`
-    SELECT "userId", timezone, hemisphere FROM "UserProfile" WHERE "userId" = ANY(${userIds.filter(isUuid)}::uuid[])`);
+  const rows = await readRows<{ userId: string; timezone: string; hemisphere: string }>(
+    db,
+    Prisma.sql`
+    SELECT "userId", timezone, hemisphere FROM "UserProfile" WHERE "userId" = ANY(${userIds.filter(isUuid)}::uuid[])`,
+  );
   const byUser = new Map(rows.map((row) => [row.userId, row]));
   return userIds.map((id) => {
     const row = byUser.get(id);

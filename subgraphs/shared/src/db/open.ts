@@ -48,15 +48,21 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
     const u = new URL(options.url);
     const location = `${u.hostname}:${u.port || 5432}${u.pathname}`;
     if (options.wait) await waitForPostgres(connectionString, location, options.wait);
-    const adapter = new PrismaPg({ connectionString });
-    if (options.migrate) await applyMigrations(options.project, adapter);
-    // PrismaPg creates its pool per connect(); each PrismaClient disposes its own on $disconnect.
-    return {
-      kind: 'postgres',
-      adapter,
-      location,
-      close: async () => {},
-    };
+    // One pool for every connection of the adapter: the Prisma client's and the row reader's (sql-reader.ts) share
+    // its connections, and it closes with the database rather than with either of them.
+    const pool = new pg.Pool({ connectionString });
+    // A connection that dies while idle is dropped by the pool (and reported by the adapter while one is connected);
+    // without a listener the pool's 'error' event would end the process.
+    pool.on('error', () => undefined);
+    const adapter = new PrismaPg(pool);
+    let ended: Promise<void> | undefined;
+    const close = () => (ended ??= pool.end());
+    if (options.migrate)
+      await applyMigrations(options.project, adapter).catch(async (error: unknown) => {
+        await close();
+        throw error;
+      });
+    return { kind: 'postgres', adapter, location, close };
   }
   const inMemory = options.dataDir === 'memory://';
   if (!inMemory) await mkdir(options.dataDir, { recursive: true });
