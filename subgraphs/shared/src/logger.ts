@@ -11,6 +11,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { trace } from '@opentelemetry/api';
 import { pino, type LevelWithSilent, type Logger as PinoLogger } from 'pino';
 import { PinoPretty } from 'pino-pretty';
+import { redactSecrets } from './log-redaction.js';
 
 /** pino's level names: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'. */
 type LogLevel = LevelWithSilent;
@@ -36,26 +37,6 @@ export interface LoggerOptions {
   /** Where lines go instead of stdout/stderr (tests read them). */
   destination?: NodeJS.WritableStream;
 }
-
-/** Field names whose values never reach a log line, at the top level or nested up to three levels deep. */
-const SECRET_FIELDS = [
-  'password',
-  'currentPassword',
-  'newPassword',
-  'token',
-  'accessToken',
-  'refreshToken',
-  'secret',
-  'apiKey',
-  'authorization',
-  'cookie',
-  '["set-cookie"]',
-  '["x-api-key"]',
-];
-const REDACTED_PATHS = SECRET_FIELDS.flatMap((field) => {
-  const key = field.startsWith('[') ? field : `.${field}`;
-  return [key.slice(key.startsWith('.') ? 1 : 0), `*${key}`, `*.*${key}`, `*.*.*${key}`];
-});
 
 const scope = new AsyncLocalStorage<LogFields>();
 
@@ -84,10 +65,10 @@ export function createLogger(options: LoggerOptions): Logger {
       level: options.level ?? 'info',
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
+      // Secrets redacted (log-redaction.ts): pino's own wildcard `redact` paths cost 20 times the rest of a line.
+      formatters: { level: (label) => ({ level: label }), log: redactSecrets },
       // fastify logs request failures under `err`.
       serializers: { err: pino.stdSerializers.err },
-      redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
       mixin: traceFields,
     },
     destinationFor(options),
