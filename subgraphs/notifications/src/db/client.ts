@@ -1,5 +1,6 @@
 /** The notifications database's Prisma client (generated into src/__generated__/prisma from prisma/notifications/schema.prisma; only this service imports it). */
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { attachReader, createSqlReader } from '@bloomzy/shared/db/sql-reader';
 import { PrismaClient } from '../__generated__/prisma/client.js';
 
 export type NotificationsDb = InstanceType<typeof PrismaClient>;
@@ -17,8 +18,9 @@ export type {
   UserProfile,
 } from '../__generated__/prisma/client.js';
 
+/** The client, with a row reader on the same adapter for the plain SQL every listing reads (sql-reader.ts). */
 export const createNotificationsDb = (adapter: SqlMigrationAwareDriverAdapterFactory): NotificationsDb =>
-  new PrismaClient({ adapter });
+  attachReader(new PrismaClient({ adapter }), createSqlReader(adapter));
 
 /**
  * Runs `fn` in an interactive transaction. The embedded database serialises transactions, so several may queue:

@@ -4,14 +4,13 @@
  */
 import { badInput } from '@bloomzy/shared/errors';
 import { UUID } from '@bloomzy/shared/ids';
-import type { Notification, NotificationStatus, NotificationType, Prisma, Tx } from '../db/client.js';
-import { UNREAD } from '../db/notifications.js';
-
-export interface NotificationFilter {
-  status?: NotificationStatus[] | null;
-  type?: NotificationType[] | null;
-  unread?: boolean | null;
-}
+import type { Notification, Tx } from '../db/client.js';
+import {
+  notificationCount,
+  notificationPage,
+  notificationWhere,
+  type NotificationFilter,
+} from '../db/notification-page.js';
 
 export interface NotificationPage {
   edges: { cursor: string; node: Notification }[];
@@ -32,28 +31,6 @@ function decodeCursor(cursor: string): { scheduledFor: Date; id: string } {
   return { scheduledFor, id };
 }
 
-/**
- * What an inbox shows when no status is asked for: not the reminders a schedule change superseded (CANCELLED) nor
- * the ones still waiting for their time, which would otherwise crowd out what was actually delivered.
- */
-const inbox = (now: Date): Prisma.NotificationWhereInput => ({
-  status: { not: 'CANCELLED' },
-  NOT: { status: 'SCHEDULED', scheduledFor: { gt: now } },
-});
-
-function filterWhere(
-  userId: string,
-  filter: NotificationFilter | null | undefined,
-  now: Date,
-): Prisma.NotificationWhereInput {
-  const and: Prisma.NotificationWhereInput[] = [{ userId }];
-  and.push(filter?.status ? { status: { in: filter.status } } : inbox(now));
-  if (filter?.type) and.push({ type: { in: filter.type } });
-  if (filter?.unread === true) and.push(UNREAD);
-  if (filter?.unread === false) and.push({ status: { not: 'SENT' } });
-  return { AND: and };
-}
-
 export async function listNotifications(
   db: Tx,
   userId: string,
@@ -62,17 +39,8 @@ export async function listNotifications(
 ): Promise<NotificationPage> {
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 1 || first > 100) throw badInput('first', 'first must be 1–100');
-  const where = filterWhere(userId, args.filter, now);
-  const page: Prisma.NotificationWhereInput[] = [where];
-  if (args.after) {
-    const c = decodeCursor(args.after);
-    page.push({ OR: [{ scheduledFor: { lt: c.scheduledFor } }, { scheduledFor: c.scheduledFor, id: { lt: c.id } }] });
-  }
-  const rows = await db.notification.findMany({
-    where: { AND: page },
-    orderBy: [{ scheduledFor: 'desc' }, { id: 'desc' }],
-    take: first + 1,
-  });
+  const where = notificationWhere(userId, args.filter, now);
+  const rows = await notificationPage(db, where, args.after ? decodeCursor(args.after) : null, first + 1);
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: encodeCursor(node), node }));
   return {
@@ -83,7 +51,7 @@ export async function listNotifications(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => db.notification.count({ where }),
-    unreadCount: () => db.notification.count({ where: { AND: [where, UNREAD] } }),
+    totalCount: () => notificationCount(db, where),
+    unreadCount: () => notificationCount(db, where, true),
   };
 }
