@@ -91,8 +91,11 @@ export interface RunningSubgraph extends RunningService {
 
 export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Promise<RunningSubgraph> {
   const { opened, client } = options.database;
-  const releaseStorage = async () => {
+  const stopBackground = async () => {
     for (const work of options.background ?? []) await work.stop();
+  };
+  // Last: the client, its row reader, then the database they share.
+  const closeDatabase = async () => {
     await client.$disconnect();
     await disposeReader(client);
     await opened.close();
@@ -105,17 +108,15 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
     return {
       ...running,
       stop: async () => {
-        for (const work of options.background ?? []) await work.stop();
+        await stopBackground();
         await running.stop();
-        await client.$disconnect();
-        await disposeReader(client);
-        await opened.close();
+        await closeDatabase();
       },
     };
   } catch (error) {
-    await releaseStorage().catch((cleanup: unknown) =>
-      options.logger.error('cleanup after a failed start failed', { error: cleanup }),
-    );
+    await stopBackground()
+      .then(closeDatabase)
+      .catch((cleanup: unknown) => options.logger.error('cleanup after a failed start failed', { error: cleanup }));
     throw error;
   }
 }
